@@ -1,0 +1,141 @@
+package compactqa.corpus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.arc.All;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Turns the files and folders a user names into one stream of paragraphs, whatever their formats.
+ *
+ * <p>A file named directly must be in a known format, or loading fails with a one-line reason. A
+ * folder contributes, recursively and in name order, every file in a known JSON format and every
+ * {@code .txt} file; anything else in it (a README, say) is skipped with a log line. Thread-safe.
+ */
+@ApplicationScoped
+public class CorpusLoader {
+
+    private static final Logger LOG = Logger.getLogger(CorpusLoader.class);
+
+    private final List<CorpusReader> readers;
+
+    @Inject
+    public CorpusLoader(@All List<CorpusReader> readers) {
+        this.readers = List.copyOf(readers);
+    }
+
+    /**
+     * Resolves {@code inputs} to the files to read, recognising each one's format.
+     *
+     * @throws CorpusException naming the first input that is missing or not in a known format
+     */
+    public List<CorpusFile> plan(List<Path> inputs) {
+        if (inputs.isEmpty()) {
+            throw new CorpusException("no corpus input given");
+        }
+        List<CorpusFile> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                files.addAll(planFolder(input));
+            } else if (Files.isRegularFile(input)) {
+                files.add(planFile(input, input.getFileName().toString(), true));
+            } else {
+                throw new CorpusException("no such file or folder: " + input);
+            }
+        }
+        return files;
+    }
+
+    /** The paragraphs of {@code files} in order; bytes read from disk are added to {@code diskBytesRead}. */
+    public Stream<Document> read(List<CorpusFile> files, LongAdder diskBytesRead) {
+        return files.stream().flatMap(file -> readFile(file, diskBytesRead));
+    }
+
+    /** The paragraphs of {@code inputs}: {@link #plan} then {@link #read}. */
+    public Stream<Document> read(List<Path> inputs) {
+        return read(plan(inputs), new LongAdder());
+    }
+
+    private Stream<Document> readFile(CorpusFile file, LongAdder diskBytesRead) {
+        try {
+            InputStream in = InputFiles.open(file.path(), diskBytesRead);
+            try {
+                return file.reader().read(in, file.shape(), file.source()).onClose(() -> {
+                    try {
+                        in.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                in.close();
+                throw e;
+            }
+        } catch (CorpusException e) {
+            throw new CorpusException(file.path() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CorpusException("cannot read " + file.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<CorpusFile> planFolder(Path folder) {
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            paths = walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList();
+        } catch (IOException e) {
+            throw new CorpusException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+        List<CorpusFile> files = new ArrayList<>();
+        for (Path path : paths) {
+            String name = path.getFileName().toString();
+            String source = folder.relativize(path).toString().replace('\\', '/');
+            CorpusFile file = planFile(path, source, false);
+            if (file == null || (file.shape().layout() == JsonShape.Layout.TEXT && !name.matches(".*\\.txt(\\.gz)?"))) {
+                LOG.infof("skipping %s: not a corpus file", path);
+            } else {
+                files.add(file);
+            }
+        }
+        return files;
+    }
+
+    private CorpusFile planFile(Path path, String source, boolean required) {
+        try {
+            JsonShape shape = JsonShape.of(path);
+            for (CorpusReader reader : readers) {
+                if (reader.accepts(shape)) {
+                    return new CorpusFile(path, source, shape, reader, Files.size(path));
+                }
+            }
+            if (!required) {
+                return null;
+            }
+            throw new CorpusException(path + ": unknown format (" + describe(shape) + ")");
+        } catch (IOException e) {
+            throw new CorpusException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(JsonShape shape) {
+        return switch (shape.layout()) {
+            case EMPTY -> "the file is empty";
+            case TEXT -> "not JSON";
+            default -> "JSON " + shape.layout().name().toLowerCase() + " with fields " + shape.keys();
+        };
+    }
+}
