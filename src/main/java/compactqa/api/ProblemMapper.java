@@ -1,0 +1,70 @@
+package compactqa.api;
+
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import compactqa.index.IndexUnavailableException;
+import compactqa.index.InvalidQueryException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/** Turns every error into a problem body; unexpected ones are logged with an id the body repeats. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @Inject
+    ApiConfig config;
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e) {
+        return problem(Response.Status.BAD_REQUEST, e.getMessage(), e.field());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidQuery(InvalidQueryException e) {
+        return problem(Response.Status.BAD_REQUEST, e.getMessage(), "q");
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(IndexUnavailableException e) {
+        return Response.fromResponse(problem(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), null))
+                .header(HttpHeaders.RETRY_AFTER, config.retryAfterSeconds())
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String message = e.getMessage();
+        if (message != null && !message.startsWith("HTTP ") && status.getStatusCode() < 500) {
+            return problem(status, message, null);
+        }
+        String detail = switch (status.getStatusCode()) {
+            case 404 -> "no such resource";
+            case 405 -> "method not allowed on this resource";
+            case 406 -> "this resource answers only application/json";
+            case 415 -> "unsupported content type; send application/json";
+            default -> status.getStatusCode() < 500 ? "the request could not be processed" : "the server failed";
+        };
+        return problem(status, detail, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s", id);
+        return problem(Response.Status.INTERNAL_SERVER_ERROR, "internal error (id " + id + "; see the server log)", null);
+    }
+
+    static Response problem(Response.StatusType status, String detail, String field) {
+        return Response.status(status.getStatusCode())
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, field))
+                .build();
+    }
+}

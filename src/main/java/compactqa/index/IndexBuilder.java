@@ -1,0 +1,175 @@
+package compactqa.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.jboss.logging.Logger;
+
+import compactqa.corpus.Document;
+
+/**
+ * Writes paragraphs into an {@link IndexStore}, deduplicating them by title and text.
+ *
+ * <p>{@link #build} writes a complete new generation and publishes it only after Lucene has
+ * committed it; until then, and forever if the process dies, the previous generation stays live.
+ * {@link #add} appends to the live generation in one Lucene commit, which is atomic too. Both hold
+ * the store's write lock for their whole run. Not thread-safe per call; stateless between calls.
+ */
+public final class IndexBuilder {
+
+    private static final Logger LOG = Logger.getLogger(IndexBuilder.class);
+    private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
+    static final String COMMIT_ANALYZER = "analyzer";
+    static final String COMMIT_CREATED = "created";
+
+    private final double ramBufferMb;
+
+    public IndexBuilder() {
+        this(256);
+    }
+
+    public IndexBuilder(double ramBufferMb) {
+        this.ramBufferMb = ramBufferMb;
+    }
+
+    /** Builds a new generation from {@code docs} and makes it the live index. */
+    public BuildStats build(IndexStore store, Stream<Document> docs, AnalyzerChoice analyzer, BuildListener listener)
+            throws IOException {
+        long start = System.nanoTime();
+        try (Lock lock = store.lockForWriting()) {
+            store.removeStaleGenerations();
+            Path generation = store.newGeneration();
+            boolean published = false;
+            try {
+                Counts counts;
+                try (Directory dir = FSDirectory.open(generation);
+                     Analyzer a = analyzer.create();
+                     IndexWriter writer = new IndexWriter(dir, config(a, IndexWriterConfig.OpenMode.CREATE))) {
+                    counts = write(writer, docs, new HashSet<>(), new HashSet<>(), null, listener, lock);
+                    writer.setLiveCommitData(Map.of(COMMIT_ANALYZER, analyzer.id(),
+                            COMMIT_CREATED, Instant.now().toString()).entrySet());
+                    writer.commit();
+                }
+                store.publish(generation);
+                published = true;
+                store.removeStaleGenerations();
+                LOG.infof("published index %s: %d documents, %d duplicates skipped", generation.getFileName(),
+                        counts.indexed, counts.duplicates);
+                return stats(generation, counts, counts.indexed, start, analyzer);
+            } finally {
+                if (!published) {
+                    IndexStore.deleteRecursively(generation);
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds {@code docs} to the live index, skipping paragraphs it already holds.
+     *
+     * @throws IndexStoreException if there is no live index yet
+     */
+    public BuildStats add(IndexStore store, Stream<Document> docs, BuildListener listener) throws IOException {
+        long start = System.nanoTime();
+        try (Lock lock = store.lockForWriting()) {
+            Path generation = store.current()
+                    .orElseThrow(() -> new IndexStoreException("no index at " + store.root() + " to add to; build one first"));
+            try (Directory dir = FSDirectory.open(generation);
+                 DirectoryReader existing = DirectoryReader.open(dir)) {
+                AnalyzerChoice analyzer = analyzerOf(existing);
+                try (Analyzer a = analyzer.create();
+                     IndexWriter writer = new IndexWriter(dir, config(a, IndexWriterConfig.OpenMode.APPEND))) {
+                    Counts counts = write(writer, docs, new HashSet<>(), new HashSet<>(), new IndexSearcher(existing),
+                            listener, lock);
+                    writer.setLiveCommitData(existing.getIndexCommit().getUserData().entrySet());
+                    writer.commit();
+                    return stats(generation, counts, writer.getDocStats().numDocs, start, analyzer);
+                }
+            }
+        }
+    }
+
+    /** The analyzer an index was built with, from its commit data. */
+    static AnalyzerChoice analyzerOf(DirectoryReader reader) throws IOException {
+        String id = reader.getIndexCommit().getUserData().get(COMMIT_ANALYZER);
+        if (id == null) {
+            throw new IndexStoreException("index at " + reader.directory() + " does not record its analyzer; rebuild it");
+        }
+        return AnalyzerChoice.of(id);
+    }
+
+    private IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
+        IndexWriterConfig config = new IndexWriterConfig(analyzer);
+        config.setOpenMode(mode);
+        config.setRAMBufferSizeMB(ramBufferMb);
+        config.setCommitOnClose(false);
+        return config;
+    }
+
+    private Counts write(IndexWriter writer, Stream<Document> docs, Set<String> keys, Set<String> ids,
+                         IndexSearcher existing, BuildListener listener, Lock lock) throws IOException {
+        Counts counts = new Counts();
+        long lastReport = System.nanoTime();
+        Iterator<Document> it = docs.iterator();
+        while (it.hasNext()) {
+            Document doc = it.next();
+            String key = doc.contentKey();
+            if (!keys.add(key) || (existing != null && existing.count(new TermQuery(new Term(IndexFields.KEY, key))) > 0)) {
+                counts.duplicates++;
+            } else {
+                if (!ids.add(doc.id()) || (existing != null
+                        && existing.count(new TermQuery(new Term(IndexFields.ID, doc.id()))) > 0)) {
+                    doc = new Document(doc.id() + "#" + key, doc.title(), doc.text(), doc.sentences(), doc.source());
+                    ids.add(doc.id());
+                    counts.renamedIds++;
+                }
+                writer.addDocument(IndexFields.toLucene(doc));
+                counts.indexed++;
+            }
+            long now = System.nanoTime();
+            if (now - lastReport >= PROGRESS_EVERY_NANOS) {
+                lock.ensureValid();
+                listener.onProgress(counts.indexed, counts.duplicates);
+                lastReport = now;
+            }
+        }
+        listener.onProgress(counts.indexed, counts.duplicates);
+        return counts;
+    }
+
+    private static BuildStats stats(Path generation, Counts counts, long totalDocs, long startNanos,
+                                    AnalyzerChoice analyzer) throws IOException {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        return new BuildStats(generation.getFileName().toString(), counts.indexed, counts.duplicates, counts.renamedIds,
+                totalDocs, seconds, diskBytes(generation), analyzer);
+    }
+
+    static long diskBytes(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static final class Counts {
+        long indexed;
+        long duplicates;
+        long renamedIds;
+    }
+}

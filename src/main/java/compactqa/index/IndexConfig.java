@@ -1,0 +1,56 @@
+package compactqa.index;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Where the index lives and how it is built and searched ({@code compactqa.index.*}). Relative
+ * defaults hang off {@code compactqa.home}, the project folder, which the {@code ./qa} launcher sets.
+ */
+@ConfigMapping(prefix = "compactqa.index")
+public interface IndexConfig {
+
+    /** The index store's root folder (generations and the CURRENT pointer). */
+    @WithDefault("${compactqa.home:.}/index/lucene")
+    Path dir();
+
+    /** The analyzer new builds use; an existing index keeps the one it was built with. */
+    @WithDefault("kstem")
+    String analyzer();
+
+    /**
+     * What a first start indexes when there is no index yet: the first of these that exists (the
+     * shared data sets where present, else the demo corpus shipped in {@code index/demo}).
+     */
+    @WithDefault("${compactqa.home:.}/../shared/data,${compactqa.home:.}/index/demo")
+    List<Path> defaultCorpus();
+
+    /** How often a search checks whether another process published a new generation or added documents. */
+    @WithDefault("1s")
+    Duration refreshInterval();
+
+    /** Scoring. */
+    Search search();
+
+    interface Search {
+        /** Weight of title matches relative to text matches. */
+        @WithDefault("1.0")
+        double titleBoost();
+
+        /** BM25 k1. */
+        @WithDefault("1.2")
+        float k1();
+
+        /** BM25 b. */
+        @WithDefault("0.75")
+        float b();
+    }
+
+    default SearchSettings searchSettings() {
+        return new SearchSettings(search().titleBoost(), search().k1(), search().b());
+    }
+}

@@ -1,0 +1,259 @@
+package compactqa.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
+
+import compactqa.corpus.Document;
+
+/**
+ * BM25 search over one generation of the index.
+ *
+ * <p>A query is plain text, never Lucene syntax, so no user input can be malformed: it is analyzed
+ * like the index, and each distinct term is looked up in the text and, weighted by
+ * {@link SearchSettings#titleBoost()}, in the title, with repeated terms weighing more.
+ *
+ * <p>Thread-safe; share one instance. It is reference-counted so that a live index can be swapped
+ * under running queries: {@link #tryAcquire()} before use and {@link #release()} after; the
+ * reader and directory close when the last reference goes, {@link #close()} dropping the owner's.
+ */
+public final class ParagraphSearcher implements Closeable {
+
+    /** Upper bound on distinct query terms, to stay clear of Lucene's clause limit with two fields. */
+    public static final int MAX_TERMS = 256;
+
+    private final Path generation;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final Analyzer analyzer;
+    private final AnalyzerChoice analyzerChoice;
+    private final SearchSettings settings;
+    private final UnifiedHighlighter highlighter;
+    /** Closes what this searcher alone owns once the last reference is released. */
+    private final Closeable owned;
+    private final AtomicInteger references = new AtomicInteger(1);
+
+    private ParagraphSearcher(Path generation, DirectoryReader reader, AnalyzerChoice analyzerChoice,
+                              SearchSettings settings, Closeable owned) {
+        this.generation = generation;
+        this.owned = owned;
+        this.reader = reader;
+        this.analyzerChoice = analyzerChoice;
+        this.analyzer = analyzerChoice.create();
+        this.settings = settings;
+        this.searcher = new IndexSearcher(reader);
+        this.searcher.setSimilarity(new BM25Similarity(settings.k1(), settings.b()));
+        this.highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", true))
+                .withMaxNoHighlightPassages(1)
+                .build();
+    }
+
+    /** Opens the index in {@code generation} (a directory holding a committed Lucene index). */
+    public static ParagraphSearcher open(Path generation, SearchSettings settings) throws IOException {
+        Directory dir = FSDirectory.open(generation);
+        DirectoryReader reader = null;
+        try {
+            reader = DirectoryReader.open(dir);
+            DirectoryReader opened = reader;
+            return new ParagraphSearcher(generation, reader, IndexBuilder.analyzerOf(reader), settings,
+                    () -> IOUtils.close(opened, dir));
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(reader, dir);
+            throw e;
+        }
+    }
+
+    /**
+     * A searcher over the index as it is now, sharing unchanged segments with this one, or null if
+     * nothing was committed since this one opened. The caller owns the new searcher.
+     */
+    public ParagraphSearcher reopenIfChanged() throws IOException {
+        // The new reader shares the directory with this one, which keeps it open until it is released.
+        if (!tryAcquire()) {
+            throw new IllegalStateException("searcher of " + generation + " is closed");
+        }
+        try {
+            DirectoryReader newer = DirectoryReader.openIfChanged(reader);
+            if (newer == null) {
+                release();
+                return null;
+            }
+            return new ParagraphSearcher(generation, newer, analyzerChoice, settings, () -> {
+                try {
+                    newer.close();
+                } finally {
+                    release();
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            release();
+            throw e;
+        }
+    }
+
+    /** The generation directory this searcher reads. */
+    public Path generation() {
+        return generation;
+    }
+
+    /**
+     * The top {@code k} paragraphs for {@code query}.
+     *
+     * @throws InvalidQueryException if the query has no searchable term
+     */
+    public SearchResult search(String query, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+        Map<String, Integer> terms = analyze(query);
+        if (terms.isEmpty()) {
+            throw new InvalidQueryException("the query has no searchable words (only punctuation or common words like 'the')");
+        }
+        Query lucene = toQuery(terms);
+        try {
+            TopDocs top = searcher.search(lucene, k);
+            String[] snippets = highlighter.highlight(IndexFields.TEXT, lucene, top, 1);
+            StoredFields stored = searcher.storedFields();
+            List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+            for (int i = 0; i < top.scoreDocs.length; i++) {
+                ScoreDoc sd = top.scoreDocs[i];
+                Document doc = IndexFields.fromLucene(stored.document(sd.doc));
+                hits.add(new SearchHit(i + 1, sd.score, doc, snippets[i] != null ? snippets[i] : ""));
+            }
+            return new SearchResult(List.copyOf(terms.keySet()), top.totalHits.value(),
+                    top.totalHits.relation() == TotalHits.Relation.EQUAL_TO, hits);
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed on " + generation, e);
+        }
+    }
+
+    /** The paragraph with this id, if the index has it. */
+    public Optional<Document> document(String id) {
+        try {
+            TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(IndexFields.fromLucene(searcher.storedFields().document(top.scoreDocs[0].doc)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("lookup failed on " + generation, e);
+        }
+    }
+
+    /** Size, composition and provenance of the index. */
+    public IndexInfo info() throws IOException {
+        Map<String, Long> sources = new TreeMap<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(IndexFields.SOURCE);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum te = terms.iterator();
+            for (BytesRef term = te.next(); term != null; term = te.next()) {
+                sources.merge(term.utf8ToString(), (long) te.docFreq(), Long::sum);
+            }
+        }
+        return new IndexInfo(generation.toString(), reader.numDocs(), reader.numDeletedDocs(), reader.leaves().size(),
+                IndexBuilder.diskBytes(generation), analyzerChoice,
+                reader.getIndexCommit().getUserData().getOrDefault(IndexBuilder.COMMIT_CREATED, ""), sources);
+    }
+
+    /** Takes a reference for one use; false if this searcher has already closed. */
+    public boolean tryAcquire() {
+        for (int n = references.get(); n > 0; n = references.get()) {
+            if (references.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Gives back a reference taken by {@link #tryAcquire()}. */
+    public void release() {
+        int left = references.decrementAndGet();
+        if (left == 0) {
+            try (analyzer) {
+                owned.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close index reader of " + generation, e);
+            }
+        } else if (left < 0) {
+            throw new IllegalStateException("searcher of " + generation + " released more often than acquired");
+        }
+    }
+
+    @Override
+    public void close() {
+        release();
+    }
+
+    /** The distinct analyzed terms of {@code text} in order of appearance, with their counts. */
+    Map<String, Integer> analyze(String text) {
+        Map<String, Integer> terms = new LinkedHashMap<>();
+        try (TokenStream ts = analyzer.tokenStream(IndexFields.TEXT, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String t = term.toString();
+                if (terms.size() < MAX_TERMS || terms.containsKey(t)) {
+                    terms.merge(t, 1, Integer::sum);
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysis of an in-memory string cannot fail", e);
+        }
+        return terms;
+    }
+
+    private Query toQuery(Map<String, Integer> terms) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        terms.forEach((term, count) -> {
+            query.add(boost(new TermQuery(new Term(IndexFields.TEXT, term)), count), BooleanClause.Occur.SHOULD);
+            if (settings.titleBoost() > 0) {
+                query.add(boost(new TermQuery(new Term(IndexFields.TITLE, term)), (float) (count * settings.titleBoost())),
+                        BooleanClause.Occur.SHOULD);
+            }
+        });
+        return query.build();
+    }
+
+    private static Query boost(Query query, float weight) {
+        return weight == 1f ? query : new BoostQuery(query, weight);
+    }
+}

@@ -1,0 +1,27 @@
+package compactqa.index;
+
+/**
+ * How queries are scored; applied at search time, so changing them needs no rebuild.
+ *
+ * @param titleBoost weight of a query term matching the title relative to matching the text;
+ *                   0 searches the text alone
+ * @param k1         BM25 term frequency saturation, at least 0
+ * @param b          BM25 length normalization, in [0, 1]
+ */
+public record SearchSettings(double titleBoost, float k1, float b) {
+
+    /** Lucene's own BM25 parameters, with titles weighted as text. */
+    public static final SearchSettings DEFAULT = new SearchSettings(1.0, 1.2f, 0.75f);
+
+    public SearchSettings {
+        if (titleBoost < 0 || Double.isNaN(titleBoost)) {
+            throw new IllegalArgumentException("title boost must be at least 0, got " + titleBoost);
+        }
+        if (k1 < 0 || Float.isNaN(k1)) {
+            throw new IllegalArgumentException("BM25 k1 must be at least 0, got " + k1);
+        }
+        if (b < 0 || b > 1 || Float.isNaN(b)) {
+            throw new IllegalArgumentException("BM25 b must be in [0, 1], got " + b);
+        }
+    }
+}
