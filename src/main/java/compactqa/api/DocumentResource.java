@@ -8,7 +8,6 @@ import compactqa.index.IndexInfo;
 import compactqa.index.IndexService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -36,7 +35,7 @@ public class DocumentResource {
             throw new InvalidInputException("id", "id is too long");
         }
         return index.document(id).map(DocumentResponse::of)
-                .orElseThrow(() -> new NotFoundException("no document with id " + id));
+                .orElseThrow(() -> new ResourceNotFoundException("no document with id " + id));
     }
 
     @GET

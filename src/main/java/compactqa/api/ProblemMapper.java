@@ -31,6 +31,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response notFound(ResourceNotFoundException e) {
+        return problem(Response.Status.NOT_FOUND, e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
     public Response unavailable(IndexUnavailableException e) {
         return Response.fromResponse(problem(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), null))
                 .header(HttpHeaders.RETRY_AFTER, config.retryAfterSeconds())
@@ -40,10 +45,6 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();
-        String message = e.getMessage();
-        if (message != null && !message.startsWith("HTTP ") && status.getStatusCode() < 500) {
-            return problem(status, message, null);
-        }
         String detail = switch (status.getStatusCode()) {
             case 404 -> "no such resource";
             case 405 -> "method not allowed on this resource";

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
@@ -20,14 +21,17 @@ import jakarta.inject.Inject;
 /**
  * Turns the files and folders a user names into one stream of paragraphs, whatever their formats.
  *
- * <p>A file named directly must be in a known format, or loading fails with a one-line reason. A
- * folder contributes, recursively and in name order, every file in a known JSON format and every
- * {@code .txt} file; anything else in it (a README, say) is skipped with a log line. Thread-safe.
+ * <p>JSON formats are recognised from content; plain text, having no signature, only in files named
+ * {@code .txt} (or {@code .txt.gz}). A file named directly must be in a known format, or loading
+ * fails with a one-line reason. A folder contributes, recursively and in name order, every file in
+ * a known format; anything else in it (a README, say) is skipped with a log line. Thread-safe.
  */
 @ApplicationScoped
 public class CorpusLoader {
 
     private static final Logger LOG = Logger.getLogger(CorpusLoader.class);
+
+    private static final Pattern TEXT_FILE = Pattern.compile(".*\\.txt(\\.gz)?", Pattern.CASE_INSENSITIVE);
 
     private final List<CorpusReader> readers;
 
@@ -102,10 +106,9 @@ public class CorpusLoader {
         }
         List<CorpusFile> files = new ArrayList<>();
         for (Path path : paths) {
-            String name = path.getFileName().toString();
             String source = folder.relativize(path).toString().replace('\\', '/');
             CorpusFile file = planFile(path, source, false);
-            if (file == null || (file.shape().layout() == JsonShape.Layout.TEXT && !name.matches(".*\\.txt(\\.gz)?"))) {
+            if (file == null) {
                 LOG.infof("skipping %s: not a corpus file", path);
             } else {
                 files.add(file);
@@ -117,6 +120,13 @@ public class CorpusLoader {
     private CorpusFile planFile(Path path, String source, boolean required) {
         try {
             JsonShape shape = JsonShape.of(path);
+            // plain text has no signature to recognise it by: only .txt files are taken as text
+            if (shape.layout() == JsonShape.Layout.TEXT && !TEXT_FILE.matcher(path.getFileName().toString()).matches()) {
+                if (!required) {
+                    return null;
+                }
+                throw new CorpusException(path + ": unknown format (not JSON; plain text files must end in .txt)");
+            }
             for (CorpusReader reader : readers) {
                 if (reader.accepts(shape)) {
                     return new CorpusFile(path, source, shape, reader, Files.size(path));

@@ -37,18 +37,61 @@ public class SentenceSplitter {
         }
     }
 
-    /** The sentences of {@code text}, as trimmed spans in order; empty for blank text. */
+    /**
+     * The sentences of {@code text}, as trimmed spans in order; empty for blank text. A break the
+     * model places right after an initial ("F. Hugh Herbert", "J. R. R. Tolkien") or a common
+     * abbreviation ("Dr.", "St.", "Jr.") is undone: encyclopedic text is full of them and the model,
+     * trained on web text, splits there.
+     */
     public List<Sentence> split(String text) {
         Span[] spans = new SentenceDetectorME(model).sentPosDetect(text);
         List<Sentence> sentences = new ArrayList<>(spans.length);
+        int start = -1;
         for (Span span : spans) {
-            Sentence s = Sentence.trimmed(text, span.getStart(), span.getEnd());
-            if (s.start() < s.end()) {
-                sentences.add(s);
+            if (start < 0) {
+                start = span.getStart();
             }
+            if (!endsWithAbbreviation(text, span.getEnd())) {
+                addTrimmed(sentences, text, start, span.getEnd());
+                start = -1;
+            }
+        }
+        if (start >= 0) {
+            addTrimmed(sentences, text, start, spans[spans.length - 1].getEnd());
         }
         return sentences;
     }
+
+    private static void addTrimmed(List<Sentence> sentences, String text, int start, int end) {
+        Sentence s = Sentence.trimmed(text, start, end);
+        if (s.start() < s.end()) {
+            sentences.add(s);
+        }
+    }
+
+    /** Whether the text before {@code end} finishes with an initial or an abbreviation and its period. */
+    static boolean endsWithAbbreviation(String text, int end) {
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end < 2 || text.charAt(end - 1) != '.') {
+            return false;
+        }
+        int wordStart = end - 1;
+        while (wordStart > 0 && !Character.isWhitespace(text.charAt(wordStart - 1)) && text.charAt(wordStart - 1) != '(') {
+            wordStart--;
+        }
+        String word = text.substring(wordStart, end - 1);
+        // "I" is left out: "World War I." and "Elizabeth I." end sentences far more often than an initial I.
+        return (word.length() == 1 && Character.isUpperCase(word.charAt(0)) && word.charAt(0) != 'I')
+                || ABBREVIATIONS.contains(word);
+    }
+
+    private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of(
+            "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Ft", "Jr", "Sr", "Sen", "Rep", "Gov", "Gen", "Col", "Lt",
+            "Sgt", "Capt", "Cmdr", "Adm", "Rev", "Hon", "Pres", "vs", "No", "Nos", "Vol", "approx", "ca", "c", "cf",
+            "e.g", "i.e", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec");
+    // Not here: "Inc", "Co", "U.S" and the like end sentences as often as they sit inside them.
 
     /**
      * A document made of a plain text paragraph, split into sentences here.

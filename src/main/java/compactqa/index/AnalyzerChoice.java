@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -23,50 +25,46 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 public enum AnalyzerChoice {
 
     /** Unicode word segmentation and lower case; no stemming, no stop words. */
-    STANDARD {
-        @Override
-        public Analyzer create() {
-            return new StandardAnalyzer();
-        }
-    },
+    STANDARD,
     /** Lucene's English analyzer: possessives, lower case, English stop words, Porter stemming. */
-    ENGLISH {
-        @Override
-        public Analyzer create() {
-            return new EnglishAnalyzer();
-        }
-    },
+    ENGLISH,
     /**
      * Like {@link #ENGLISH} with the gentler Krovetz stemmer (fewer conflations of unrelated words)
      * and accents folded to ASCII, so "Pokemon" finds "Pokémon".
      */
-    KSTEM {
-        @Override
-        public Analyzer create() {
-            return new Analyzer() {
-                @Override
-                protected TokenStreamComponents createComponents(String fieldName) {
-                    StandardTokenizer source = new StandardTokenizer();
-                    TokenStream result = new EnglishPossessiveFilter(source);
-                    result = new LowerCaseFilter(result);
-                    result = new ASCIIFoldingFilter(result);
-                    result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-                    result = new KStemFilter(result);
-                    return new TokenStreamComponents(source, result);
-                }
-
-                @Override
-                protected TokenStream normalize(String fieldName, TokenStream in) {
-                    return new ASCIIFoldingFilter(new LowerCaseFilter(in));
-                }
-            };
-        }
-    };
+    KSTEM;
 
     /** A new analyzer of this kind; the caller closes it. */
-    public abstract Analyzer create();
+    public Analyzer create() {
+        return switch (this) {
+            case STANDARD -> new StandardAnalyzer();
+            case ENGLISH -> new EnglishAnalyzer();
+            case KSTEM -> kstem();
+        };
+    }
 
-    /** The name used in configuration and commit data. */
+    private static Analyzer kstem() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream result = new EnglishPossessiveFilter(source);
+                result = new LowerCaseFilter(result);
+                result = new ASCIIFoldingFilter(result);
+                result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+                result = new KStemFilter(result);
+                return new TokenStreamComponents(source, result);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+        };
+    }
+
+    /** The name used in configuration, commit data and JSON. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -63,14 +63,14 @@ public final class ParagraphSearcher implements Closeable {
     private final AnalyzerChoice analyzerChoice;
     private final SearchSettings settings;
     private final UnifiedHighlighter highlighter;
-    /** Closes what this searcher alone owns once the last reference is released. */
-    private final Closeable owned;
+    /** Shared with the searchers reopened from this one; closes after the last of them. */
+    private final SharedDirectory directory;
     private final AtomicInteger references = new AtomicInteger(1);
 
     private ParagraphSearcher(Path generation, DirectoryReader reader, AnalyzerChoice analyzerChoice,
-                              SearchSettings settings, Closeable owned) {
+                              SearchSettings settings, SharedDirectory directory) {
         this.generation = generation;
-        this.owned = owned;
+        this.directory = directory;
         this.reader = reader;
         this.analyzerChoice = analyzerChoice;
         this.analyzer = analyzerChoice.create();
@@ -85,15 +85,14 @@ public final class ParagraphSearcher implements Closeable {
 
     /** Opens the index in {@code generation} (a directory holding a committed Lucene index). */
     public static ParagraphSearcher open(Path generation, SearchSettings settings) throws IOException {
-        Directory dir = FSDirectory.open(generation);
+        SharedDirectory dir = new SharedDirectory(FSDirectory.open(generation));
         DirectoryReader reader = null;
         try {
-            reader = DirectoryReader.open(dir);
-            DirectoryReader opened = reader;
-            return new ParagraphSearcher(generation, reader, IndexBuilder.analyzerOf(reader), settings,
-                    () -> IOUtils.close(opened, dir));
+            reader = DirectoryReader.open(dir.directory);
+            return new ParagraphSearcher(generation, reader, IndexBuilder.analyzerOf(reader), settings, dir);
         } catch (IOException | RuntimeException e) {
-            IOUtils.closeWhileHandlingException(reader, dir);
+            IOUtils.closeWhileHandlingException(reader);
+            dir.release();
             throw e;
         }
     }
@@ -103,26 +102,18 @@ public final class ParagraphSearcher implements Closeable {
      * nothing was committed since this one opened. The caller owns the new searcher.
      */
     public ParagraphSearcher reopenIfChanged() throws IOException {
-        // The new reader shares the directory with this one, which keeps it open until it is released.
         if (!tryAcquire()) {
             throw new IllegalStateException("searcher of " + generation + " is closed");
         }
         try {
             DirectoryReader newer = DirectoryReader.openIfChanged(reader);
             if (newer == null) {
-                release();
                 return null;
             }
-            return new ParagraphSearcher(generation, newer, analyzerChoice, settings, () -> {
-                try {
-                    newer.close();
-                } finally {
-                    release();
-                }
-            });
-        } catch (IOException | RuntimeException e) {
+            directory.acquire();
+            return new ParagraphSearcher(generation, newer, analyzerChoice, settings, directory);
+        } finally {
             release();
-            throw e;
         }
     }
 
@@ -153,7 +144,7 @@ public final class ParagraphSearcher implements Closeable {
             for (int i = 0; i < top.scoreDocs.length; i++) {
                 ScoreDoc sd = top.scoreDocs[i];
                 Document doc = IndexFields.fromLucene(stored.document(sd.doc));
-                hits.add(new SearchHit(i + 1, sd.score, doc, snippets[i] != null ? snippets[i] : ""));
+                hits.add(new SearchHit(i + 1, sd.score, doc, snippets[i] != null ? snippets[i].strip() : ""));
             }
             return new SearchResult(List.copyOf(terms.keySet()), top.totalHits.value(),
                     top.totalHits.relation() == TotalHits.Relation.EQUAL_TO, hits);
@@ -208,12 +199,38 @@ public final class ParagraphSearcher implements Closeable {
         int left = references.decrementAndGet();
         if (left == 0) {
             try (analyzer) {
-                owned.close();
+                reader.close();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot close index reader of " + generation, e);
+            } finally {
+                directory.release();
             }
         } else if (left < 0) {
             throw new IllegalStateException("searcher of " + generation + " released more often than acquired");
+        }
+    }
+
+    /** A directory opened once per generation and closed when the last searcher over it closes. */
+    private static final class SharedDirectory {
+        private final Directory directory;
+        private final AtomicInteger references = new AtomicInteger(1);
+
+        SharedDirectory(Directory directory) {
+            this.directory = directory;
+        }
+
+        void acquire() {
+            references.incrementAndGet();
+        }
+
+        void release() {
+            if (references.decrementAndGet() == 0) {
+                try {
+                    directory.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot close index directory", e);
+                }
+            }
         }
     }
 

@@ -1,0 +1,93 @@
+package compactqa.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import compactqa.index.BuildListener;
+import compactqa.index.IndexService;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import picocli.CommandLine;
+
+/** The {@code qa} commands, run in the application with the real index and CDI beans. */
+@QuarkusTest
+class CommandLineTest {
+
+    @Inject
+    CdiCommandFactory factory;
+
+    @Inject
+    IndexService index;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void ensureIndex() throws IOException {
+        index.ensureIndex(BuildListener.NONE);
+    }
+
+    private int run(String... args) {
+        CommandLine cli = QaCommandLine.commandLine(factory);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void searchPrintsRankedResults() {
+        assertEquals(0, run("search", "-k", "2", "Statue", "of", "Liberty"));
+        String text = out.toString();
+        assertTrue(text.contains(" 1. Statue of Liberty"), text);
+        assertTrue(text.contains(" 2. "), text);
+        assertTrue(text.contains("[Statue]"), "matches are bracketed off a terminal: " + text);
+    }
+
+    @Test
+    void searchErrorsAreOneLineAndNonZero() {
+        assertEquals(1, run("search", "the", "of"));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("qa: "), err.toString());
+        assertEquals(1, run("search", "-k", "0", "tower"));
+        assertEquals(2, run("search", "-k", "many", "tower"), "picocli's usage error status");
+    }
+
+    @Test
+    void indexStatsDescribesTheLiveIndex() {
+        assertEquals(0, run("index", "stats"));
+        assertTrue(out.toString().contains("documents  44"), out.toString());
+        assertTrue(out.toString().contains("corpus.jsonl"), out.toString());
+    }
+
+    @Test
+    void indexBuildRejectsMissingAndUnknownInputsWithoutTouchingTheIndex() throws IOException {
+        String before = index.info().path();
+        assertEquals(1, run("index", "build", "no/such/file.jsonl"));
+        assertTrue(err.toString().contains("no such file or folder"), err.toString());
+        assertEquals(1, run("index", "build", Path.of("pom.xml").toString()));
+        assertTrue(err.toString().contains("unknown format"), err.toString());
+        assertEquals(before, index.info().path());
+    }
+
+    @Test
+    void addSkipsParagraphsAlreadyIndexed() {
+        assertEquals(0, run("index", "add", "index/demo/corpus.jsonl"));
+        assertTrue(out.toString().contains("indexed 0 paragraphs, skipped 44 duplicates"), out.toString());
+    }
+
+    @Test
+    void topLevelHelpListsCommands() {
+        assertEquals(0, run("--help"));
+        for (String command : new String[] {"serve", "index", "search", "eval"}) {
+            assertTrue(out.toString().contains(command), out.toString());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package compactqa.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import compactqa.corpus.Document;
+
+class ParagraphSearcherTest {
+
+    @TempDir
+    Path root;
+
+    private IndexStore store;
+
+    @BeforeEach
+    void build() throws IOException {
+        store = new IndexStore(root);
+        new IndexBuilder(16).build(store, IndexTestCorpus.three().stream(), AnalyzerChoice.KSTEM, BuildListener.NONE);
+    }
+
+    @Test
+    void ranksByBm25OverTitleAndText() throws IOException {
+        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), SearchSettings.DEFAULT)) {
+            SearchResult r = s.search("Who built the Eiffel Tower?", 3);
+            assertEquals(List.of("who", "built", "eiffel", "tower"), r.terms());
+            assertEquals(List.of("tower", "eiffel"), r.hits().stream().map(h -> h.document().id()).toList());
+            assertEquals(2, r.totalHits());
+            assertTrue(r.hits().get(0).score() > r.hits().get(1).score());
+            assertEquals(1, r.hits().get(0).rank());
+        }
+    }
+
+    @Test
+    void titleBoostZeroSearchesTextOnly() throws IOException {
+        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), new SearchSettings(0, 1.2f, 0.75f))) {
+            // "Apache" is in Lucene's title and text; "Gustave" in the Eiffel paragraph's title and text, "Java" only in text
+            assertEquals(List.of("lucene"), s.search("Java", 5).hits().stream().map(h -> h.document().id()).toList());
+            assertEquals(0, s.search("Gustave lattice", 5).hits().stream().filter(h -> h.document().id().equals("lucene")).count());
+        }
+    }
+
+    @Test
+    void snippetsMarkMatchesAndEscapeHtml() throws IOException {
+        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), SearchSettings.DEFAULT)) {
+            SearchHit hit = s.search("world's fair", 1).hits().get(0);
+            assertEquals("It was built for the 1889 <b>World&#x27;s</b> <b>Fair</b>.", hit.snippet());
+        }
+    }
+
+    @Test
+    void stemmingAndPossessivesMatch() throws IOException {
+        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), SearchSettings.DEFAULT)) {
+            assertEquals("lucene", s.search("ranking libraries", 1).hits().get(0).document().id());
+        }
+    }
+
+    @Test
+    void queriesWithoutSearchableWordsAreRejected() throws IOException {
+        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), SearchSettings.DEFAULT)) {
+            assertThrows(InvalidQueryException.class, () -> s.search("the of and ?!", 3));
+            assertThrows(IllegalArgumentException.class, () -> s.search("tower", 0));
+        }
+    }
+
+    @Test
+    void documentsComeBackWithTheirSentences() throws IOException {
+        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), SearchSettings.DEFAULT)) {
+            Document original = IndexTestCorpus.three().get(1);
+            assertEquals(original, s.document("tower").orElseThrow());
+            assertTrue(s.document("nope").isEmpty());
+        }
+    }
+
+    @Test
+    void reopenSeesAddedDocumentsAndOldSearcherKeepsWorkingUntilReleased() throws IOException {
+        ParagraphSearcher first = ParagraphSearcher.open(store.current().orElseThrow(), SearchSettings.DEFAULT);
+        assertNull(first.reopenIfChanged());
+        new IndexBuilder(16).add(store, Stream.of(IndexTestCorpus.SPLITTER.document("dijon", "Dijon", "Dijon is a city in France.", "t")),
+                BuildListener.NONE);
+        ParagraphSearcher second = first.reopenIfChanged();
+        assertTrue(first.tryAcquire());
+        first.close();
+        assertEquals(2, first.search("Paris", 5).hits().size(), "an acquired searcher outlives its owner's close");
+        first.release();
+        assertFalse(first.tryAcquire());
+        assertEquals("dijon", second.search("Dijon", 1).hits().get(0).document().id());
+        second.close();
+    }
+}
