@@ -75,7 +75,7 @@ public final class IndexBuilder {
                 return stats(generation, counts, counts.indexed, start, analyzer);
             } finally {
                 if (!published) {
-                    IndexStore.deleteRecursively(generation);
+                    IndexStore.deleteTree(generation);
                 }
             }
         }

@@ -154,7 +154,7 @@ public final class IndexStore {
             long n = number(gen);
             if (n != liveNumber && n != keepPrevious) {
                 LOG.debugf("removing stale index generation %s", gen);
-                deleteRecursively(gen);
+                deleteTree(gen);
             }
         }
     }
@@ -171,7 +171,8 @@ public final class IndexStore {
         }
     }
 
-    static void deleteRecursively(Path dir) throws IOException {
+    /** Deletes {@code dir} and everything in it, if it exists. */
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

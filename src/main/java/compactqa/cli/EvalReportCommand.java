@@ -1,0 +1,32 @@
+package compactqa.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import compactqa.eval.EvalReport;
+import jakarta.enterprise.context.Dependent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code qa eval report}: regenerate {@code eval/README.md} from the result files. */
+@Dependent
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Regenerate eval/README.md from eval/results/*.json.")
+public class EvalReportCommand implements Callable<Integer> {
+
+    @ConfigProperty(name = "compactqa.home", defaultValue = ".")
+    Path home;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Path readme = home.resolve("eval/README.md");
+        EvalReport.write(home.resolve("eval/results"), readme);
+        spec.commandLine().getOut().println("wrote " + readme);
+        return 0;
+    }
+}

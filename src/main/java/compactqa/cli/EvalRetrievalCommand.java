@@ -1,0 +1,126 @@
+package compactqa.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import compactqa.eval.EvalReport;
+import compactqa.eval.ResultFiles;
+import compactqa.eval.RetrievalBenchmark;
+import compactqa.eval.RetrievalConfig;
+import compactqa.eval.RetrievalResult;
+import compactqa.eval.RunInfo;
+import compactqa.index.AnalyzerChoice;
+import compactqa.index.IndexConfig;
+import compactqa.index.SearchSettings;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qa eval retrieval}: BM25 recall on multi-hop data sets, written to {@code eval/results}. */
+@Dependent
+@Command(name = "retrieval", mixinStandardHelpOptions = true,
+        description = {"Pool the paragraphs of the given data set files into one index, search every question,",
+                "and report recall@2/5/10/20 (all gold paragraphs, and any), MRR and throughput.",
+                "Lists of analyzers, title boosts or BM25 parameters are compared in one run;",
+                "the first of each list is the primary configuration."})
+public class EvalRetrievalCommand implements Callable<Integer> {
+
+    @Inject
+    RetrievalBenchmark benchmark;
+
+    @Inject
+    IndexConfig index;
+
+    @ConfigProperty(name = "compactqa.home", defaultValue = ".")
+    Path home;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dataset", required = true, paramLabel = "FILE", description = "A data set file (repeatable).")
+    List<Path> datasets;
+
+    @Option(names = "--name", required = true, description = "Result name: writes eval/results/retrieval-NAME.json.")
+    String name;
+
+    @Option(names = "--analyzer", split = ",", paramLabel = "NAME", description = "Analyzers: standard, english, kstem (default: the index's).")
+    List<String> analyzers = new ArrayList<>();
+
+    @Option(names = "--title-boost", split = ",", paramLabel = "W", description = "Title boosts (default: the configured one).")
+    List<Double> titleBoosts = new ArrayList<>();
+
+    @Option(names = "--bm25", split = ",", paramLabel = "K1:B", description = "BM25 parameters such as 1.2:0.75 (default: the configured ones).")
+    List<String> bm25 = new ArrayList<>();
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Results folder (default: eval/results).")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!name.matches("[A-Za-z0-9._-]{1,80}")) {
+            throw new IllegalArgumentException("--name may use letters, digits, '.', '_' and '-' only");
+        }
+        for (Path dataset : datasets) {
+            if (!Files.isRegularFile(dataset)) {
+                throw new IllegalArgumentException("no such data set file: " + dataset);
+            }
+        }
+        List<RetrievalConfig> configs = configs();
+        PrintWriter err = spec.commandLine().getErr();
+        Path results = output != null ? output : home.resolve("eval/results");
+        Path work = Files.createTempDirectory("compactqa-retrieval-");
+        RetrievalResult result;
+        try {
+            String command = "./qa eval retrieval " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+            result = benchmark.run(name, datasets, configs, work, RunInfo.capture(command, home), err);
+        } finally {
+            compactqa.index.IndexStore.deleteTree(work);
+        }
+        Path file = results.resolve("retrieval-" + name + ".json");
+        ResultFiles.write(result, file);
+        if (output == null) {
+            EvalReport.write(results, home.resolve("eval/README.md"));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%s: recall-both@2/5/10/20 %s, MRR %.3f, %,.0f queries/s%n", result.config().label(),
+                result.recallBothAtK().values(), result.mrr(), result.queriesPerS());
+        out.printf("wrote %s%n", file);
+        return 0;
+    }
+
+    private List<RetrievalConfig> configs() {
+        List<AnalyzerChoice> analyzerChoices = (analyzers.isEmpty() ? List.of(index.analyzer()) : analyzers).stream()
+                .map(AnalyzerChoice::of).toList();
+        List<Double> boosts = titleBoosts.isEmpty() ? List.of(index.search().titleBoost()) : titleBoosts;
+        List<float[]> params = new ArrayList<>();
+        if (bm25.isEmpty()) {
+            params.add(new float[] {index.search().k1(), index.search().b()});
+        }
+        for (String p : bm25) {
+            String[] parts = p.split(":");
+            try {
+                params.add(new float[] {Float.parseFloat(parts[0]), Float.parseFloat(parts[1])});
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--bm25 takes K1:B pairs such as 1.2:0.75, got '" + p + "'");
+            }
+        }
+        List<RetrievalConfig> configs = new ArrayList<>();
+        for (AnalyzerChoice a : analyzerChoices) {
+            for (double boost : boosts) {
+                for (float[] kb : params) {
+                    configs.add(new RetrievalConfig(a, new SearchSettings(boost, kb[0], kb[1])));
+                }
+            }
+        }
+        return configs;
+    }
+}

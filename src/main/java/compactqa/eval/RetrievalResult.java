@@ -1,0 +1,54 @@
+package compactqa.eval;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result file of {@code qa eval retrieval}: provenance, corpus and throughput figures, and the
+ * recall of the primary configuration (the first one asked for), with every configuration's
+ * figures under {@code variants} when several were compared in the run. Written as snake_case JSON.
+ */
+public record RetrievalResult(
+        String command,
+        String commit,
+        String date,
+        String java,
+        int cpus,
+        String name,
+        List<String> dataset,
+        long questions,
+        long questionsScored,
+        long questionsGoldInCorpus,
+        long corpusParagraphs,
+        long duplicatesRemoved,
+        double loadSeconds,
+        double indexSeconds,
+        double indexDocsPerS,
+        double queriesPerS,
+        int depth,
+        Config config,
+        Map<String, Double> recallBothAtK,
+        Map<String, Double> recallAnyAtK,
+        double mrr,
+        Map<String, Slice> byDataset,
+        Map<String, Slice> byType,
+        List<Variant> variants) {
+
+    /** A retrieval configuration as recorded. */
+    public record Config(String label, String analyzer, double titleBoost, double bm25K1, double bm25B) {
+        static Config of(RetrievalConfig c) {
+            return new Config(c.label(), c.analyzer().id(), c.search().titleBoost(), c.search().k1(), c.search().b());
+        }
+    }
+
+    /** Recall of a subset of the questions. */
+    public record Slice(long questions, Map<String, Double> recallBothAtK, Map<String, Double> recallAnyAtK, double mrr) {
+        static Slice of(RetrievalScores s) {
+            return new Slice(s.questions(), s.recallBoth(), s.recallAny(), s.mrr());
+        }
+    }
+
+    /** One configuration's figures in a comparison. */
+    public record Variant(Config config, double queriesPerS, Slice scores) {
+    }
+}

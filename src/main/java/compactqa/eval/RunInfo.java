@@ -1,0 +1,53 @@
+package compactqa.eval;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where a benchmark figure came from: the command that produced it, the code's commit, and the
+ * machine. Recorded in every result file so that each number can be reproduced.
+ *
+ * @param command the command line, as a user would type it
+ * @param commit  the git commit of the code, with {@code -dirty} if tracked files had changed
+ * @param date    when the run finished (UTC, seconds)
+ * @param java    the JVM version
+ * @param cpus    processors available to the JVM
+ */
+public record RunInfo(String command, String commit, String date, String java, int cpus) {
+
+    /** The provenance of a run of {@code command} on the code in {@code home}. */
+    public static RunInfo capture(String command, Path home) {
+        return new RunInfo(command, commit(home), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                Runtime.version().toString(), Runtime.getRuntime().availableProcessors());
+    }
+
+    private static String commit(Path home) {
+        String head = git(home, "rev-parse", "--short=12", "HEAD");
+        if (head.isEmpty()) {
+            return "unknown";
+        }
+        return git(home, "status", "--porcelain", "--untracked-files=no").isEmpty() ? head : head + "-dirty";
+    }
+
+    private static String git(Path home, String... args) {
+        String[] command = new String[args.length + 3];
+        command[0] = "git";
+        command[1] = "-C";
+        command[2] = home.toString();
+        System.arraycopy(args, 0, command, 3, args.length);
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+}
