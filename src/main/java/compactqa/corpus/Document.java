@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A paragraph of the corpus: a titled text split into sentences.
@@ -80,16 +81,26 @@ public record Document(String id, String title, String text, List<Sentence> sent
         return contentKey(title, text);
     }
 
-    /** A stable 16-hex-digit key for a title and text: the first 8 bytes of their SHA-256. */
+    /**
+     * A stable 16-hex-digit key for a title and text: the first 8 bytes of the SHA-256 of both with
+     * white space collapsed, since copies of one paragraph differ in spacing (IRCoT's files join
+     * HotpotQA's sentences with two spaces where the official files have one).
+     */
     public static String contentKey(String title, String text) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(title.getBytes(StandardCharsets.UTF_8));
+            sha.update(collapseSpace(title).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) '\n');
-            byte[] digest = sha.digest(text.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = sha.digest(collapseSpace(text).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
+
+    private static String collapseSpace(String s) {
+        return WHITE_SPACE.matcher(s.strip()).replaceAll(" ");
+    }
+
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 }

@@ -3,6 +3,7 @@ package compactqa.corpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -29,7 +30,7 @@ public record JsonShape(Layout layout, Set<String> keys) {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     public JsonShape {
-        keys = Set.copyOf(keys);
+        keys = Collections.unmodifiableSet(new LinkedHashSet<>(keys));
     }
 
     /** Whether the first record has every one of {@code names}. */

@@ -49,6 +49,13 @@ class DocumentTest {
     }
 
     @Test
+    void contentKeyIgnoresDifferencesInSpacing() {
+        // IRCoT's copy of a HotpotQA paragraph joins its sentences with two spaces
+        assertEquals(Document.contentKey("T", "One.  Two."), Document.contentKey("T", " One. Two. "));
+        assertNotEquals(Document.contentKey("T", "One. Two."), Document.contentKey("T", "One.Two."));
+    }
+
+    @Test
     void rejectsSentencesThatDoNotMatchTheText() {
         assertThrows(IllegalArgumentException.class,
                 () -> new Document("x", "T", "Hello.", List.of(new Sentence(0, 5, "Hallo")), "s"));
