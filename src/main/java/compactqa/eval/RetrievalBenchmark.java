@@ -139,7 +139,7 @@ public class RetrievalBenchmark {
 
     private static List<String> rank(ParagraphSearcher searcher, String question) {
         try {
-            return searcher.search(question, DEPTH).hits().stream().map(SearchHit::document).map(Document::title).toList();
+            return searcher.search(question, DEPTH, false).hits().stream().map(SearchHit::document).map(Document::title).toList();
         } catch (InvalidQueryException e) {
             return List.of();
         }

@@ -123,11 +123,21 @@ public final class ParagraphSearcher implements Closeable {
     }
 
     /**
-     * The top {@code k} paragraphs for {@code query}.
+     * The top {@code k} paragraphs for {@code query}, with snippets.
      *
      * @throws InvalidQueryException if the query has no searchable term
      */
     public SearchResult search(String query, int k) {
+        return search(query, k, true);
+    }
+
+    /**
+     * The top {@code k} paragraphs for {@code query}; without snippets (empty strings) when
+     * {@code snippets} is false, which saves re-analyzing every hit's text.
+     *
+     * @throws InvalidQueryException if the query has no searchable term
+     */
+    public SearchResult search(String query, int k, boolean snippets) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
@@ -138,13 +148,13 @@ public final class ParagraphSearcher implements Closeable {
         Query lucene = toQuery(terms);
         try {
             TopDocs top = searcher.search(lucene, k);
-            String[] snippets = highlighter.highlight(IndexFields.TEXT, lucene, top, 1);
+            String[] passages = snippets ? highlighter.highlight(IndexFields.TEXT, lucene, top, 1) : new String[top.scoreDocs.length];
             StoredFields stored = searcher.storedFields();
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (int i = 0; i < top.scoreDocs.length; i++) {
                 ScoreDoc sd = top.scoreDocs[i];
                 Document doc = IndexFields.fromLucene(stored.document(sd.doc));
-                hits.add(new SearchHit(i + 1, sd.score, doc, snippets[i] != null ? snippets[i].strip() : ""));
+                hits.add(new SearchHit(i + 1, sd.score, doc, passages[i] != null ? passages[i].strip() : ""));
             }
             return new SearchResult(List.copyOf(terms.keySet()), top.totalHits.value(),
                     top.totalHits.relation() == TotalHits.Relation.EQUAL_TO, hits);

@@ -10,9 +10,6 @@ package compactqa.index;
  */
 public record SearchSettings(double titleBoost, float k1, float b) {
 
-    /** Lucene's own BM25 parameters, with titles weighted as text. */
-    public static final SearchSettings DEFAULT = new SearchSettings(1.0, 1.2f, 0.75f);
-
     public SearchSettings {
         if (titleBoost < 0 || Double.isNaN(titleBoost)) {
             throw new IllegalArgumentException("title boost must be at least 0, got " + titleBoost);

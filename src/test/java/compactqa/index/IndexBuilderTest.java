@@ -33,7 +33,7 @@ class IndexBuilderTest {
         assertEquals(1, stats.duplicates());
         assertEquals(1, stats.renamedIds());
         assertEquals("gen-000001", stats.generation());
-        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), SearchSettings.DEFAULT)) {
+        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), IndexTestCorpus.SETTINGS)) {
             assertEquals("Other", s.document("tower#" + clash.contentKey()).orElseThrow().title());
             assertEquals(4, s.info().documents());
         }
@@ -49,7 +49,7 @@ class IndexBuilderTest {
         assertThrows(IllegalStateException.class, () -> builder.build(store, failing, AnalyzerChoice.KSTEM, BuildListener.NONE));
         assertEquals(live, store.current().orElseThrow());
         assertEquals(List.of(live), store.generations());
-        try (ParagraphSearcher s = ParagraphSearcher.open(live, SearchSettings.DEFAULT)) {
+        try (ParagraphSearcher s = ParagraphSearcher.open(live, IndexTestCorpus.SETTINGS)) {
             assertEquals(3, s.info().documents());
         }
     }

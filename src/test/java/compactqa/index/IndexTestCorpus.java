@@ -12,6 +12,9 @@ final class IndexTestCorpus {
 
     static final SentenceSplitter SPLITTER = new SentenceSplitter();
 
+    /** Lucene's own BM25 parameters, titles weighted as text: the expectations in the tests assume these. */
+    static final SearchSettings SETTINGS = new SearchSettings(1.0, 1.2f, 0.75f);
+
     private IndexTestCorpus() {
     }
 

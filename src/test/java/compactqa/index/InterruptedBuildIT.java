@@ -54,7 +54,7 @@ class InterruptedBuildIT {
         assertEquals(2, generations.size(), "the killed build's partial generation is on disk: " + generations);
         assertTrue(hasFiles(generations.get(1)), "Lucene had flushed segments before the kill");
         assertEquals(live, store.current().orElseThrow(), "CURRENT still names the previous generation");
-        try (ParagraphSearcher s = ParagraphSearcher.open(live, SearchSettings.DEFAULT)) {
+        try (ParagraphSearcher s = ParagraphSearcher.open(live, IndexTestCorpus.SETTINGS)) {
             assertEquals(3, s.info().documents());
             assertEquals("tower", s.search("Eiffel Tower", 1).hits().get(0).document().id());
         }
@@ -64,7 +64,7 @@ class InterruptedBuildIT {
         assertEquals(10, next.totalDocs());
         assertEquals(List.of(live, store.current().orElseThrow()), store.generations(),
                 "the next build replaced the killed build's remains and kept the previous generation");
-        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), SearchSettings.DEFAULT)) {
+        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), IndexTestCorpus.SETTINGS)) {
             assertEquals(10, s.info().documents());
         }
     }

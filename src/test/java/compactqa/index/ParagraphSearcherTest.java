@@ -32,7 +32,7 @@ class ParagraphSearcherTest {
 
     @Test
     void ranksByBm25OverTitleAndText() throws IOException {
-        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), SearchSettings.DEFAULT)) {
+        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), IndexTestCorpus.SETTINGS)) {
             SearchResult r = s.search("Who built the Eiffel Tower?", 3);
             assertEquals(List.of("who", "built", "eiffel", "tower"), r.terms());
             assertEquals(List.of("tower", "eiffel"), r.hits().stream().map(h -> h.document().id()).toList());
@@ -53,7 +53,7 @@ class ParagraphSearcherTest {
 
     @Test
     void snippetsMarkMatchesAndEscapeHtml() throws IOException {
-        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), SearchSettings.DEFAULT)) {
+        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), IndexTestCorpus.SETTINGS)) {
             SearchHit hit = s.search("world's fair", 1).hits().get(0);
             assertEquals("It was built for the 1889 <b>World&#x27;s</b> <b>Fair</b>.", hit.snippet());
         }
@@ -61,14 +61,14 @@ class ParagraphSearcherTest {
 
     @Test
     void stemmingAndPossessivesMatch() throws IOException {
-        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), SearchSettings.DEFAULT)) {
+        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), IndexTestCorpus.SETTINGS)) {
             assertEquals("lucene", s.search("ranking libraries", 1).hits().get(0).document().id());
         }
     }
 
     @Test
     void queriesWithoutSearchableWordsAreRejected() throws IOException {
-        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), SearchSettings.DEFAULT)) {
+        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), IndexTestCorpus.SETTINGS)) {
             assertThrows(InvalidQueryException.class, () -> s.search("the of and ?!", 3));
             assertThrows(IllegalArgumentException.class, () -> s.search("tower", 0));
         }
@@ -76,7 +76,7 @@ class ParagraphSearcherTest {
 
     @Test
     void documentsComeBackWithTheirSentences() throws IOException {
-        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), SearchSettings.DEFAULT)) {
+        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), IndexTestCorpus.SETTINGS)) {
             Document original = IndexTestCorpus.three().get(1);
             assertEquals(original, s.document("tower").orElseThrow());
             assertTrue(s.document("nope").isEmpty());
@@ -85,7 +85,7 @@ class ParagraphSearcherTest {
 
     @Test
     void reopenSeesAddedDocumentsAndOldSearcherKeepsWorkingUntilReleased() throws IOException {
-        ParagraphSearcher first = ParagraphSearcher.open(store.current().orElseThrow(), SearchSettings.DEFAULT);
+        ParagraphSearcher first = ParagraphSearcher.open(store.current().orElseThrow(), IndexTestCorpus.SETTINGS);
         assertNull(first.reopenIfChanged());
         new IndexBuilder(16).add(store, Stream.of(IndexTestCorpus.SPLITTER.document("dijon", "Dijon", "Dijon is a city in France.", "t")),
                 BuildListener.NONE);
