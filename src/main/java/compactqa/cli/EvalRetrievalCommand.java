@@ -80,7 +80,7 @@ public class EvalRetrievalCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("compactqa-retrieval-");
         RetrievalResult result;
         try {
-            String command = "./qa eval retrieval " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+            String command = "./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
             result = benchmark.run(name, datasets, configs, work, RunInfo.capture(command, home), err);
         } finally {
             compactqa.index.IndexStore.deleteTree(work);

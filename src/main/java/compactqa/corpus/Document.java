@@ -83,23 +83,24 @@ public record Document(String id, String title, String text, List<Sentence> sent
 
     /**
      * A stable 16-hex-digit key for a title and text: the first 8 bytes of the SHA-256 of both with
-     * white space collapsed, since copies of one paragraph differ in spacing (IRCoT's files join
-     * HotpotQA's sentences with two spaces where the official files have one).
+     * white space removed, since copies of one paragraph differ in spacing: IRCoT's files join
+     * HotpotQA's sentences with two spaces where the official files have one, and put a space
+     * wherever HotpotQA's sentence splitter cut inside a word ("O!RUL8,2?" becomes "O!RUL8,2? ").
      */
     public static String contentKey(String title, String text) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(collapseSpace(title).getBytes(StandardCharsets.UTF_8));
+            sha.update(withoutSpace(title).getBytes(StandardCharsets.UTF_8));
             sha.update((byte) '\n');
-            byte[] digest = sha.digest(collapseSpace(text).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = sha.digest(withoutSpace(text).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
 
-    private static String collapseSpace(String s) {
-        return WHITE_SPACE.matcher(s.strip()).replaceAll(" ");
+    private static String withoutSpace(String s) {
+        return WHITE_SPACE.matcher(s).replaceAll("");
     }
 
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");

@@ -37,7 +37,9 @@ public record RetrievalResult(
     /** A retrieval configuration as recorded. */
     public record Config(String label, String analyzer, double titleBoost, double bm25K1, double bm25B) {
         static Config of(RetrievalConfig c) {
-            return new Config(c.label(), c.analyzer().id(), c.search().titleBoost(), c.search().k1(), c.search().b());
+            // through the float's shortest decimal form, so that 0.9f is recorded as 0.9, not 0.8999999761581421
+            return new Config(c.label(), c.analyzer().id(), c.search().titleBoost(), Double.parseDouble(Float.toString(c.search().k1())),
+                    Double.parseDouble(Float.toString(c.search().b())));
         }
     }
 

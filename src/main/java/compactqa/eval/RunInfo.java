@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * machine. Recorded in every result file so that each number can be reproduced.
  *
  * @param command the command line, as a user would type it
- * @param commit  the git commit of the code, with {@code -dirty} if tracked files had changed
+ * @param commit  the git commit of the code, with {@code -dirty} if tracked files outside
+ *                {@code eval/} had uncommitted changes
  * @param date    when the run finished (UTC, seconds)
  * @param java    the JVM version
  * @param cpus    processors available to the JVM
@@ -30,7 +31,9 @@ public record RunInfo(String command, String commit, String date, String java, i
         if (head.isEmpty()) {
             return "unknown";
         }
-        return git(home, "status", "--porcelain", "--untracked-files=no").isEmpty() ? head : head + "-dirty";
+        // results under eval/ are what a run writes, not part of the code that produced them
+        return git(home, "status", "--porcelain", "--untracked-files=no", "--", ".", ":!eval").isEmpty()
+                ? head : head + "-dirty";
     }
 
     private static String git(Path home, String... args) {
