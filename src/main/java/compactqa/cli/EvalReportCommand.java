@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code qa eval report}: regenerate {@code eval/README.md} from the result files. */
 @Dependent
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Regenerate eval/README.md from eval/results/*.json.")
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Regenerate eval/README.md and the README's results table from eval/results/*.json.")
 public class EvalReportCommand implements Callable<Integer> {
 
     @ConfigProperty(name = "compactqa.home", defaultValue = ".")
@@ -25,7 +25,7 @@ public class EvalReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path readme = home.resolve("eval/README.md");
-        EvalReport.write(home.resolve("eval/results"), readme);
+        EvalReport.write(home.resolve("eval/results"), readme, home.resolve("README.md"));
         spec.commandLine().getOut().println("wrote " + readme);
         return 0;
     }

@@ -15,6 +15,6 @@ import java.nio.file.Path;
 public record CorpusFile(Path path, String source, JsonShape shape, CorpusReader reader, long bytes) {
 
     public String format() {
-        return reader.format();
+        return reader.format(shape);
     }
 }

@@ -10,8 +10,13 @@ import java.util.stream.Stream;
  */
 public interface CorpusReader {
 
-    /** The format's name as users see it, for example {@code hotpotqa} or {@code jsonl}. */
+    /** The format's name as users see it, for example {@code jsonl}. */
     String format();
+
+    /** The name of the format of a file of this shape, for readers that serve several formats. */
+    default String format(JsonShape shape) {
+        return format();
+    }
 
     /** Whether this reader understands a file of this shape. */
     boolean accepts(JsonShape shape);

@@ -37,6 +37,12 @@ public class DatasetParagraphReader implements CorpusReader {
         return "qa-dataset";
     }
 
+    /** The data set format's own name, such as {@code hotpotqa} or {@code musique}. */
+    @Override
+    public String format(JsonShape shape) {
+        return DatasetFormat.detect(shape).map(DatasetFormat::label).orElse(format());
+    }
+
     @Override
     public boolean accepts(JsonShape shape) {
         return DatasetFormat.detect(shape).filter(DatasetFormat::hasParagraphs).isPresent();

@@ -1,6 +1,8 @@
 package compactqa.index;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A description of a live index, for {@code qa index stats} and health checks.
@@ -12,12 +14,12 @@ import java.util.Map;
  * @param diskBytes     size on disk
  * @param analyzer      the analyzer it was built with
  * @param created       when its generation was built (ISO-8601)
- * @param sources       documents per source
+ * @param sources       documents per source, by source name
  */
 public record IndexInfo(String path, long documents, long deleted, int segments, long diskBytes,
                         AnalyzerChoice analyzer, String created, Map<String, Long> sources) {
 
     public IndexInfo {
-        sources = Map.copyOf(sources);
+        sources = Collections.unmodifiableSortedMap(new TreeMap<>(sources));
     }
 }
