@@ -38,6 +38,9 @@ public final class IndexBuilder {
     private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
     static final String COMMIT_ANALYZER = "analyzer";
     static final String COMMIT_CREATED = "created";
+    /** Version of {@link Document#contentKey()}: an index keyed otherwise cannot deduplicate additions. */
+    static final String COMMIT_KEY_SCHEME = "content-key";
+    static final String KEY_SCHEME = "2";
 
     private final double ramBufferMb;
 
@@ -64,7 +67,7 @@ public final class IndexBuilder {
                      IndexWriter writer = new IndexWriter(dir, config(a, IndexWriterConfig.OpenMode.CREATE))) {
                     counts = write(writer, docs, new HashSet<>(), new HashSet<>(), null, listener, lock);
                     writer.setLiveCommitData(Map.of(COMMIT_ANALYZER, analyzer.id(),
-                            COMMIT_CREATED, Instant.now().toString()).entrySet());
+                            COMMIT_CREATED, Instant.now().toString(), COMMIT_KEY_SCHEME, KEY_SCHEME).entrySet());
                     writer.commit();
                 }
                 store.publish(generation);
@@ -94,6 +97,10 @@ public final class IndexBuilder {
             try (Directory dir = FSDirectory.open(generation);
                  DirectoryReader existing = DirectoryReader.open(dir)) {
                 AnalyzerChoice analyzer = analyzerOf(existing);
+                if (!KEY_SCHEME.equals(existing.getIndexCommit().getUserData().get(COMMIT_KEY_SCHEME))) {
+                    throw new IndexStoreException("the index at " + generation + " was built by an older version that "
+                            + "identified duplicates differently; rebuild it with 'qa index build' before adding");
+                }
                 try (Analyzer a = analyzer.create();
                      IndexWriter writer = new IndexWriter(dir, config(a, IndexWriterConfig.OpenMode.APPEND))) {
                     Counts counts = write(writer, docs, new HashSet<>(), new HashSet<>(), new IndexSearcher(existing),

@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 
 import compactqa.index.BuildListener;
 import compactqa.index.IndexService;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 /** The search API over HTTP, on the demo corpus indexed the way a first start does it. */
 @QuarkusTest
+@QuarkusTestResource(FreshTestIndex.class)
 class SearchResourceTest {
 
     @Inject

@@ -40,7 +40,7 @@ class DatasetParagraphReaderTest {
     void readsEveryContextParagraphOfIrcot() {
         Path file = DatasetLoaderContractTest.data("hotpotqa/dev-500.ircot.jsonl.gz");
         List<CorpusFile> plan = corpus.plan(List.of(file));
-        assertEquals("qa-dataset", plan.get(0).format());
+        assertEquals("ircot", plan.get(0).format(), "the data set format shows, not the reader's");
         try (Stream<Document> paragraphs = corpus.read(List.of(file))) {
             List<Document> all = paragraphs.toList();
             assertEquals(4931, all.size());

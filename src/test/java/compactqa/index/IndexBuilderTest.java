@@ -68,6 +68,22 @@ class IndexBuilderTest {
     }
 
     @Test
+    void addRefusesAnIndexWhoseDuplicatesWereKeyedDifferently() throws IOException {
+        IndexStore store = new IndexStore(root);
+        builder.build(store, IndexTestCorpus.three().stream(), AnalyzerChoice.KSTEM, BuildListener.NONE);
+        // an index from before content keys ignored white space records no key scheme
+        try (var dir = org.apache.lucene.store.FSDirectory.open(store.current().orElseThrow());
+             var writer = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig()
+                     .setOpenMode(org.apache.lucene.index.IndexWriterConfig.OpenMode.APPEND))) {
+            writer.setLiveCommitData(java.util.Map.of(IndexBuilder.COMMIT_ANALYZER, "kstem").entrySet());
+            writer.commit();
+        }
+        IndexStoreException e = assertThrows(IndexStoreException.class,
+                () -> builder.add(store, IndexTestCorpus.three().stream(), BuildListener.NONE));
+        assertTrue(e.getMessage().contains("rebuild it"), e.getMessage());
+    }
+
+    @Test
     void addNeedsAnIndex() {
         IndexStoreException e = assertThrows(IndexStoreException.class,
                 () -> builder.add(new IndexStore(root), IndexTestCorpus.three().stream(), BuildListener.NONE));
