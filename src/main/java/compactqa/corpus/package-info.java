@@ -1,0 +1,15 @@
+/**
+ * Documents, sentences and the readers of corpus formats.
+ *
+ * <p>A {@link compactqa.corpus.Document} is a titled paragraph split into sentences with character
+ * offsets; the offsets are what evidence and supporting facts point into. Sentences come from the
+ * source where it has them (HotpotQA and 2WikiMultihopQA ship sentence lists, which their supporting
+ * facts index) and from {@link compactqa.corpus.SentenceSplitter} otherwise.
+ *
+ * <p>Files are recognised by content ({@link compactqa.corpus.JsonShape}), never by name, and read
+ * as streams, gzip or not ({@link compactqa.corpus.InputFiles}). {@link compactqa.corpus.CorpusLoader}
+ * dispatches each file to the first {@link compactqa.corpus.CorpusReader} bean that accepts its
+ * shape; the data set formats' reader lives in {@code eval}, which owns those formats. This package
+ * depends on nothing else of the project.
+ */
+package compactqa.corpus;
