@@ -154,7 +154,13 @@ public final class IndexStore {
             long n = number(gen);
             if (n != liveNumber && n != keepPrevious) {
                 LOG.debugf("removing stale index generation %s", gen);
-                deleteTree(gen);
+                try {
+                    deleteTree(gen);
+                } catch (IOException e) {
+                    // a reader elsewhere may still hold it open (Windows refuses to delete open files):
+                    // the next build retries, and the live index is unaffected either way
+                    LOG.warnf("cannot remove stale index generation %s yet: %s", gen, e.getMessage());
+                }
             }
         }
     }
