@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import compactqa.index.IndexStoreException;
 import compactqa.index.IndexUnavailableException;
 import compactqa.index.InvalidQueryException;
 import jakarta.inject.Inject;
@@ -37,7 +38,18 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unavailable(IndexUnavailableException e) {
-        return Response.fromResponse(problem(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), null))
+        return unavailable(e.getMessage());
+    }
+
+    /** An index that cannot be opened (a corrupt pointer, say): the operator has to act, the caller can only wait. */
+    @ServerExceptionMapper
+    public Response brokenIndex(IndexStoreException e) {
+        LOG.errorf("index unavailable: %s", e.getMessage());
+        return unavailable("the index cannot be opened; the operator has been told");
+    }
+
+    private Response unavailable(String detail) {
+        return Response.fromResponse(problem(Response.Status.SERVICE_UNAVAILABLE, detail, null))
                 .header(HttpHeaders.RETRY_AFTER, config.retryAfterSeconds())
                 .build();
     }

@@ -1,5 +1,7 @@
 package compactqa.api;
 
+import java.util.regex.Pattern;
+
 import compactqa.index.IndexService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
+
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
 
     @Inject
     IndexService index;
@@ -32,8 +36,9 @@ public class SearchResource {
         if (q == null || q.isBlank()) {
             throw new InvalidInputException("q", "q is required: give the words to search for");
         }
-        if (q.length() > config.maxQueryChars()) {
-            throw new InvalidInputException("q", "q is too long: " + q.length() + " characters, at most "
+        int length = q.codePointCount(0, q.length());
+        if (length > config.maxQueryChars()) {
+            throw new InvalidInputException("q", "q is too long: " + length + " characters, at most "
                     + config.maxQueryChars());
         }
         if (q.chars().anyMatch(c -> Character.isISOControl(c) && !Character.isWhitespace(c))) {
@@ -46,13 +51,12 @@ public class SearchResource {
         if (k == null || k.isBlank()) {
             return config.defaultK();
         }
-        int value;
-        try {
-            value = Integer.parseInt(k.strip());
-        } catch (NumberFormatException e) {
+        // ASCII digits only: Integer.parseInt would also take "+5" and other scripts' digits
+        if (!DIGITS.matcher(k.strip()).matches()) {
             throw new InvalidInputException("k", "k must be a whole number from 1 to " + config.maxK() + ", got '"
                     + abbreviate(k) + "'");
         }
+        int value = Integer.parseInt(k.strip());
         if (value < 1 || value > config.maxK()) {
             throw new InvalidInputException("k", "k must be from 1 to " + config.maxK() + ", got " + value);
         }
@@ -60,6 +64,6 @@ public class SearchResource {
     }
 
     private static String abbreviate(String s) {
-        return s.length() > 20 ? s.substring(0, 20) + "…" : s;
+        return s.codePointCount(0, s.length()) > 20 ? s.substring(0, s.offsetByCodePoints(0, 20)) + "…" : s;
     }
 }

@@ -17,6 +17,7 @@ import compactqa.eval.RetrievalResult;
 import compactqa.eval.RunInfo;
 import compactqa.index.AnalyzerChoice;
 import compactqa.index.IndexConfig;
+import compactqa.index.IndexStore;
 import compactqa.index.SearchSettings;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -83,7 +84,7 @@ public class EvalRetrievalCommand implements Callable<Integer> {
             String command = "./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
             result = benchmark.run(name, datasets, configs, work, RunInfo.capture(command, home), err);
         } finally {
-            compactqa.index.IndexStore.deleteTree(work);
+            IndexStore.deleteTree(work);
         }
         Path file = results.resolve("retrieval-" + name + ".json");
         ResultFiles.write(result, file);

@@ -37,7 +37,7 @@ public class IndexStatsCommand implements Callable<Integer> {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(info));
             return 0;
         }
-        out.printf("index      %s%n", info.path());
+        out.printf("index      %s%n", index.store().root().resolve(info.generation()));
         out.printf("documents  %,d (%,d deleted, %d segments)%n", info.documents(), info.deleted(), info.segments());
         out.printf("size       %s%n", Bytes.format(info.diskBytes()));
         out.printf("analyzer   %s%n", info.analyzer().id());

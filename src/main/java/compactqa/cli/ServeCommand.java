@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import compactqa.index.BuildListener;
 import compactqa.index.IndexService;
 import io.quarkus.runtime.Quarkus;
 import jakarta.enterprise.context.Dependent;
@@ -37,7 +38,7 @@ public class ServeCommand implements Callable<Integer> {
     }
 
     /** Progress as log lines, every few seconds, for a server's log rather than a terminal. */
-    private static final class LogProgress implements compactqa.index.BuildListener {
+    private static final class LogProgress implements BuildListener {
         private long lastLog = System.nanoTime();
 
         @Override

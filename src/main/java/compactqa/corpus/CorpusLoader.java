@@ -6,11 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.jboss.logging.Logger;
 
@@ -62,9 +68,59 @@ public class CorpusLoader {
         return files;
     }
 
-    /** The paragraphs of {@code files} in order; bytes read from disk are added to {@code diskBytesRead}. */
+    /**
+     * The paragraphs of {@code files} in order, read lazily one file at a time; bytes read from disk
+     * are added to {@code diskBytesRead}. Close the stream to release the file being read.
+     */
     public Stream<Document> read(List<CorpusFile> files, LongAdder diskBytesRead) {
-        return files.stream().flatMap(file -> readFile(file, diskBytesRead));
+        // Not files.stream().flatMap(...): read through an iterator, as an index build does, flatMap
+        // buffers each file's whole stream before handing out its first document.
+        FileByFile documents = new FileByFile(files, diskBytesRead);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(documents, Spliterator.ORDERED | Spliterator.NONNULL),
+                false).onClose(documents::closeCurrent);
+    }
+
+    /** Documents of one file after another, each file opened when the previous one is exhausted. */
+    private final class FileByFile implements Iterator<Document> {
+        private final List<CorpusFile> files;
+        private final LongAdder diskBytesRead;
+        private int nextFile;
+        private Stream<Document> current;
+        private Iterator<Document> documents = Collections.emptyIterator();
+
+        FileByFile(List<CorpusFile> files, LongAdder diskBytesRead) {
+            this.files = files;
+            this.diskBytesRead = diskBytesRead;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!documents.hasNext()) {
+                closeCurrent();
+                if (nextFile == files.size()) {
+                    return false;
+                }
+                current = readFile(files.get(nextFile++), diskBytesRead);
+                documents = current.iterator();
+            }
+            return true;
+        }
+
+        @Override
+        public Document next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return documents.next();
+        }
+
+        void closeCurrent() {
+            if (current != null) {
+                current.close();
+                current = null;
+                documents = Collections.emptyIterator();
+            }
+        }
     }
 
     /** The paragraphs of {@code inputs}: {@link #plan} then {@link #read}. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import opennlp.tools.sentdetect.SentenceDetectorME;
@@ -23,6 +24,13 @@ public class SentenceSplitter {
 
     /** The model file inside {@code org.apache.opennlp:opennlp-models-sentdetect-en:1.3.0}. */
     static final String MODEL_RESOURCE = "opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
+
+    /** Abbreviations after which the model's sentence breaks are undone. */
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Ft", "Jr", "Sr", "Sen", "Rep", "Gov", "Gen", "Col", "Lt",
+            "Sgt", "Capt", "Cmdr", "Adm", "Rev", "Hon", "Pres", "vs", "No", "Nos", "Vol", "approx", "ca", "c", "cf",
+            "e.g", "i.e", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec");
+    // Not here: "Inc", "Co", "U.S" and the like end sentences as often as they sit inside them.
 
     private final SentenceModel model;
 
@@ -87,11 +95,6 @@ public class SentenceSplitter {
                 || ABBREVIATIONS.contains(word);
     }
 
-    private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of(
-            "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Ft", "Jr", "Sr", "Sen", "Rep", "Gov", "Gen", "Col", "Lt",
-            "Sgt", "Capt", "Cmdr", "Adm", "Rev", "Hon", "Pres", "vs", "No", "Nos", "Vol", "approx", "ca", "c", "cf",
-            "e.g", "i.e", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec");
-    // Not here: "Inc", "Co", "U.S" and the like end sentences as often as they sit inside them.
 
     /**
      * A document made of a plain text paragraph, split into sentences here.

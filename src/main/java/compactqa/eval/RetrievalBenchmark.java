@@ -30,11 +30,12 @@ import jakarta.inject.Inject;
  * one index (deduplicated by title and text), asks each question as a BM25 query, and scores the
  * rankings against the gold paragraphs ({@link RetrievalScores}).
  *
- * <p>Gold paragraphs are matched by title, as HotpotQA's own paragraph-level metric does: titles
- * name Wikipedia articles and each article contributes its first paragraph. A question whose gold
- * titles are absent from the pool (HotpotQA fullwiki files often omit them) stays in the average as
- * a miss; {@code questions_gold_in_corpus} says how many could be found at all. Questions without
- * gold titles (the gold-sentences format) are not scored.
+ * <p>A gold paragraph that the question's own context holds is matched by content (title and text,
+ * as deduplication does); one it lacks (HotpotQA fullwiki files often omit them) by title, as
+ * HotpotQA's paragraph-level metric does. A question whose gold paragraphs are absent from the pool
+ * stays in the average as a miss: {@code questions_gold_in_corpus} says how many could be found at
+ * all, and {@code gold_in_pool} scores those alone. A question asked in several files counts once.
+ * Files without real paragraphs (HotpotQA gold sentences) add neither paragraphs nor questions.
  *
  * <p>Configurations that share an analyzer share one index; all are measured in the same run, so
  * their figures compare.
@@ -67,28 +68,44 @@ public class RetrievalBenchmark {
         long loadStart = System.nanoTime();
         List<Question> questions = new ArrayList<>();
         List<Document> pool = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        long repeated = 0;
         for (Path file : datasets) {
-            String source = file.getFileName().toString();
-            try (Stream<QaExample> examples = loader.stream(file)) {
-                examples.forEach(e -> {
-                    questions.add(new Question(e, source));
+            String source = file.toString();
+            List<QaExample> examples;
+            try (Stream<QaExample> stream = loader.stream(file)) {
+                examples = stream.toList();
+            }
+            for (QaExample e : examples) {
+                boolean hasParagraphs = DatasetFormat.byLabel(e.dataset()).map(DatasetFormat::hasParagraphs).orElse(true);
+                if (hasParagraphs) {
                     pool.addAll(e.paragraphs());
-                });
+                }
+                // a question in two files (HotpotQA's distractor and fullwiki files share some) is asked once
+                if (!ids.add(e.id())) {
+                    repeated++;
+                } else {
+                    questions.add(new Question(e, source, hasParagraphs ? gold(e) : Set.of()));
+                }
             }
         }
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-        Set<String> poolTitles = new HashSet<>();
-        pool.forEach(d -> poolTitles.add(d.title()));
+        Set<String> poolIds = new HashSet<>();
+        pool.forEach(d -> poolIds.addAll(identifiers(d)));
         long scored = questions.stream().filter(q -> !q.gold().isEmpty()).count();
-        long goldInCorpus = questions.stream().filter(q -> !q.gold().isEmpty() && poolTitles.containsAll(q.gold())).count();
-        log.printf("loaded %,d questions and %,d paragraphs from %d files in %.1f s%n", questions.size(), pool.size(),
-                datasets.size(), loadSeconds);
+        if (scored == 0) {
+            throw new IllegalArgumentException("no question in these files has gold paragraphs to score retrieval against");
+        }
+        long goldInCorpus = questions.stream().filter(q -> !q.gold().isEmpty() && poolIds.containsAll(q.gold())).count();
+        log.printf("loaded %,d questions (%,d repeated across files) and %,d paragraphs from %d files in %.1f s%n",
+                questions.size() + repeated, repeated, pool.size(), datasets.size(), loadSeconds);
 
         Map<AnalyzerChoice, BuildStats> builds = new LinkedHashMap<>();
         List<RetrievalResult.Variant> variants = new ArrayList<>();
         RetrievalResult.Variant primary = null;
         Map<String, RetrievalResult.Slice> byDataset = null;
         Map<String, RetrievalResult.Slice> byType = null;
+        RetrievalResult.Slice goldInPool = null;
         for (RetrievalConfig config : configs) {
             IndexStore store = new IndexStore(workDir.resolve(config.analyzer().id()));
             if (!builds.containsKey(config.analyzer())) {
@@ -99,7 +116,8 @@ public class RetrievalBenchmark {
             }
             double seconds;
             RetrievalScores all = new RetrievalScores();
-            Map<String, RetrievalScores> datasetScores = new TreeMap<>();
+            RetrievalScores inPool = new RetrievalScores();
+            Map<String, RetrievalScores> datasetScores = new LinkedHashMap<>();
             Map<String, RetrievalScores> typeScores = new TreeMap<>();
             try (ParagraphSearcher searcher = ParagraphSearcher.open(store.current().orElseThrow(), config.search())) {
                 if (variants.isEmpty()) {
@@ -111,8 +129,11 @@ public class RetrievalBenchmark {
                     if (q.gold().isEmpty()) {
                         continue;
                     }
-                    List<String> ranked = rank(searcher, q.example().question());
+                    List<Set<String>> ranked = rank(searcher, q.example().question());
                     all.add(ranked, q.gold());
+                    if (poolIds.containsAll(q.gold())) {
+                        inPool.add(ranked, q.gold());
+                    }
                     datasetScores.computeIfAbsent(q.source(), k -> new RetrievalScores()).add(ranked, q.gold());
                     if (!q.example().type().isEmpty()) {
                         typeScores.computeIfAbsent(q.example().type(), k -> new RetrievalScores()).add(ranked, q.gold());
@@ -130,24 +151,51 @@ public class RetrievalBenchmark {
                 primary = variant;
                 byDataset = slices(datasetScores);
                 byType = slices(typeScores);
+                goldInPool = RetrievalResult.Slice.of(inPool);
             }
         }
         BuildStats primaryBuild = builds.get(configs.get(0).analyzer());
         return new RetrievalResult(run.command(), run.commit(), run.date(), run.java(), run.cpus(), name,
-                datasets.stream().map(p -> p.getFileName().toString()).toList(),
-                questions.size(), scored, goldInCorpus, primaryBuild.indexed(), primaryBuild.duplicates(),
+                datasets.stream().map(Path::toString).toList(),
+                questions.size(), repeated, scored, goldInCorpus, primaryBuild.indexed(), primaryBuild.duplicates(),
                 round(loadSeconds), round(primaryBuild.seconds()), round(primaryBuild.docsPerSecond()),
                 primary.queriesPerS(), DEPTH, primary.config(), primary.scores().recallBothAtK(),
-                primary.scores().recallAnyAtK(), primary.scores().mrr(), byDataset, byType,
+                primary.scores().recallAnyAtK(), primary.scores().mrr(), goldInPool, byDataset, byType,
                 variants.size() > 1 ? variants : List.of());
     }
 
-    private static List<String> rank(ParagraphSearcher searcher, String question) {
+    private static List<Set<String>> rank(ParagraphSearcher searcher, String question) {
         try {
-            return searcher.search(question, DEPTH, false).hits().stream().map(SearchHit::document).map(Document::title).toList();
+            return searcher.search(question, DEPTH, false).hits().stream().map(SearchHit::document)
+                    .map(RetrievalBenchmark::identifiers).toList();
         } catch (InvalidQueryException e) {
             return List.of();
         }
+    }
+
+    /** What a retrieved paragraph can be recognised by: its content and its title. */
+    private static Set<String> identifiers(Document d) {
+        return Set.of("key:" + d.contentKey(), "title:" + d.title());
+    }
+
+    /**
+     * The gold paragraphs of a question: by content where its context holds them (MuSiQue contexts
+     * hold different paragraphs under one title), by title where it does not (HotpotQA fullwiki).
+     */
+    private static Set<String> gold(QaExample e) {
+        Set<String> gold = new LinkedHashSet<>();
+        Set<String> titlesPresent = new HashSet<>();
+        for (int i : e.supportingParagraphs()) {
+            Document d = e.paragraphs().get(i);
+            gold.add("key:" + d.contentKey());
+            titlesPresent.add(d.title());
+        }
+        for (String title : e.supportingTitles()) {
+            if (!titlesPresent.contains(title)) {
+                gold.add("title:" + title);
+            }
+        }
+        return gold;
     }
 
     private static Map<String, RetrievalResult.Slice> slices(Map<String, RetrievalScores> scores) {
@@ -160,10 +208,7 @@ public class RetrievalBenchmark {
         return Math.round(x * 100) / 100.0;
     }
 
-    /** A question with the titles of its gold paragraphs and the file it came from. */
+    /** A question with its gold paragraphs' identifiers and the file it came from. */
     private record Question(QaExample example, String source, Set<String> gold) {
-        Question(QaExample example, String source) {
-            this(example, source, new LinkedHashSet<>(example.supportingTitles()));
-        }
     }
 }

@@ -7,6 +7,12 @@ import java.util.Map;
  * The result file of {@code qa eval retrieval}: provenance, corpus and throughput figures, and the
  * recall of the primary configuration (the first one asked for), with every configuration's
  * figures under {@code variants} when several were compared in the run. Written as snake_case JSON.
+ *
+ * <p>{@code questions} counts distinct questions ({@code questions_repeated} more appeared in a
+ * second file); recall is over the {@code questions_scored} that have gold paragraphs, and
+ * {@code gold_in_pool} repeats it over the {@code questions_gold_in_corpus} whose gold paragraphs
+ * are all in the pool. {@code queries_per_s} is one thread searching the top
+ * {@value RetrievalBenchmark#DEPTH} without snippets.
  */
 public record RetrievalResult(
         String command,
@@ -17,6 +23,7 @@ public record RetrievalResult(
         String name,
         List<String> dataset,
         long questions,
+        long questionsRepeated,
         long questionsScored,
         long questionsGoldInCorpus,
         long corpusParagraphs,
@@ -30,6 +37,7 @@ public record RetrievalResult(
         Map<String, Double> recallBothAtK,
         Map<String, Double> recallAnyAtK,
         double mrr,
+        Slice goldInPool,
         Map<String, Slice> byDataset,
         Map<String, Slice> byType,
         List<Variant> variants) {

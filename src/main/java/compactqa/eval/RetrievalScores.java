@@ -4,11 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Paragraph retrieval quality over a set of questions, accumulated one question at a time.
  *
- * <p>For a question with gold paragraphs G and a ranking r<sub>1</sub>, r<sub>2</sub>, ...:
+ * <p>Each retrieved paragraph is known by a set of identifiers (its content key, its title) and
+ * each gold paragraph by one of them; a gold paragraph is found at the first rank whose
+ * identifiers include it. For a question with gold paragraphs G and a ranking r<sub>1</sub>,
+ * r<sub>2</sub>, ...:
  * recall-both@k is 1 if every paragraph of G is in the top k (both, for two-hop questions);
  * recall-any@k is 1 if at least one is; reciprocal rank is 1/i for the first gold paragraph at rank
  * i within the depth searched, else 0. Each is averaged over questions. Not thread-safe.
@@ -26,17 +30,23 @@ public final class RetrievalScores {
     /**
      * Adds one question.
      *
-     * @param ranked the gold-matching key (title) of each retrieved paragraph, best first
-     * @param gold   the keys of the gold paragraphs; must not be empty
+     * @param ranked the identifiers of each retrieved paragraph, best first
+     * @param gold   one identifier per gold paragraph; must not be empty
      */
-    public void add(List<String> ranked, Set<String> gold) {
+    public void add(List<Set<String>> ranked, Set<String> gold) {
         if (gold.isEmpty()) {
             throw new IllegalArgumentException("a question without gold paragraphs cannot be scored");
         }
         questions++;
+        // the rank (from 1) at which each gold paragraph is first found, if it is
+        List<Integer> foundAt = gold.stream()
+                .map(g -> IntStream.range(0, ranked.size()).filter(i -> ranked.get(i).contains(g)).findFirst().orElse(-1) + 1)
+                .filter(rank -> rank > 0)
+                .sorted()
+                .toList();
         for (int c = 0; c < CUTOFFS.size(); c++) {
-            List<String> top = ranked.subList(0, Math.min(CUTOFFS.get(c), ranked.size()));
-            long found = gold.stream().filter(top::contains).count();
+            int cutoff = CUTOFFS.get(c);
+            long found = foundAt.stream().filter(rank -> rank <= cutoff).count();
             if (found == gold.size()) {
                 both[c]++;
             }
@@ -44,11 +54,8 @@ public final class RetrievalScores {
                 any[c]++;
             }
         }
-        for (int i = 0; i < ranked.size(); i++) {
-            if (gold.contains(ranked.get(i))) {
-                reciprocalRanks += 1.0 / (i + 1);
-                break;
-            }
+        if (!foundAt.isEmpty()) {
+            reciprocalRanks += 1.0 / foundAt.get(0);
         }
     }
 

@@ -1,6 +1,7 @@
 package compactqa.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -72,14 +73,24 @@ public final class IndexBuilder {
                 }
                 store.publish(generation);
                 published = true;
-                store.removeStaleGenerations();
+                try {
+                    store.removeStaleGenerations();
+                } catch (IOException e) {
+                    // the build succeeded and is live: leftovers are removed by the next build
+                    LOG.warnf("cannot remove old index generations: %s", e.getMessage());
+                }
                 LOG.infof("published index %s: %d documents, %d duplicates skipped", generation.getFileName(),
                         counts.indexed, counts.duplicates);
                 return stats(generation, counts, counts.indexed, start, analyzer);
-            } finally {
+            } catch (IOException | RuntimeException | Error e) {
                 if (!published) {
-                    IndexStore.deleteTree(generation);
+                    try {
+                        IndexStore.deleteTree(generation);
+                    } catch (IOException cleanup) {
+                        e.addSuppressed(cleanup);
+                    }
                 }
+                throw e;
             }
         }
     }
@@ -162,15 +173,27 @@ public final class IndexBuilder {
     }
 
     private static BuildStats stats(Path generation, Counts counts, long totalDocs, long startNanos,
-                                    AnalyzerChoice analyzer) throws IOException {
+                                    AnalyzerChoice analyzer) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         return new BuildStats(generation.getFileName().toString(), counts.indexed, counts.duplicates, counts.renamedIds,
                 totalDocs, seconds, diskBytes(generation), analyzer);
     }
 
-    static long diskBytes(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    /**
+     * Total size of the files in an index directory. Lucene deletes merged-away files at any time,
+     * so files that vanish while being counted count as nothing rather than failing the call.
+     */
+    static long diskBytes(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.mapToLong(file -> {
+                try {
+                    return Files.isRegularFile(file) ? Files.size(file) : 0;
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
         }
     }
 

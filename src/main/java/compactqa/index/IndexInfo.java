@@ -7,7 +7,7 @@ import java.util.TreeMap;
 /**
  * A description of a live index, for {@code qa index stats} and health checks.
  *
- * @param path          the generation directory
+ * @param generation    the live generation's name, such as {@code gen-000003}
  * @param documents     live documents
  * @param deleted       deleted documents not yet merged away
  * @param segments      Lucene segments
@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * @param created       when its generation was built (ISO-8601)
  * @param sources       documents per source, by source name
  */
-public record IndexInfo(String path, long documents, long deleted, int segments, long diskBytes,
+public record IndexInfo(String generation, long documents, long deleted, int segments, long diskBytes,
                         AnalyzerChoice analyzer, String created, Map<String, Long> sources) {
 
     public IndexInfo {

@@ -40,6 +40,7 @@ public class IndexService {
     private volatile ParagraphSearcher live;
     private volatile long lastCheckNanos;
     private volatile boolean building;
+    private boolean closed;
 
     @Inject
     public IndexService(IndexConfig config, CorpusLoader corpus) {
@@ -138,7 +139,7 @@ public class IndexService {
             if (searcher == null) {
                 throw new IndexUnavailableException(building
                         ? "the index is being built; try again shortly"
-                        : "there is no index yet; build one with 'qa index build'");
+                        : "no index is open: the service may be starting, or none was built yet ('qa index build')");
             }
             if (searcher.tryAcquire()) {
                 try {
@@ -157,6 +158,9 @@ public class IndexService {
             return;
         }
         synchronized (this) {
+            if (closed) {
+                throw new IndexUnavailableException("the index is closed: the service is shutting down");
+            }
             if (!force && live != null && now - lastCheckNanos < config.refreshInterval().toNanos()) {
                 return;
             }
@@ -189,8 +193,10 @@ public class IndexService {
         }
     }
 
+    /** Closes the live index; searches running on it finish first, later ones are refused. */
     @PreDestroy
-    void close() {
+    synchronized void close() {
+        closed = true;
         ParagraphSearcher searcher = live;
         live = null;
         if (searcher != null) {

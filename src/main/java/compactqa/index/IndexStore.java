@@ -66,11 +66,13 @@ public final class IndexStore {
             }
             String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
             if (!GENERATION.matcher(name).matches()) {
-                throw new IndexStoreException(pointer + " is corrupt: it names '" + name + "', not a generation");
+                throw new IndexStoreException(pointer + " is corrupt: it names '" + name + "', not a generation"
+                        + " (run 'qa index build' to replace the index)");
             }
             Path generation = root.resolve(name);
             if (!Files.isDirectory(generation)) {
-                throw new IndexStoreException(pointer + " names " + name + ", which does not exist");
+                throw new IndexStoreException(pointer + " names " + name + ", which does not exist"
+                        + " (run 'qa index build' to replace the index)");
             }
             return Optional.of(generation);
         } catch (IOException e) {
@@ -146,7 +148,14 @@ public final class IndexStore {
      * remains of builds that were killed. Call under the write lock.
      */
     public void removeStaleGenerations() throws IOException {
-        Optional<Path> live = current();
+        Optional<Path> live;
+        try {
+            live = current();
+        } catch (IndexStoreException e) {
+            // nothing is known to be live: delete nothing; the next publish repairs the pointer
+            LOG.warnf("not removing old index generations: %s", e.getMessage());
+            return;
+        }
         long liveNumber = live.map(IndexStore::number).orElse(0L);
         long keepPrevious = generations().stream().mapToLong(IndexStore::number)
                 .filter(n -> n < liveNumber).max().orElse(-1);

@@ -189,7 +189,7 @@ public final class ParagraphSearcher implements Closeable {
                 sources.merge(term.utf8ToString(), (long) te.docFreq(), Long::sum);
             }
         }
-        return new IndexInfo(generation.toString(), reader.numDocs(), reader.numDeletedDocs(), reader.leaves().size(),
+        return new IndexInfo(generation.getFileName().toString(), reader.numDocs(), reader.numDeletedDocs(), reader.leaves().size(),
                 IndexBuilder.diskBytes(generation), analyzerChoice,
                 reader.getIndexCommit().getUserData().getOrDefault(IndexBuilder.COMMIT_CREATED, ""), sources);
     }

@@ -86,6 +86,14 @@ class SearchResourceTest {
     }
 
     @Test
+    void lengthIsCountedInCharactersNotUtf16Units() {
+        // 600 emoji are 1,200 UTF-16 units but 600 characters, within the limit of 1,000
+        given().queryParam("q", "\uD83D\uDE00".repeat(600) + " tower")
+                .when().get("/api/search")
+                .then().statusCode(200);
+    }
+
+    @Test
     void queryWithNoSearchableWordsIs400() {
         given().queryParam("q", "the of ?!")
                 .when().get("/api/search")
@@ -96,7 +104,7 @@ class SearchResourceTest {
 
     @Test
     void malformedOrOutOfRangeKIs400NamingK() {
-        for (String k : new String[] {"abc", "0", "-3", "101", "1.5", "99999999999"}) {
+        for (String k : new String[] {"abc", "0", "-3", "101", "1.5", "99999999999", "+5", "\u0665"}) {
             given().queryParam("q", "tower").queryParam("k", k)
                     .when().get("/api/search")
                     .then().statusCode(400)

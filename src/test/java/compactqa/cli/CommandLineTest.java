@@ -57,24 +57,28 @@ class CommandLineTest {
         assertEquals(1, err.toString().lines().count(), err.toString());
         assertTrue(err.toString().startsWith("qa: "), err.toString());
         assertEquals(1, run("search", "-k", "0", "tower"));
+        err.getBuffer().setLength(0);
         assertEquals(2, run("search", "-k", "many", "tower"), "picocli's usage error status");
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("qa: ") && err.toString().contains("qa search --help"), err.toString());
     }
 
     @Test
     void indexStatsDescribesTheLiveIndex() {
         assertEquals(0, run("index", "stats"));
         assertTrue(out.toString().contains("documents  44"), out.toString());
+        assertTrue(out.toString().contains("test-index/gen-0000"), out.toString());
         assertTrue(out.toString().contains("corpus.jsonl"), out.toString());
     }
 
     @Test
     void indexBuildRejectsMissingAndUnknownInputsWithoutTouchingTheIndex() throws IOException {
-        String before = index.info().path();
+        String before = index.info().generation();
         assertEquals(1, run("index", "build", "no/such/file.jsonl"));
         assertTrue(err.toString().contains("no such file or folder"), err.toString());
         assertEquals(1, run("index", "build", Path.of("pom.xml").toString()));
         assertTrue(err.toString().contains("unknown format"), err.toString());
-        assertEquals(before, index.info().path());
+        assertEquals(before, index.info().generation());
     }
 
     @Test

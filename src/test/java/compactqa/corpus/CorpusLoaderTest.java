@@ -79,6 +79,27 @@ class CorpusLoaderTest {
     }
 
     @Test
+    void readsLazilyRecordByRecordNotFileByFile() throws IOException {
+        Path big = tmp.resolve("big.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            lines.append("{\"id\": \"d").append(i).append("\", \"title\": \"T\", \"text\": \"Paragraph ").append(i)
+                    .append(" says something fairly long about topic ").append(i).append(".\"}\n");
+        }
+        Files.writeString(big, lines);
+        List<CorpusFile> files = loader.plan(List.of(CORPUS.resolve("three.jsonl"), big));
+        LongAdder read = new LongAdder();
+        try (Stream<Document> docs = loader.read(files, read)) {
+            java.util.Iterator<Document> it = docs.iterator();
+            for (int i = 0; i < 4; i++) {
+                it.next(); // the three small documents, then the big file's first
+            }
+            long bytes = read.sum() - files.get(0).bytes();
+            assertTrue(bytes < files.get(1).bytes() / 4, "read " + bytes + " of " + files.get(1).bytes() + " bytes for one document");
+        }
+    }
+
+    @Test
     void namedFileInUnknownFormatFailsWithOneLineReason() throws IOException {
         Path file = tmp.resolve("weird.json");
         Files.writeString(file, "{\"foo\": 1}\n{\"foo\": 2}\n", StandardCharsets.UTF_8);

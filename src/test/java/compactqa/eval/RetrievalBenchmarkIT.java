@@ -27,6 +27,26 @@ class RetrievalBenchmarkIT {
     Path tmp;
 
     @Test
+    void filesWithoutGoldParagraphsAreRefused() {
+        RetrievalBenchmark benchmark = new RetrievalBenchmark(new DatasetLoader(new SentenceSplitter()));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> benchmark.run("g", List.of(Path.of("../shared/data/hotpotqa/train-500-goldsents.jsonl.gz")),
+                        List.of(new RetrievalConfig(AnalyzerChoice.KSTEM, new SearchSettings(0.5, 0.9f, 0.4f))), tmp,
+                        new RunInfo("c", "c", "d", "j", 1), new PrintWriter(new StringWriter())));
+        assertTrue(e.getMessage().contains("no question"), e.getMessage());
+    }
+
+    @Test
+    void aQuestionInTwoFilesCountsOnce() throws Exception {
+        RetrievalBenchmark benchmark = new RetrievalBenchmark(new DatasetLoader(new SentenceSplitter()));
+        RetrievalResult r = benchmark.run("twice", List.of(SAMPLE, SAMPLE),
+                List.of(new RetrievalConfig(AnalyzerChoice.KSTEM, new SearchSettings(0.5, 0.9f, 0.4f))), tmp,
+                new RunInfo("c", "c", "d", "j", 1), new PrintWriter(new StringWriter()));
+        assertEquals(103, r.questions());
+        assertEquals(103, r.questionsRepeated());
+    }
+
+    @Test
     void distractorSampleRecallAndReport() throws Exception {
         RetrievalBenchmark benchmark = new RetrievalBenchmark(new DatasetLoader(new SentenceSplitter()));
         List<RetrievalConfig> configs = List.of(
@@ -37,7 +57,9 @@ class RetrievalBenchmarkIT {
                 new RunInfo("./qa eval retrieval --name sample", "abc", "2026-01-01T00:00:00Z", "25", 2), new PrintWriter(log));
 
         assertEquals(103, r.questions());
+        assertEquals(0, r.questionsRepeated());
         assertEquals(103, r.questionsGoldInCorpus(), "the distractor setting ships every gold paragraph");
+        assertEquals(r.recallBothAtK(), r.goldInPool().recallBothAtK(), "so the gold-in-pool subset is everything");
         assertEquals(2, r.variants().size());
         assertEquals("kstem title=0.5 bm25=0.90/0.40", r.config().label());
         // every gold paragraph is in a pool of about a thousand: BM25 finds at least one gold paragraph
@@ -68,6 +90,7 @@ class RetrievalBenchmarkIT {
         String md = Files.readString(readme);
         assertTrue(md.contains("./qa eval retrieval --name sample"), md);
         assertTrue(md.contains("| kstem title=0.5 bm25=0.90/0.40 | 103 |"), md);
+        assertTrue(md.contains("| type bridge (files that name types) |"), md);
         assertTrue(md.contains("| standard title=0.0 bm25=1.20/0.75 | 103 |"), md);
     }
 }

@@ -84,6 +84,17 @@ class IndexBuilderTest {
     }
 
     @Test
+    void buildRepairsAPointerToAMissingGeneration() throws IOException {
+        IndexStore store = new IndexStore(root);
+        builder.build(store, IndexTestCorpus.three().stream(), AnalyzerChoice.KSTEM, BuildListener.NONE);
+        java.nio.file.Files.writeString(root.resolve(IndexStore.CURRENT), "gen-000009\n");
+        assertThrows(IndexStoreException.class, store::current);
+        BuildStats stats = builder.build(store, IndexTestCorpus.three().stream(), AnalyzerChoice.KSTEM, BuildListener.NONE);
+        assertEquals(store.current().orElseThrow().getFileName().toString(), stats.generation());
+        assertEquals(2, store.generations().size(), "the unreferenced old generation was kept while the pointer was broken");
+    }
+
+    @Test
     void addNeedsAnIndex() {
         IndexStoreException e = assertThrows(IndexStoreException.class,
                 () -> builder.add(new IndexStore(root), IndexTestCorpus.three().stream(), BuildListener.NONE));

@@ -85,6 +85,15 @@ class IndexServiceTest {
     }
 
     @Test
+    void closedServiceRefusesSearchesInsteadOfReopening() throws IOException {
+        IndexService service = service(Path.of("src/test/resources/corpus/three.jsonl"));
+        service.ensureIndex(BuildListener.NONE);
+        service.close();
+        assertThrows(IndexUnavailableException.class, () -> service.search("tower", 1));
+        service.close();
+    }
+
+    @Test
     void picksUpGenerationsAndAdditionsFromOtherWritersWhileQueriesRun() throws Exception {
         IndexService service = service(Path.of("src/test/resources/corpus/three.jsonl"));
         service.ensureIndex(BuildListener.NONE);
