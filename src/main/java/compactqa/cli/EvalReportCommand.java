@@ -3,10 +3,9 @@ package compactqa.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import compactqa.eval.EvalReport;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -16,16 +15,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Regenerate eval/README.md and the README's results table from eval/results/*.json.")
 public class EvalReportCommand implements Callable<Integer> {
 
-    @ConfigProperty(name = "compactqa.home", defaultValue = ".")
-    Path home;
+    @Inject
+    ProjectConfig project;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Path readme = home.resolve("eval/README.md");
-        EvalReport.write(home.resolve("eval/results"), readme, home.resolve("README.md"));
+        Path readme = project.evalReadme();
+        EvalReport.write(project.results(), readme, project.readme());
         spec.commandLine().getOut().println("wrote " + readme);
         return 0;
     }

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import compactqa.eval.EvalReport;
 import compactqa.eval.ResultFiles;
 import compactqa.eval.RetrievalBenchmark;
@@ -41,8 +39,8 @@ public class EvalRetrievalCommand implements Callable<Integer> {
     @Inject
     IndexConfig index;
 
-    @ConfigProperty(name = "compactqa.home", defaultValue = ".")
-    Path home;
+    @Inject
+    ProjectConfig project;
 
     @Spec
     CommandSpec spec;
@@ -77,19 +75,19 @@ public class EvalRetrievalCommand implements Callable<Integer> {
         }
         List<RetrievalConfig> configs = configs();
         PrintWriter err = spec.commandLine().getErr();
-        Path results = output != null ? output : home.resolve("eval/results");
+        Path results = output != null ? output : project.results();
         Path work = Files.createTempDirectory("compactqa-retrieval-");
         RetrievalResult result;
         try {
             String command = "./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-            result = benchmark.run(name, datasets, configs, work, RunInfo.capture(command, home), err);
+            result = benchmark.run(name, datasets, configs, work, RunInfo.capture(command, project.home()), err);
         } finally {
             IndexStore.deleteTree(work);
         }
         Path file = results.resolve("retrieval-" + name + ".json");
         ResultFiles.write(result, file);
         if (output == null) {
-            EvalReport.write(results, home.resolve("eval/README.md"), home.resolve("README.md"));
+            EvalReport.write(results, project.evalReadme(), project.readme());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s: recall-both@2/5/10/20 %s, MRR %.3f, %,.0f queries/s%n", result.config().label(),

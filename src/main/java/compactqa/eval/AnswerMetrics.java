@@ -28,6 +28,14 @@ public final class AnswerMetrics {
     private AnswerMetrics() {
     }
 
+    /** Which official script's F1 to reproduce; they differ only in HotpotQA's yes/no rule. */
+    public enum Script {
+        /** {@code hotpot_evaluate_v1.py}: no partial credit around yes, no and noanswer. */
+        HOTPOTQA,
+        /** SQuAD v1.1's {@code evaluate-v1.1.py}: plain token F1 for every answer. */
+        SQUAD
+    }
+
     /**
      * The official {@code normalize_answer}: lower-case, remove ASCII punctuation, replace the
      * articles {@code a}, {@code an}, {@code the} standing as whole words by a space, then collapse
@@ -73,10 +81,16 @@ public final class AnswerMetrics {
      * </ul>
      */
     public static MatchScore score(String prediction, String gold) {
+        return score(prediction, gold, Script.HOTPOTQA);
+    }
+
+    /** {@link #score(String, String)} as the given script computes it: SQuAD's has no yes/no rule. */
+    public static MatchScore score(String prediction, String gold, Script script) {
         String pred = normalize(prediction);
         String truth = normalize(gold);
         double em = pred.equals(truth) ? 1 : 0;
-        if (!pred.equals(truth) && (NO_PARTIAL_CREDIT.contains(pred) || NO_PARTIAL_CREDIT.contains(truth))) {
+        if (script == Script.HOTPOTQA && !pred.equals(truth)
+                && (NO_PARTIAL_CREDIT.contains(pred) || NO_PARTIAL_CREDIT.contains(truth))) {
             return new MatchScore(em, 0, 0, 0);
         }
         List<String> predTokens = tokens(pred);
@@ -100,13 +114,18 @@ public final class AnswerMetrics {
      * @throws IllegalArgumentException if {@code golds} is empty, where the script's {@code max} fails
      */
     public static MatchScore best(String prediction, List<String> golds) {
+        return best(prediction, golds, Script.HOTPOTQA);
+    }
+
+    /** {@link #best(String, List)} as the given script computes it. */
+    public static MatchScore best(String prediction, List<String> golds, Script script) {
         if (golds.isEmpty()) {
             throw new IllegalArgumentException("no gold answer to score against");
         }
         double bestEm = 0;
         MatchScore bestF1 = null;
         for (String gold : golds) {
-            MatchScore s = score(prediction, gold);
+            MatchScore s = score(prediction, gold, script);
             bestEm = Math.max(bestEm, s.em());
             if (bestF1 == null || s.f1() > bestF1.f1()) {
                 bestF1 = s;

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import compactqa.index.BuildListener;
 import compactqa.index.IndexService;
@@ -93,5 +95,18 @@ class CommandLineTest {
         for (String command : new String[] {"serve", "index", "search", "eval"}) {
             assertTrue(out.toString().contains(command), out.toString());
         }
+    }
+
+    @Test
+    void verifyRerunsARecordedBenchmarkAndCatchesADifferentFigure(@TempDir Path tmp) throws IOException {
+        String sample = "../shared/data/hotpotqa/dev-distractor-sample-103.json.gz";
+        assertEquals(0, run("eval", "retrieval", "--name", "sample", "--dataset", sample, "--output", tmp.toString()), err.toString());
+        Path result = tmp.resolve("retrieval-sample.json");
+        assertEquals(0, run("eval", "verify", result.toString()), err.toString());
+        assertTrue(out.toString().contains("OK     " + result), out.toString());
+
+        Files.writeString(result, Files.readString(result).replaceFirst("\"mrr\" : [0-9.]+", "\"mrr\" : 0.5"));
+        assertEquals(1, run("eval", "verify", result.toString()));
+        assertTrue(out.toString().contains("FAIL   mrr: recorded 0.5"), out.toString());
     }
 }

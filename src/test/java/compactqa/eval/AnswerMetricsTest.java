@@ -169,4 +169,13 @@ class AnswerMetricsTest {
     void bestRejectsNoGold() {
         assertThrows(IllegalArgumentException.class, () -> AnswerMetrics.best("Paris", List.of()));
     }
+
+    @Test
+    void squadScriptGivesPartialCreditAroundYesAndNo() {
+        // SQuAD v1.1 has no yes/no rule: "no way" vs "no" shares 1 token; P = 1/2, R = 1/1, F1 = 2/3
+        MatchScore squad = AnswerMetrics.score("no way", "no", AnswerMetrics.Script.SQUAD);
+        assertEquals(2.0 / 3, squad.f1(), 1e-12);
+        assertEquals(0.0, AnswerMetrics.score("no way", "no", AnswerMetrics.Script.HOTPOTQA).f1());
+        assertEquals(2.0 / 3, AnswerMetrics.best("no way", List.of("yes", "no"), AnswerMetrics.Script.SQUAD).f1(), 1e-12);
+    }
 }

@@ -1,6 +1,7 @@
 package compactqa.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -42,6 +43,10 @@ class InterruptedBuildIT {
                     indexed = Long.parseLong(line.substring(8));
                 }
             }
+            // the child holds the store's write lock: a writer in this process is refused, not blocked
+            IndexStoreException busy = assertThrows(IndexStoreException.class, () -> new IndexBuilder(16).build(store,
+                    IndexTestCorpus.three().stream(), AnalyzerChoice.KSTEM, BuildListener.NONE));
+            assertTrue(busy.getMessage().contains("another process"), busy.getMessage());
             child.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         } finally {

@@ -1,0 +1,30 @@
+package compactqa.cli;
+
+import java.nio.file.Path;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where the project's folders are: {@code compactqa.home}, set by the {@code ./qa} launcher. */
+@ConfigMapping(prefix = "compactqa")
+public interface ProjectConfig {
+
+    /** The project folder, which holds {@code eval/}, {@code index/} and the README. */
+    @WithDefault(".")
+    Path home();
+
+    /** Benchmark results. */
+    default Path results() {
+        return home().resolve("eval/results");
+    }
+
+    /** The generated benchmark report. */
+    default Path evalReadme() {
+        return home().resolve("eval/README.md");
+    }
+
+    /** The project README, whose results table the report updates. */
+    default Path readme() {
+        return home().resolve("README.md");
+    }
+}

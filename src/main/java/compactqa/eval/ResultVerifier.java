@@ -1,0 +1,78 @@
+package compactqa.eval;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Compares a re-run's figures with the recorded ones, in the spirit of Anserini's reproduction
+ * checks. Quality figures (counts, recall, MRR) are deterministic and must match; throughput and
+ * provenance are expected to differ and are not compared.
+ */
+public final class ResultVerifier {
+
+    /** Differences up to this are reported OKISH rather than FAIL (rounding in the last digit). */
+    static final double TOLERANCE = 0.0011;
+
+    /** Fields that differ by machine, load or time. */
+    private static final List<String> IGNORED = List.of("command", "commit", "date", "java", "cpus", "load_seconds",
+            "index_seconds", "index_docs_per_s", "queries_per_s", "dataset");
+
+    /** The verdict on one figure. */
+    public enum Verdict { OK, OKISH, FAIL }
+
+    /**
+     * One compared figure.
+     *
+     * @param field    its path in the result file, such as {@code recall_both_at_k.10}
+     * @param recorded the value on record (null if absent)
+     * @param rerun    the value now (null if absent)
+     */
+    public record Check(String field, String recorded, String rerun, Verdict verdict) {
+    }
+
+    private ResultVerifier() {
+    }
+
+    /** Every comparable figure of {@code recorded} against {@code rerun}, in file order. */
+    public static List<Check> compare(JsonNode recorded, JsonNode rerun) {
+        List<Check> checks = new ArrayList<>();
+        compare("", recorded, rerun, checks);
+        return checks;
+    }
+
+    /** The worst verdict among {@code checks}. */
+    public static Verdict overall(List<Check> checks) {
+        return checks.stream().map(Check::verdict).max(Enum::compareTo).orElse(Verdict.OK);
+    }
+
+    private static void compare(String path, JsonNode recorded, JsonNode rerun, List<Check> checks) {
+        if (recorded.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = recorded.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!IGNORED.contains(e.getKey())) {
+                    compare(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), rerun.path(e.getKey()), checks);
+                }
+            }
+        } else if (recorded.isArray()) {
+            for (int i = 0; i < recorded.size(); i++) {
+                compare(path + "[" + i + "]", recorded.get(i), rerun.path(i), checks);
+            }
+        } else {
+            checks.add(new Check(path, recorded.asText(), rerun.isMissingNode() ? null : rerun.asText(), verdict(recorded, rerun)));
+        }
+    }
+
+    private static Verdict verdict(JsonNode recorded, JsonNode rerun) {
+        if (recorded.equals(rerun) || (recorded.isNumber() && rerun.isNumber() && recorded.asDouble() == rerun.asDouble())) {
+            return Verdict.OK;
+        }
+        if (recorded.isNumber() && rerun.isNumber() && Math.abs(recorded.asDouble() - rerun.asDouble()) <= TOLERANCE) {
+            return Verdict.OKISH;
+        }
+        return Verdict.FAIL;
+    }
+}
