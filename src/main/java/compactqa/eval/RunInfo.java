@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
  * machine. Recorded in every result file so that each number can be reproduced.
  *
  * @param command the command line, as a user would type it
- * @param commit  the git commit of the code, with {@code -dirty} if tracked files outside
- *                {@code eval/} had uncommitted changes
+ * @param commit  the git commit of the code, with {@code -dirty} if tracked files other than
+ *                {@code eval/} and {@code README.md} had uncommitted changes
  * @param date    when the run finished (UTC, seconds)
  * @param java    the JVM version
  * @param cpus    processors available to the JVM
@@ -31,8 +31,8 @@ public record RunInfo(String command, String commit, String date, String java, i
         if (head.isEmpty()) {
             return "unknown";
         }
-        // results under eval/ are what a run writes, not part of the code that produced them
-        return git(home, "status", "--porcelain", "--untracked-files=no", "--", ".", ":!eval").isEmpty()
+        // eval/ and the README's results table are what a run writes, not the code that produced it
+        return git(home, "status", "--porcelain", "--untracked-files=no", "--", ".", ":!eval", ":!README.md").isEmpty()
                 ? head : head + "-dirty";
     }
 
