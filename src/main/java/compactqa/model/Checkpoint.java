@@ -1,0 +1,150 @@
+package compactqa.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * An encoder's configuration and its named tensors, in Hugging Face naming and layout: linear
+ * weights are {@code [out, in]} ({@code encoder.layer.0.attention.self.query.weight}), embeddings
+ * {@code [rows, hidden]}. Task heads add tensors under {@code heads.<name>.}.
+ *
+ * <p>On disk a checkpoint is a folder as Hugging Face writes one: {@code config.json} and
+ * {@code model.safetensors}. Immutable once built; {@link #with} makes changed copies.
+ */
+public final class Checkpoint {
+
+    static final String CONFIG = "config.json";
+    static final String WEIGHTS = "model.safetensors";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final EncoderConfig config;
+    private final Map<String, Tensor> tensors;
+
+    public Checkpoint(EncoderConfig config, Map<String, Tensor> tensors) {
+        this.config = config;
+        this.tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
+    }
+
+    public EncoderConfig config() {
+        return config;
+    }
+
+    /** All tensors, in order. */
+    public Map<String, Tensor> tensors() {
+        return tensors;
+    }
+
+    /** The tensor named {@code name}. */
+    public Tensor tensor(String name) {
+        Tensor t = tensors.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("checkpoint has no tensor " + name);
+        }
+        return t;
+    }
+
+    public boolean has(String name) {
+        return tensors.containsKey(name);
+    }
+
+    /** A copy with {@code changes} added or replaced (a null value removes the tensor). */
+    public Checkpoint with(EncoderConfig newConfig, Map<String, Tensor> changes) {
+        Map<String, Tensor> copy = new LinkedHashMap<>(tensors);
+        changes.forEach((name, tensor) -> {
+            if (tensor == null) {
+                copy.remove(name);
+            } else {
+                copy.put(name, tensor);
+            }
+        });
+        return new Checkpoint(newConfig, copy);
+    }
+
+    /** Parameters (elements) over all tensors. */
+    public long parameters() {
+        return tensors.values().stream().mapToLong(Tensor::count).sum();
+    }
+
+    /**
+     * Checks that every tensor a BERT encoder needs is present, dense, and shaped as the
+     * configuration says.
+     *
+     * @throws IllegalStateException naming the first tensor that is missing or misshapen
+     */
+    public Checkpoint validate() {
+        for (Map.Entry<String, long[]> e : BertNames.expectedShapes(config).entrySet()) {
+            Tensor t = tensors.get(e.getKey());
+            if (t == null) {
+                throw new IllegalStateException("checkpoint lacks " + e.getKey());
+            }
+            if (!t.hasShape(e.getValue())) {
+                throw new IllegalStateException(e.getKey() + " has shape " + t + ", expected "
+                        + Arrays.toString(e.getValue()) + " for " + config);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Saves to {@code dir} as {@code config.json} and {@code model.safetensors}. The folder is
+     * written beside the target and swapped in, so an interrupted save leaves the previous one.
+     */
+    public void save(Path dir) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp-");
+        try {
+            JSON.writeValue(tmp.resolve(CONFIG).toFile(), config.toHuggingFace());
+            Safetensors.write(tmp.resolve(WEIGHTS), tensors, Map.of("format", "pt", "producer", "compactqa"));
+            Path old = null;
+            if (Files.exists(target)) {
+                old = target.resolveSibling(target.getFileName() + ".old-" + System.nanoTime());
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            if (old != null) {
+                deleteTree(old);
+            }
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    /** Loads a checkpoint folder written by {@link #save} (or by Hugging Face with safetensors). */
+    public static Checkpoint load(Path dir) throws IOException {
+        Path configFile = dir.resolve(CONFIG);
+        Path weights = dir.resolve(WEIGHTS);
+        if (!Files.isRegularFile(configFile) || !Files.isRegularFile(weights)) {
+            throw new IOException(dir + " is not a checkpoint: it needs " + CONFIG + " and " + WEIGHTS);
+        }
+        Map<String, Object> json = JSON.readValue(configFile.toFile(), new TypeReference<>() { });
+        return new Checkpoint(EncoderConfig.fromHuggingFace(json), Safetensors.read(weights).tensors());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            paths = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
+        }
+        for (Path p : paths) {
+            Files.deleteIfExists(p);
+        }
+    }
+}

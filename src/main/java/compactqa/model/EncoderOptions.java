@@ -1,0 +1,38 @@
+package compactqa.model;
+
+/**
+ * How an {@link Encoder} tokenizes and runs.
+ *
+ * @param maxLength    most tokens per sequence, special tokens included (at most the model's positions)
+ * @param stride       tokens shared by consecutive windows of a long second text in a pair
+ * @param threads      ONNX Runtime intra-op threads per call
+ * @param optimization ONNX Runtime graph optimization level: {@code none}, {@code basic},
+ *                     {@code extended} or {@code all}
+ */
+public record EncoderOptions(int maxLength, int stride, int threads, String optimization) {
+
+    public static final EncoderOptions DEFAULT = new EncoderOptions(512, 128, 2, "all");
+
+    public EncoderOptions {
+        if (maxLength < 8) {
+            throw new IllegalArgumentException("maxLength must be at least 8, got " + maxLength);
+        }
+        if (stride < 0 || stride >= maxLength / 2) {
+            throw new IllegalArgumentException("stride must be in [0, maxLength/2), got " + stride);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (!optimization.matches("none|basic|extended|all")) {
+            throw new IllegalArgumentException("optimization must be none, basic, extended or all, got " + optimization);
+        }
+    }
+
+    public EncoderOptions withMaxLength(int n) {
+        return new EncoderOptions(n, Math.min(stride, n / 2 - 1), threads, optimization);
+    }
+
+    public EncoderOptions withThreads(int n) {
+        return new EncoderOptions(maxLength, stride, n, optimization);
+    }
+}
