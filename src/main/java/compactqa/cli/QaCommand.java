@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Dependent
 @Command(name = "qa", mixinStandardHelpOptions = true, version = "CompactQA 0.1.0",
         description = "Multi-hop question answering over a Lucene index, compressed for the CPU.",
-        subcommands = {ServeCommand.class, IndexCommand.class, SearchCommand.class, EvalCommand.class})
+        subcommands = {ServeCommand.class, IndexCommand.class, SearchCommand.class, EvalCommand.class, BenchCommand.class,
+                ModelCommand.class})
 public class QaCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -15,6 +15,8 @@ public final class QaMain {
     }
 
     public static void main(String... args) {
+        // the model files come from jars on the class path: DJL must never try to download anything
+        setDefault("ai.djl.offline", "true");
         boolean serve = args.length > 0 && args[0].equals("serve");
         if (!serve) {
             setDefault("quarkus.http.host-enabled", "false");

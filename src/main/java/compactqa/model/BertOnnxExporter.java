@@ -27,6 +27,16 @@ public final class BertOnnxExporter {
 
     /** The graph of {@code checkpoint} with {@code heads}, each linear layer in the form {@code forms} gives. */
     public ModelProto export(Checkpoint checkpoint, List<Head> heads, Function<String, LinearForm> forms) {
+        return export(checkpoint, heads, forms, true);
+    }
+
+    /**
+     * As {@link #export(Checkpoint, List, Function)}; with {@code fused}, self-attention whose query,
+     * key and value are dense is written as ONNX Runtime's fused {@code com.microsoft.Attention}
+     * (one packed QKV product, no per-head reshapes in the graph) and every residual addition with
+     * its LayerNorm as {@code com.microsoft.SkipLayerNormalization}.
+     */
+    public ModelProto export(Checkpoint checkpoint, List<Head> heads, Function<String, LinearForm> forms, boolean fused) {
         EncoderConfig c = checkpoint.config();
         OnnxGraph g = new OnnxGraph("compactqa_bert");
         g.input("input_ids", TensorProto.DataType.INT64, "batch", "sequence");
@@ -34,9 +44,9 @@ public final class BertOnnxExporter {
         g.input("token_type_ids", TensorProto.DataType.INT64, "batch", "sequence");
 
         String hidden = embeddings(g, checkpoint);
-        String maskBias = maskBias(g);
+        Mask mask = new Mask(g);
         for (int l = 0; l < c.layers(); l++) {
-            hidden = layer(g, checkpoint, l, hidden, maskBias, forms);
+            hidden = layer(g, checkpoint, l, hidden, mask, forms, fused);
         }
         g.nodeWithOutputs("Identity", "", List.of(hidden), List.of("last_hidden_state"), Map.of());
         g.output("last_hidden_state", TensorProto.DataType.FLOAT, "batch", "sequence", c.hidden());
@@ -73,18 +83,86 @@ public final class BertOnnxExporter {
         return layerNorm(g, ck, BertNames.EMBEDDINGS_NORM, sum);
     }
 
-    /** {@code (1 - mask) · MASKED}, shaped {@code [batch, 1, 1, sequence]} to broadcast over heads and queries. */
-    private static String maskBias(OnnxGraph g) {
-        String mask = g.node("Cast", "mask/float", List.of("attention_mask"), Map.of("to", TensorProto.DataType.FLOAT.getNumber()));
-        String expanded = g.node("Unsqueeze", "mask/expanded", List.of(mask, g.longs("mask_axes", 1, 2)));
-        String inverted = g.node("Sub", "mask/inverted", List.of(g.floatScalar("one_f", 1f), expanded));
-        return g.node("Mul", "mask/bias", List.of(inverted, g.floatScalar("masked", MASKED)));
+    /** The attention mask in the forms the layers need, each made once, on first use. */
+    private static final class Mask {
+        private final OnnxGraph g;
+        private String bias;
+        private String index;
+
+        Mask(OnnxGraph g) {
+            this.g = g;
+        }
+
+        /** {@code (1 - mask) · MASKED}, shaped {@code [batch, 1, 1, sequence]} to broadcast over heads and queries. */
+        String bias() {
+            if (bias == null) {
+                String mask = g.node("Cast", "mask/float", List.of("attention_mask"),
+                        Map.of("to", TensorProto.DataType.FLOAT.getNumber()));
+                String expanded = g.node("Unsqueeze", "mask/expanded", List.of(mask, g.longs("mask_axes", 1, 2)));
+                String inverted = g.node("Sub", "mask/inverted", List.of(g.floatScalar("one_f", 1f), expanded));
+                bias = g.node("Mul", "mask/bias", List.of(inverted, g.floatScalar("masked", MASKED)));
+            }
+            return bias;
+        }
+
+        /** The raw 0/1 mask as int32, as the fused attention takes it. */
+        String index() {
+            if (index == null) {
+                index = g.node("Cast", "mask/int32", List.of("attention_mask"), Map.of("to", TensorProto.DataType.INT32.getNumber()));
+            }
+            return index;
+        }
     }
 
-    private static String layer(OnnxGraph g, Checkpoint ck, int l, String x, String maskBias,
-                                Function<String, LinearForm> forms) {
-        EncoderConfig c = ck.config();
+    private static String layer(OnnxGraph g, Checkpoint ck, int l, String x, Mask mask,
+                                Function<String, LinearForm> forms, boolean fused) {
         String p = "encoder.layer." + l + ".";
+        boolean denseQkv = fused && List.of("query", "key", "value").stream()
+                .allMatch(n -> forms.apply(p + "attention.self." + n) instanceof DenseLinear);
+        String merged = denseQkv ? fusedSelfAttention(g, ck, p, x, mask) : selfAttention(g, ck, p, x, mask, forms);
+        String attended = addAndNorm(g, ck, p + "attention.output.LayerNorm",
+                linear(g, ck, forms, p + "attention.output.dense", merged), x, fused);
+        String inner = gelu(g, p, linear(g, ck, forms, p + "intermediate.dense", attended));
+        return addAndNorm(g, ck, p + "output.LayerNorm", linear(g, ck, forms, p + "output.dense", inner), attended, fused);
+    }
+
+    /** {@code LayerNorm(x + residual)}, fused into one contrib operator or written as two. */
+    private static String addAndNorm(OnnxGraph g, Checkpoint ck, String norm, String x, String residual, boolean fused) {
+        if (fused) {
+            return g.microsoftNode("SkipLayerNormalization", norm, List.of(x, residual,
+                    g.initializer(norm + ".weight", ck.tensor(norm + ".weight")), g.initializer(norm + ".bias", ck.tensor(norm + ".bias"))),
+                    Map.of("epsilon", (float) ck.config().layerNormEps()));
+        }
+        return layerNorm(g, ck, norm, g.node("Add", norm + "/residual", List.of(x, residual)));
+    }
+
+    /** Self-attention as one {@code com.microsoft.Attention}: Q, K and V weights packed as {@code [hidden, 3·hidden]}. */
+    private static String fusedSelfAttention(OnnxGraph g, Checkpoint ck, String p, String x, Mask mask) {
+        EncoderConfig c = ck.config();
+        int h = c.hidden();
+        float[] weights = new float[h * 3 * h];
+        float[] bias = new float[3 * h];
+        String[] parts = {"query", "key", "value"};
+        for (int part = 0; part < 3; part++) {
+            float[] w = ck.tensor(p + "attention.self." + parts[part] + ".weight").floats(); // [out, in]
+            float[] b = ck.tensor(p + "attention.self." + parts[part] + ".bias").floats();
+            for (int out = 0; out < h; out++) {
+                for (int in = 0; in < h; in++) {
+                    weights[in * 3 * h + part * h + out] = w[out * h + in];
+                }
+                bias[part * h + out] = b[out];
+            }
+        }
+        return g.microsoftNode("Attention", p + "attention", List.of(x,
+                g.initializer(p + "attention.qkv.weight", Tensor.ofFloats(new long[] {h, 3L * h}, weights)),
+                g.initializer(p + "attention.qkv.bias", Tensor.ofFloats(new long[] {3L * h}, bias)),
+                mask.index()), Map.of("num_heads", c.heads(), "mask_filter_value", MASKED));
+    }
+
+    /** Self-attention in standard operators, each of Q, K and V through its own linear form. */
+    private static String selfAttention(OnnxGraph g, Checkpoint ck, String p, String x, Mask mask,
+                                        Function<String, LinearForm> forms) {
+        EncoderConfig c = ck.config();
         String splitShape = g.longs("heads_shape", 0, 0, c.heads(), c.headSize());
         String q = split(g, linear(g, ck, forms, p + "attention.self.query", x), splitShape, new long[] {0, 2, 1, 3});
         String k = split(g, linear(g, ck, forms, p + "attention.self.key", x), splitShape, new long[] {0, 2, 3, 1});
@@ -92,16 +170,11 @@ public final class BertOnnxExporter {
         String scores = g.node("Div", p + "attention/scores", List.of(g.node("MatMul", p + "attention/qk", List.of(q, k)),
                 g.floatScalar("sqrt_head", (float) Math.sqrt(c.headSize()))));
         String probs = g.node("Softmax", p + "attention/probs", List.of(g.node("Add", p + "attention/masked",
-                List.of(scores, maskBias))), Map.of("axis", -1));
+                List.of(scores, mask.bias()))), Map.of("axis", -1));
         String context = g.node("MatMul", p + "attention/context", List.of(probs, v));
-        String merged = g.node("Reshape", p + "attention/merged", List.of(
+        return g.node("Reshape", p + "attention/merged", List.of(
                 g.node("Transpose", p + "attention/context_t", List.of(context), Map.of("perm", new long[] {0, 2, 1, 3})),
                 g.longs("merged_shape", 0, 0, c.hidden())));
-        String attended = layerNorm(g, ck, p + "attention.output.LayerNorm", g.node("Add", p + "attention/residual",
-                List.of(linear(g, ck, forms, p + "attention.output.dense", merged), x)));
-        String inner = gelu(g, p, linear(g, ck, forms, p + "intermediate.dense", attended));
-        return layerNorm(g, ck, p + "output.LayerNorm", g.node("Add", p + "output/residual",
-                List.of(linear(g, ck, forms, p + "output.dense", inner), attended)));
     }
 
     private static String linear(OnnxGraph g, Checkpoint ck, Function<String, LinearForm> forms, String name, String input) {

@@ -18,7 +18,7 @@ class ExportTest {
     @Test
     void graphHasTheDeclaredInterfaceAndOpset() {
         ModelProto model = new BertOnnxExporter().export(CheckpointTest.random(CheckpointTest.TINY, 1), List.of(),
-                BertOnnxExporter.DENSE);
+                BertOnnxExporter.DENSE, false);
         assertEquals(17, model.getOpsetImport(0).getVersion());
         assertEquals(List.of("input_ids", "attention_mask", "token_type_ids"),
                 model.getGraph().getInputList().stream().map(i -> i.getName()).toList());
@@ -34,6 +34,30 @@ class ExportTest {
     }
 
     @Test
+    void fusedGraphUsesOneAttentionAndTwoSkipLayerNormsPerLayer() {
+        ModelProto model = new BertOnnxExporter().export(CheckpointTest.random(CheckpointTest.TINY, 1), List.of(),
+                BertOnnxExporter.DENSE, true);
+        Map<String, Integer> ops = new TreeMap<>();
+        for (NodeProto n : model.getGraph().getNodeList()) {
+            ops.merge(n.getDomain() + ":" + n.getOpType(), 1, Integer::sum);
+        }
+        assertEquals(2, ops.get("com.microsoft:Attention"));
+        assertEquals(4, ops.get("com.microsoft:SkipLayerNormalization"));
+        assertEquals(1, ops.get(":LayerNormalization"), "only the embeddings' norm stays plain");
+        assertEquals(2 * 3, ops.get(":MatMul"), "attention output, intermediate and output per layer");
+        assertTrue(model.getOpsetImportList().stream().anyMatch(o -> o.getDomain().equals("com.microsoft")));
+    }
+
+    @Test
+    void attentionIsNotFusedWhenQueryKeyOrValueIsCompressed() {
+        LinearForm other = (graph, checkpoint, name, input) -> DenseLinear.INSTANCE.emit(graph, checkpoint, name, input);
+        ModelProto model = new BertOnnxExporter().export(CheckpointTest.random(CheckpointTest.TINY, 1), List.of(),
+                name -> name.endsWith("self.key") ? other : DenseLinear.INSTANCE, true);
+        assertTrue(model.getGraph().getNodeList().stream().noneMatch(n -> n.getOpType().equals("Attention")));
+        assertEquals(4, model.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("SkipLayerNormalization")).count());
+    }
+
+    @Test
     void everyLinearLayerGoesThroughTheChosenForm() {
         Map<String, Integer> seen = new TreeMap<>();
         LinearForm counting = (graph, checkpoint, name, input) -> {
@@ -41,7 +65,7 @@ class ExportTest {
             return DenseLinear.INSTANCE.emit(graph, checkpoint, name, input);
         };
         Checkpoint ck = CheckpointTest.random(CheckpointTest.TINY, 2);
-        new BertOnnxExporter().export(ck, List.of(), name -> counting);
+        new BertOnnxExporter().export(ck, List.of(), name -> counting, false);
         assertEquals(6, seen.size(), seen.toString());
         assertTrue(seen.values().stream().allMatch(n -> n == 2), seen.toString());
     }

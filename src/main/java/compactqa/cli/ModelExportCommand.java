@@ -1,0 +1,52 @@
+package compactqa.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import compactqa.model.BertOnnxExporter;
+import compactqa.model.Checkpoint;
+import jakarta.enterprise.context.Dependent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qa model export}: a checkpoint folder to an ONNX graph. */
+@Dependent
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write a checkpoint's encoder as an ONNX graph (opset 17) that ONNX Runtime runs.")
+public class ModelExportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--checkpoint", required = true, paramLabel = "DIR", description = "Checkpoint folder.")
+    Path checkpoint;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "ONNX file to write.")
+    Path out;
+
+    @Option(names = "--standard-ops", description = "Only standard ONNX operators: no ONNX Runtime fused attention or skip-LayerNorm "
+            + "(portable to other runtimes, slower on ONNX Runtime).")
+    boolean standardOps;
+
+    @Override
+    public Integer call() throws Exception {
+        Checkpoint ck = Checkpoint.load(checkpoint).validate();
+        byte[] graph = new BertOnnxExporter().export(ck, List.of(), BertOnnxExporter.DENSE, !standardOps).toByteArray();
+        Path target = out.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        try {
+            Files.write(tmp, graph);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        spec.commandLine().getOut().printf("exported %s to %s (%,d bytes)%n", checkpoint, out, graph.length);
+        return 0;
+    }
+}

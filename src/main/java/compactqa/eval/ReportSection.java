@@ -1,0 +1,21 @@
+package compactqa.eval;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The part of the generated benchmark report that one kind of result file makes: a section of
+ * {@code eval/README.md} and rows of the project README's results table.
+ */
+interface ReportSection {
+
+    /** The result files this section reads: those whose names start with this prefix. */
+    String filePrefix();
+
+    /** The section of {@code eval/README.md}, given every result file of this kind. */
+    void appendDetails(StringBuilder md, List<JsonNode> results);
+
+    /** A short table for the project README, with the commands that produced it. */
+    void appendSummary(StringBuilder md, List<JsonNode> results);
+}

@@ -1,0 +1,95 @@
+package compactqa.eval;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The retrieval benchmark's part of the report ({@code retrieval-*.json}). */
+final class RetrievalSection implements ReportSection {
+
+    private static final String HEADER = "| | questions | R@2 | R@5 | R@10 | R@20 | mean R@k | any@2 | any@5 | any@10 | any@20 | MRR ";
+    private static final String RULE = "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+
+    @Override
+    public String filePrefix() {
+        return "retrieval-";
+    }
+
+    @Override
+    public void appendDetails(StringBuilder md, List<JsonNode> results) {
+        md.append("\n## Paragraph retrieval (BM25)\n\n")
+                .append("Recall-both@k: share of questions with every gold paragraph in the top k; recall-any@k: with at least one; ")
+                .append("mean R@k: their mean over k = 2, 5, 10, 20; ")
+                .append("MRR: mean reciprocal rank of the first gold paragraph within the top ")
+                .append(RetrievalBenchmark.DEPTH).append(". A gold paragraph is matched by content where the question's ")
+                .append("context holds it, else by title.\n");
+        for (JsonNode r : results) {
+            appendResult(md, r);
+        }
+    }
+
+    @Override
+    public void appendSummary(StringBuilder md, List<JsonNode> results) {
+        md.append("\n| retrieval | configuration | questions | recall-both@2 | @5 | @10 | @20 | recall-any@5 | MRR "
+                        + "| recall-both@10, gold in pool | queries/s |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (JsonNode r : results) {
+            JsonNode both = r.path("recall_both_at_k");
+            md.append(String.format(Locale.ROOT, "| `%s` | %s | %,d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f (%,d) | %,.0f |%n",
+                    r.path("name").asText(), r.path("config").path("label").asText(), r.path("questions_scored").asLong(),
+                    both.path("2").asDouble(), both.path("5").asDouble(), both.path("10").asDouble(),
+                    both.path("20").asDouble(), r.path("recall_any_at_k").path("5").asDouble(), r.path("mrr").asDouble(),
+                    r.path("gold_in_pool").path("recall_both_at_k").path("10").asDouble(),
+                    r.path("gold_in_pool").path("questions").asLong(), r.path("queries_per_s").asDouble()));
+        }
+        EvalReport.appendCommands(md, results);
+    }
+
+    private static void appendResult(StringBuilder md, JsonNode r) {
+        String primary = r.path("config").path("label").asText();
+        md.append("\n### ").append(r.path("name").asText()).append("\n\n");
+        EvalReport.appendProvenance(md, r);
+        md.append(String.format(Locale.ROOT, "Data: %s. ", EvalReport.join(r.path("dataset"))))
+                .append(String.format(Locale.ROOT, "%,d distinct questions (%,d more repeated across files); %,d with gold "
+                                + "paragraphs, %,d of them with every gold paragraph in the pool. ",
+                        r.path("questions").asLong(), r.path("questions_repeated").asLong(), r.path("questions_scored").asLong(),
+                        r.path("questions_gold_in_corpus").asLong()))
+                .append(String.format(Locale.ROOT, "%,d pooled paragraphs after removing %,d duplicates, indexed at %,.0f docs/s. ",
+                        r.path("corpus_paragraphs").asLong(), r.path("duplicates_removed").asLong(),
+                        r.path("index_docs_per_s").asDouble()))
+                .append("Queries/s: one thread, top ").append(r.path("depth").asInt()).append(", no snippets.\n\n");
+        md.append(HEADER).append("| queries/s |\n").append(RULE).append("---:|\n");
+        JsonNode variants = r.path("variants");
+        if (variants.isArray() && !variants.isEmpty()) {
+            for (JsonNode v : variants) {
+                row(md, v.path("config").path("label").asText(), v.path("scores"), v.path("queries_per_s").asDouble());
+            }
+        } else {
+            row(md, primary, r, r.path("queries_per_s").asDouble());
+        }
+        md.append("\nSubsets, ").append(primary).append(":\n\n").append(HEADER).append("|\n").append(RULE).append("\n");
+        if (r.path("gold_in_pool").isObject()) {
+            row(md, "every gold paragraph in the pool", r.path("gold_in_pool"), Double.NaN);
+        }
+        r.path("by_dataset").fields().forEachRemaining(e -> row(md, "file `" + e.getKey() + "`", e.getValue(), Double.NaN));
+        r.path("by_type").fields().forEachRemaining(e -> row(md, "type " + e.getKey() + " (files that name types)",
+                e.getValue(), Double.NaN));
+    }
+
+    private static void row(StringBuilder md, String label, JsonNode scores, double qps) {
+        md.append("| ").append(label).append(" | ").append(scores.path("questions").asLong(scores.path("questions_scored").asLong()));
+        double sum = 0;
+        for (int k : RetrievalScores.CUTOFFS) {
+            double recall = scores.path("recall_both_at_k").path(String.valueOf(k)).asDouble();
+            sum += recall;
+            md.append(String.format(Locale.ROOT, " | %.3f", recall));
+        }
+        md.append(String.format(Locale.ROOT, " | %.3f", sum / RetrievalScores.CUTOFFS.size()));
+        for (int k : RetrievalScores.CUTOFFS) {
+            md.append(String.format(Locale.ROOT, " | %.3f", scores.path("recall_any_at_k").path(String.valueOf(k)).asDouble()));
+        }
+        md.append(String.format(Locale.ROOT, " | %.3f |%s%n", scores.path("mrr").asDouble(),
+                Double.isNaN(qps) ? "" : String.format(Locale.ROOT, " %,.0f |", qps)));
+    }
+}

@@ -1,0 +1,39 @@
+package compactqa.model;
+
+import java.nio.file.Path;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where model files live and how ONNX Runtime runs them ({@code compactqa.model.*}). */
+@ConfigMapping(prefix = "compactqa.model")
+public interface ModelConfig {
+
+    /** Local copies of the pretrained encoders' files, taken from their jars (ignored by git). */
+    @WithDefault("${compactqa.home:.}/models/cache")
+    Path cacheDir();
+
+    /** ONNX Runtime intra-op threads per inference. */
+    @WithDefault("2")
+    int threads();
+
+    /** ONNX Runtime graph optimization: none, basic, extended or all. */
+    @WithDefault("all")
+    String optimization();
+
+    /** Most tokens per sequence. */
+    @WithDefault("512")
+    int maxLength();
+
+    /** Tokens shared by consecutive windows over a long passage. */
+    @WithDefault("128")
+    int stride();
+
+    default EncoderOptions encoderOptions() {
+        return new EncoderOptions(maxLength(), stride(), threads(), optimization());
+    }
+
+    default ModelCache cache() {
+        return new ModelCache(cacheDir());
+    }
+}
