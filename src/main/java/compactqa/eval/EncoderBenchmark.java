@@ -103,7 +103,7 @@ public final class EncoderBenchmark {
                     Candidate c = candidates.get(i);
                     EncoderBenchResult.Row row = EncoderBenchResult.Row.of(c.model(), c.graph(), c.precision(), batch, seq, millis[i]);
                     rows.add(row);
-                    log.printf("%-20s %-8s %-4s %d x %-3d p50 %7.1f ms  p95 %7.1f ms  %,8.0f tokens/s%n", c.model(), c.graph(),
+                    log.printf("%-18s %-14s %-4s %d x %-3d p50 %7.1f ms  p95 %7.1f ms  %,8.0f tokens/s%n", c.model(), c.graph(),
                             c.precision(), batch, seq, row.p50Ms(), row.p95Ms(), row.tokensPerS());
                 }
             }
