@@ -109,4 +109,24 @@ class CommandLineTest {
         assertEquals(1, run("eval", "verify", result.toString()));
         assertTrue(out.toString().contains("FAIL   mrr: recorded 0.5"), out.toString());
     }
+
+    @Test
+    void modelImportThenExportWritesACheckpointAndARunnableGraph(@TempDir Path tmp) throws IOException {
+        assertEquals(0, run("model", "import", "--encoder", "all-minilm-l6-v2", "--out", tmp.resolve("ck").toString()), err.toString());
+        // embeddings 11,918,592 + 6 layers x 1,774,464 (Hugging Face counts 22.7M with the pooler, which an encoder does not need)
+        assertTrue(out.toString().contains("22,565,376 parameters"), out.toString());
+        assertTrue(Files.size(tmp.resolve("ck/model.safetensors")) > 90_000_000);
+        assertEquals(0, run("model", "export", "--checkpoint", tmp.resolve("ck").toString(), "--out", tmp.resolve("m.onnx").toString()),
+                err.toString());
+        assertTrue(Files.size(tmp.resolve("m.onnx")) > 80_000_000);
+    }
+
+    @Test
+    void modelCommandsRefuseUnknownEncodersAndMissingCheckpoints(@TempDir Path tmp) {
+        assertEquals(1, run("model", "import", "--encoder", "gpt-5", "--out", tmp.resolve("x").toString()));
+        assertTrue(err.toString().contains("unknown encoder 'gpt-5'"), err.toString());
+        assertEquals(1, run("model", "import", "--encoder", "all-minilm-l6-v2-int8", "--out", tmp.resolve("x").toString()));
+        assertEquals(1, run("model", "export", "--checkpoint", tmp.resolve("nothing").toString(), "--out", tmp.resolve("m.onnx").toString()));
+        assertTrue(err.toString().contains("is not a checkpoint"), err.toString());
+    }
 }
