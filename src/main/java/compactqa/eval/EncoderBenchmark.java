@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,10 +91,14 @@ public final class EncoderBenchmark {
                     }
                 }
                 double[][] millis = new double[candidates.size()][reps];
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < candidates.size(); i++) {
+                    order.add(i);
+                }
                 for (int r = 0; r < reps; r++) {
-                    // rotate the order so no graph always runs first, or always after the slowest
-                    for (int k = 0; k < candidates.size(); k++) {
-                        int i = (k + r) % candidates.size();
+                    // a fresh seeded order every round: no graph always runs first, or after the same neighbour
+                    Collections.shuffle(order, random);
+                    for (int i : order) {
                         long start = System.nanoTime();
                         candidates.get(i).encoder().run(ids, mask, types, batch, seq);
                         millis[i][r] = (System.nanoTime() - start) / 1e6;

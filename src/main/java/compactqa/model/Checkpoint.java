@@ -3,15 +3,11 @@ package compactqa.model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,7 +82,13 @@ public final class Checkpoint {
      * @throws IllegalStateException naming the first tensor that is missing or misshapen
      */
     public Checkpoint validate() {
-        for (Map.Entry<String, long[]> e : BertNames.expectedShapes(config).entrySet()) {
+        Map<String, long[]> expected = BertNames.expectedShapes(config);
+        for (String name : tensors.keySet()) {
+            if (name.startsWith("encoder.layer.") && !expected.containsKey(name) && !name.contains(".weight.") && !name.contains(".bias.")) {
+                throw new IllegalStateException("checkpoint has " + name + ", beyond its " + config.layers() + " layers");
+            }
+        }
+        for (Map.Entry<String, long[]> e : expected.entrySet()) {
             Tensor t = tensors.get(e.getKey());
             if (t == null) {
                 throw new IllegalStateException("checkpoint lacks " + e.getKey());
@@ -104,24 +106,10 @@ public final class Checkpoint {
      * written beside the target and swapped in, so an interrupted save leaves the previous one.
      */
     public void save(Path dir) throws IOException {
-        Path target = dir.toAbsolutePath().normalize();
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp-");
-        try {
+        AtomicFolders.replace(dir, List.of(), tmp -> {
             JSON.writeValue(tmp.resolve(CONFIG).toFile(), config.toHuggingFace());
             Safetensors.write(tmp.resolve(WEIGHTS), tensors, Map.of("format", "pt", "producer", "compactqa"));
-            Path old = null;
-            if (Files.exists(target)) {
-                old = target.resolveSibling(target.getFileName() + ".old-" + System.nanoTime());
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            if (old != null) {
-                deleteTree(old);
-            }
-        } finally {
-            deleteTree(tmp);
-        }
+        });
     }
 
     /** Loads a checkpoint folder written by {@link #save} (or by Hugging Face with safetensors). */
@@ -133,18 +121,5 @@ public final class Checkpoint {
         }
         Map<String, Object> json = JSON.readValue(configFile.toFile(), new TypeReference<>() { });
         return new Checkpoint(EncoderConfig.fromHuggingFace(json), Safetensors.read(weights).tensors());
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            paths = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
-        }
-        for (Path p : paths) {
-            Files.deleteIfExists(p);
-        }
     }
 }

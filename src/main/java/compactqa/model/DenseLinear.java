@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The plain form of a linear layer: {@code MatMul} by the transposed fp32 weight
  * ({@code name.weight}, stored {@code [out, in]}) and {@code Add} of the bias ({@code name.bias}),
- * as PyTorch exports it. Weights in fp16 are widened to fp32.
+ * as PyTorch exports it. Weights and biases in fp16 are widened to fp32.
  */
 public final class DenseLinear implements LinearForm {
 

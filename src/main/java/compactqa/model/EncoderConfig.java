@@ -59,6 +59,14 @@ public record EncoderConfig(int layers, int hidden, int heads, int intermediate,
 
     /** The configuration in a Hugging Face {@code config.json}. */
     public static EncoderConfig fromHuggingFace(Map<String, ?> json) {
+        Object type = json.get("model_type");
+        if (type != null && !"bert".equals(type)) {
+            throw new IllegalArgumentException("config.json describes a " + type + " model; only BERT encoders are supported");
+        }
+        Object activation = json.get("hidden_act");
+        if (activation != null && !"gelu".equals(activation)) {
+            throw new IllegalArgumentException("config.json uses activation " + activation + "; the exporter writes exact GELU only");
+        }
         return new EncoderConfig(integer(json, "num_hidden_layers"), integer(json, "hidden_size"),
                 integer(json, "num_attention_heads"), integer(json, "intermediate_size"), integer(json, "vocab_size"),
                 integer(json, "max_position_embeddings"), integer(json, "type_vocab_size"),

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A dense float array with a shape, copied out of ONNX Runtime so that no native memory outlives
- * the call that produced it.
+ * the call that produced it. The arrays are shared, not copied again: treat them as read-only.
  */
 public record FloatArray(long[] shape, float[] data) {
 

@@ -45,8 +45,17 @@ public final class OnnxGraph {
         return n == 1 ? prefix : prefix + "_" + (n - 1);
     }
 
-    /** Adds {@code tensor} as an initializer named {@code name}; returns the name. */
+    /**
+     * Adds {@code tensor} as an initializer named {@code name}; returns the name. Half-precision
+     * tensors are widened to fp32, since the graph computes in fp32; see {@link #exactInitializer}
+     * to keep a tensor's type (quantized codes, say).
+     */
     public String initializer(String name, Tensor tensor) {
+        return exactInitializer(name, tensor.dtype() == DType.F16 ? Tensor.ofFloats(tensor.shape(), tensor.floats()) : tensor);
+    }
+
+    /** Adds {@code tensor} as an initializer of its own element type. */
+    public String exactInitializer(String name, Tensor tensor) {
         TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(onnxType(tensor.dtype()).getNumber());
         for (long d : tensor.shape()) {
             t.addDims(d);

@@ -54,9 +54,19 @@ public final class OnnxImporter {
                 named.put(name, toTensor(initializers.get(node.getInput(1))).transposed());
             }
         }
+        // every encoder weight of the graph must be used: a wrong configuration would otherwise
+        // import a truncated model (12 layers read as 6) without a word
+        Map<String, long[]> expected = BertNames.expectedShapes(config);
+        for (String name : named.keySet()) {
+            if ((name.startsWith("encoder.") || name.startsWith("embeddings.")) && !expected.containsKey(name)
+                    && !name.equals("embeddings.position_ids")) {
+                throw new IllegalStateException("the ONNX graph has " + name + ", which a " + config + " does not: "
+                        + "is the configuration right?");
+            }
+        }
         // canonical order, and only the encoder's tensors (position_ids and the like are derived)
         Map<String, Tensor> ordered = new LinkedHashMap<>();
-        for (String name : BertNames.expectedShapes(config).keySet()) {
+        for (String name : expected.keySet()) {
             Tensor t = named.get(name);
             if (t == null) {
                 throw new IllegalStateException("the ONNX graph has no tensor for " + name);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * length N, N bytes of JSON naming each tensor's {@code dtype}, {@code shape} and
  * {@code data_offsets} (relative to the end of the header), an optional {@code __metadata__} map
  * of strings, then the tensors' raw little-endian bytes. The header is padded with spaces to a
- * multiple of 8 so that data stays aligned.
+ * multiple of 8 and the tensors ordered by element size, so that every tensor's data is aligned.
  */
 public final class Safetensors {
 
@@ -36,8 +37,17 @@ public final class Safetensors {
     private Safetensors() {
     }
 
-    /** Writes {@code tensors} in order, with {@code metadata}, to {@code file}. */
-    public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
+    /**
+     * Writes {@code tensors} with {@code metadata} to {@code file}, in the reference writer's order
+     * (larger elements first, then by name), so that every tensor's data starts at a multiple of its
+     * element size even when types are mixed.
+     */
+    public static void write(Path file, Map<String, Tensor> unordered, Map<String, String> metadata) throws IOException {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        unordered.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, Tensor> e) -> -e.getValue().dtype().bytes())
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> tensors.put(e.getKey(), e.getValue()));
         ObjectNode header = JSON.createObjectNode();
         if (!metadata.isEmpty()) {
             ObjectNode meta = header.putObject("__metadata__");

@@ -1,7 +1,8 @@
 package compactqa.model;
 
 /**
- * One tokenized sequence (a text, or one window of a text pair), before padding.
+ * One tokenized sequence (a text, or one window of a text pair), before padding. The arrays are
+ * shared, not copied, for speed: treat them as read-only.
  *
  * @param ids         token ids, special tokens included
  * @param typeIds     segment of each token: 0 for the first text, 1 for the second

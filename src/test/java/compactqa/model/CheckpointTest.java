@@ -89,6 +89,37 @@ class CheckpointTest {
     }
 
     @Test
+    void mixedTypesAreWrittenAligned() throws IOException {
+        Checkpoint ck = random(TINY, 7).with(TINY, Map.of("a.i8", Tensor.ofBytes(new long[] {3}, new byte[] {1, 2, 3}),
+                "b.f16", Tensor.ofFloats(new long[] {3}, new float[] {1, 2, 3}).toF16()));
+        ck.save(tmp.resolve("ck"));
+        byte[] file = Files.readAllBytes(tmp.resolve("ck").resolve(Checkpoint.WEIGHTS));
+        long headerLength = ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        JsonNode header = new ObjectMapper().readTree(new String(file, 8, (int) headerLength, StandardCharsets.UTF_8));
+        long expectedBegin = 0;
+        for (var it = header.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getKey().equals("__metadata__")) {
+                continue;
+            }
+            long begin = e.getValue().get("data_offsets").get(0).asLong();
+            int size = DType.ofSafetensors(e.getValue().get("dtype").asText()).bytes();
+            assertEquals(expectedBegin, begin, "data is contiguous, in header order: " + e.getKey());
+            assertEquals(0, (8 + headerLength + begin) % size, e.getKey() + " is aligned to its element size");
+            expectedBegin = e.getValue().get("data_offsets").get(1).asLong();
+        }
+        assertEquals(file.length, 8 + headerLength + expectedBegin, "the data ends with the file");
+    }
+
+    @Test
+    void fp16RoundsToNearestEven() {
+        // 1 + 2^-11 lies halfway between 1 and the next fp16 number 1 + 2^-10: ties go to the even one, 1
+        assertEquals(1.0f, Tensor.ofFloats(new long[] {1}, new float[] {1 + 0x1p-11f}).toF16().floats()[0]);
+        assertEquals(Float.POSITIVE_INFINITY, Tensor.ofFloats(new long[] {1}, new float[] {65520f}).toF16().floats()[0]);
+        assertEquals(0x1p-24f, Tensor.ofFloats(new long[] {1}, new float[] {0x1p-24f}).toF16().floats()[0], "smallest subnormal");
+    }
+
+    @Test
     void holdsFp16AndInt8Tensors() throws IOException {
         Tensor f32 = Tensor.ofFloats(new long[] {3}, new float[] {1.0f, -2.5f, 65504f});
         Tensor f16 = f32.toF16();
@@ -137,6 +168,23 @@ class CheckpointTest {
         IOException e = assertThrows(IOException.class, () -> Checkpoint.load(dir));
         assertTrue(e.getMessage().contains("model.safetensors"), e.getMessage());
         assertThrows(IOException.class, () -> Checkpoint.load(tmp.resolve("missing")));
+    }
+
+    @Test
+    void validationRejectsLayersBeyondTheConfiguration() {
+        Checkpoint ck = random(TINY, 8).with(TINY, Map.of("encoder.layer.2.output.dense.bias", Tensor.ofFloats(new long[] {8}, new float[8])));
+        IllegalStateException e = assertThrows(IllegalStateException.class, ck::validate);
+        assertTrue(e.getMessage().contains("beyond its 2 layers"), e.getMessage());
+    }
+
+    @Test
+    void configRejectsOtherModelsAndActivations() {
+        Map<String, Object> json = new LinkedHashMap<>(TINY.toHuggingFace());
+        json.put("hidden_act", "relu");
+        assertThrows(IllegalArgumentException.class, () -> EncoderConfig.fromHuggingFace(json));
+        json.put("hidden_act", "gelu");
+        json.put("model_type", "roberta");
+        assertThrows(IllegalArgumentException.class, () -> EncoderConfig.fromHuggingFace(json));
     }
 
     @Test

@@ -60,7 +60,7 @@ class EncoderIT {
     }
 
     @Test
-    void pairsKeepTheQuestionAndSlideOverThePassage() {
+    void pairsKeepTheQuestionAndSlideOverThePassageByTheStride() {
         String question = "Who sang?";
         String passage = "Shirley Temple sang and danced in many films. ".repeat(12);
         List<TokenizedText> windows = encoder.tokenizePair(question, passage);
@@ -72,15 +72,28 @@ class EncoderIT {
             assertEquals(1, w.typeIds()[5], "the passage is segment 1");
             assertEquals(1, w.sequenceIds()[5]);
         }
-        // consecutive windows overlap by the stride: the second starts 16 tokens before the first ends
-        int firstEnd = lastPassageStart(windows.get(0));
-        int secondStart = windows.get(1).charStarts()[5];
-        assertTrue(secondStart < firstEnd, "windows overlap: " + secondStart + " < " + firstEnd);
+        for (int k = 0; k + 1 < windows.size(); k++) {
+            List<Integer> here = passageStarts(windows.get(k));
+            List<Integer> next = passageStarts(windows.get(k + 1));
+            assertEquals(here.subList(here.size() - 16, here.size()), next.subList(0, 16),
+                    "consecutive windows share exactly the stride of 16 tokens");
+        }
+        TokenizedText last = windows.get(windows.size() - 1);
+        assertEquals(passage.strip().length(), last.charEnds()[last.length() - 2], "the last window reaches the passage's end");
     }
 
     @Test
-    void aQuestionThatFillsTheWindowIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> encoder.tokenizePair("why ".repeat(80), "a passage"));
+    void aQuestionThatLeavesTooLittleRoomIsRefusedNotFatal() {
+        // 80 tokens: longer than the window
+        assertThrows(IllegalArgumentException.class, () -> encoder.tokenizePair("why ".repeat(80), "a passage ".repeat(40)));
+        // 45 and 50 tokens leave 16 and 11, at most the stride: the native tokenizer would abort the JVM here
+        for (int n : new int[] {45, 50}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> encoder.tokenizePair("why ".repeat(n), "a passage ".repeat(40)));
+            assertTrue(e.getMessage().contains("too long"), e.getMessage());
+        }
+        // a long question is fine while the passage fits beside it
+        assertEquals(1, encoder.tokenizePair("why ".repeat(45), "a short passage").size());
     }
 
     @Test
@@ -154,14 +167,14 @@ class EncoderIT {
         return s;
     }
 
-    private static int lastPassageStart(TokenizedText w) {
-        int last = -1;
+    private static List<Integer> passageStarts(TokenizedText w) {
+        List<Integer> starts = new ArrayList<>();
         for (int i = 0; i < w.length(); i++) {
             if (w.sequenceIds()[i] == 1) {
-                last = w.charStarts()[i];
+                starts.add(w.charStarts()[i]);
             }
         }
-        return last;
+        return starts;
     }
 
     private static FloatArray slice(FloatArray a, int tokens) {

@@ -1,0 +1,130 @@
+package compactqa.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import compactqa.eval.DatasetLoader;
+import compactqa.model.ModelConfig;
+import compactqa.train.Recipe;
+import compactqa.train.TrainingListener;
+import compactqa.train.TrainingRun;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qa train reader|compressor --recipe FILE}: one training run, resumable. */
+abstract class TrainTaskCommand implements Callable<Integer> {
+
+    @Inject
+    ModelConfig models;
+
+    @Inject
+    ProjectConfig project;
+
+    @Inject
+    DatasetLoader loader;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--recipe", required = true, paramLabel = "FILE", description = "Recipe (YAML), e.g. models/recipes/reader-minilm.yaml.")
+    Path recipeFile;
+
+    @Option(names = "--resume", description = "Continue from the latest checkpoint of the recipe's work folder.")
+    boolean resume;
+
+    @Option(names = "--max-steps", paramLabel = "N", description = "Stop after N steps (overrides the recipe).")
+    Integer maxSteps;
+
+    abstract String task();
+
+    @Override
+    public Integer call() throws Exception {
+        Recipe recipe = Recipe.read(recipeFile);
+        if (!recipe.task().equals(task())) {
+            throw new IllegalArgumentException(recipeFile + " is a " + recipe.task() + " recipe, not a " + task() + " one");
+        }
+        if (maxSteps != null) {
+            if (maxSteps < 1) {
+                throw new IllegalArgumentException("--max-steps must be at least 1");
+            }
+            recipe = new Recipe(recipe.task(), recipe.base(), recipe.seed(), recipe.maxLength(), recipe.stride(), recipe.batchSize(),
+                    recipe.epochs(), maxSteps, recipe.learningRate(), recipe.warmupRatio(), recipe.weightDecay(),
+                    recipe.maxGradNorm(), recipe.dropout(), recipe.checkpointEvery(), recipe.validationSize(), recipe.data(),
+                    recipe.workDir(), recipe.output());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        TrainingRun.Result result = new TrainingRun(recipe, project.home(), models.cache(), loader).run(resume, new Progress(err));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("trained %s on %,d features (%,d trainable parameters) for %,d steps; model written to %s%n", task(),
+                result.trainingFeatures(), result.trainableParameters(), result.state().step(), result.model().dir());
+        result.state().history().forEach(e -> out.printf("epoch %d: loss %.4f, validation %s%n", e.epoch() + 1, e.meanLoss(), e.metrics()));
+        return 0;
+    }
+
+    /** Progress lines on standard error: loss, examples per second, learning rate and time left. */
+    private static final class Progress implements TrainingListener {
+        private final PrintWriter err;
+        private long lastPrint;
+        private double lossSum;
+        private int lossCount;
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void onStep(long step, long totalSteps, double loss, double examplesPerS, double secondsLeft, double learningRate) {
+            lossSum += loss;
+            lossCount++;
+            long now = System.nanoTime();
+            if (now - lastPrint > 10_000_000_000L || step == totalSteps || step <= 3) {
+                err.printf("step %,d/%,d  loss %.4f (mean of last %d: %.4f)  %.1f examples/s  lr %.2e  ETA %s%n", step, totalSteps,
+                        loss, lossCount, lossSum / lossCount, examplesPerS, learningRate, ConsoleProgress.duration(secondsLeft));
+                err.flush();
+                lastPrint = now;
+                lossSum = 0;
+                lossCount = 0;
+            }
+        }
+
+        @Override
+        public void onEpoch(int epoch, double meanLoss, Map<String, Double> metrics) {
+            err.printf("epoch %d done: mean loss %.4f, validation %s%n", epoch + 1, meanLoss, metrics);
+            err.flush();
+        }
+
+        @Override
+        public void onCheckpoint(long step, String where) {
+            err.printf("checkpoint at step %,d: %s%n", step, where);
+            err.flush();
+        }
+    }
+
+    @Dependent
+    @Command(name = "reader", mixinStandardHelpOptions = true,
+            description = {"Train the extractive reader (span and yes/no heads) from a recipe.",
+                    "Checkpoints go to the recipe's work folder; --resume continues after an interruption."})
+    static class Reader extends TrainTaskCommand {
+        @Override
+        String task() {
+            return "reader";
+        }
+    }
+
+    @Dependent
+    @Command(name = "compressor", mixinStandardHelpOptions = true,
+            description = {"Train the sentence compressor (sentence and sufficiency heads) from a recipe.",
+                    "Checkpoints go to the recipe's work folder; --resume continues after an interruption."})
+    static class Compressor extends TrainTaskCommand {
+        @Override
+        String task() {
+            return "compressor";
+        }
+    }
+}

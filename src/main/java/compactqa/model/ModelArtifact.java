@@ -1,0 +1,171 @@
+package compactqa.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * A trained task model as the project ships it: the tensors training changed, in fp16, over a
+ * pretrained base encoder that comes from its Maven jar. Small enough for git (a fine-tuned MiniLM
+ * with frozen word embeddings is about 22 MB) and rebuilt into a full checkpoint and an ONNX graph
+ * on first use.
+ *
+ * <pre>
+ * dir/
+ *   model.json          base encoder, task heads, tokenizer settings, checksum of the weights
+ *   config.json         the encoder configuration (Hugging Face)
+ *   weights.safetensors the changed tensors and the heads, fp16
+ * </pre>
+ *
+ * <p>Loading verifies the weights' SHA-256 against {@code model.json} and names the file that
+ * fails. Immutable; thread-safe.
+ */
+public final class ModelArtifact {
+
+    static final String MANIFEST = "model.json";
+    static final String WEIGHTS = "weights.safetensors";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * What {@code model.json} holds.
+     *
+     * @param task      {@code reader} or {@code compressor}
+     * @param base      the pretrained encoder the weights apply to
+     * @param heads     the task heads, in graph output order
+     * @param maxLength tokens per sequence the model was trained with
+     * @param stride    window overlap the model was trained with
+     * @param sha256    SHA-256 of {@code weights.safetensors}
+     */
+    public record Manifest(String task, String base, List<Head> heads, int maxLength, int stride, String sha256) {
+    }
+
+    private final Path dir;
+    private final Manifest manifest;
+
+    private ModelArtifact(Path dir, Manifest manifest) {
+        this.dir = dir;
+        this.manifest = manifest;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    public PretrainedEncoder base() {
+        return PretrainedEncoder.of(manifest.base());
+    }
+
+    /**
+     * Writes {@code trained} to {@code dir}: the tensors {@code include} accepts, in fp16. The
+     * folder is written beside the target and swapped in; a model card and metrics already there
+     * are kept.
+     */
+    public static ModelArtifact save(Path dir, Checkpoint trained, String task, PretrainedEncoder base, List<Head> heads,
+                                     int maxLength, int stride, Predicate<String> include) throws IOException {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        trained.tensors().forEach((name, t) -> {
+            if (include.test(name)) {
+                tensors.put(name, t.dtype() == DType.F32 ? t.toF16() : t);
+            }
+        });
+        String[] digest = new String[1];
+        AtomicFolders.replace(dir, List.of("MODEL_CARD.md", "metrics.json"), tmp -> {
+            Safetensors.write(tmp.resolve(WEIGHTS), tensors, Map.of("format", "pt", "base", base.id()));
+            digest[0] = sha256(tmp.resolve(WEIGHTS));
+            JSON.writeValue(tmp.resolve(MANIFEST).toFile(), new Manifest(task, base.id(), heads, maxLength, stride, digest[0]));
+            JSON.writeValue(tmp.resolve(Checkpoint.CONFIG).toFile(), trained.config().toHuggingFace());
+        });
+        return new ModelArtifact(dir.toAbsolutePath().normalize(), new Manifest(task, base.id(), heads, maxLength, stride, digest[0]));
+    }
+
+    /**
+     * Reads the model in {@code dir}.
+     *
+     * @throws IOException naming the file that is missing or whose checksum does not match
+     */
+    public static ModelArtifact load(Path dir) throws IOException {
+        Path manifestFile = dir.resolve(MANIFEST);
+        Path weights = dir.resolve(WEIGHTS);
+        if (!Files.isRegularFile(manifestFile) || !Files.isRegularFile(weights)) {
+            throw new IOException(dir + " is not a trained model: it needs " + MANIFEST + " and " + WEIGHTS);
+        }
+        Manifest manifest = JSON.readValue(manifestFile.toFile(), Manifest.class);
+        String actual = sha256(weights);
+        if (!actual.equals(manifest.sha256())) {
+            throw new IOException(weights + " is corrupt: its SHA-256 is " + actual + ", " + manifestFile + " expects "
+                    + manifest.sha256());
+        }
+        return new ModelArtifact(dir, manifest);
+    }
+
+    /** The full checkpoint: the base encoder's weights with the trained ones over them, in fp32. */
+    public Checkpoint checkpoint() throws IOException {
+        Checkpoint base;
+        try (InputStream in = ModelCache.openOnnx(base())) {
+            base = new OnnxImporter().read(in, base().config());
+        }
+        Map<String, Tensor> trained = new LinkedHashMap<>();
+        Safetensors.read(dir.resolve(WEIGHTS)).tensors().forEach((name, t) ->
+                trained.put(name, t.dtype() == DType.F16 ? Tensor.ofFloats(t.shape(), t.floats()) : t));
+        return base.with(base.config(), trained).validate();
+    }
+
+    /**
+     * The model's ONNX graph, exported once into {@code cache} and reused while the weights are
+     * unchanged (the file name carries their checksum).
+     */
+    public Path onnx(ModelCache cache) throws IOException {
+        Path file = cache.dir().resolve("trained").resolve(manifest.task() + "-" + manifest.sha256().substring(0, 16) + ".onnx");
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        Files.createDirectories(file.getParent());
+        byte[] graph = new BertOnnxExporter().export(checkpoint(), manifest.heads(), BertOnnxExporter.DENSE).toByteArray();
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            Files.write(tmp, graph);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return file;
+    }
+
+    /** An encoder running this model, with its heads, on ONNX Runtime. */
+    public Encoder open(ModelCache cache, EncoderOptions options) throws IOException {
+        return Encoder.open(onnx(cache), cache.tokenizer(base()),
+                new EncoderOptions(manifest.maxLength(), manifest.stride(), options.threads(), options.optimization()));
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                sha.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

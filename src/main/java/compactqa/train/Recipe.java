@@ -1,0 +1,105 @@
+package compactqa.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * A training recipe, read from a YAML file under {@code models/recipes/}: everything that decides
+ * what a training run produces, so that running the same recipe again reproduces it.
+ *
+ * @param task             {@code reader} or {@code compressor}
+ * @param base             the pretrained encoder to start from, e.g. {@code all-minilm-l6-v2}
+ * @param seed             seeds data order, sampling, head initialization and dropout
+ * @param maxLength        tokens per sequence
+ * @param stride           tokens shared by consecutive windows over a long context (reader)
+ * @param batchSize        sequences per step
+ * @param epochs           passes over the training data
+ * @param maxSteps         stop after this many steps if positive (smoke tests)
+ * @param learningRate     peak learning rate
+ * @param warmupRatio      share of the steps spent warming up
+ * @param weightDecay      AdamW decoupled weight decay
+ * @param maxGradNorm      global gradient norm clip (0 for none)
+ * @param dropout          dropout rate while training
+ * @param checkpointEvery  save the training state every this many steps
+ * @param validationSize   examples held out of the training data to validate on every epoch
+ * @param data             the training data sets
+ * @param workDir          where training state goes (checkpoints to resume from); ignored by git
+ * @param output           where the finished model goes
+ */
+public record Recipe(
+        String task,
+        String base,
+        long seed,
+        int maxLength,
+        int stride,
+        int batchSize,
+        int epochs,
+        int maxSteps,
+        double learningRate,
+        double warmupRatio,
+        double weightDecay,
+        double maxGradNorm,
+        float dropout,
+        int checkpointEvery,
+        int validationSize,
+        List<DataSource> data,
+        String workDir,
+        String output) {
+
+    /**
+     * One training data set.
+     *
+     * @param path            the file, relative to the project folder
+     * @param repeat          how many times its examples enter each epoch (oversampling small sets)
+     * @param limit           use at most this many questions (0 for all), the first in file order
+     * @param holdOutArticles for SQuAD: leave this many whole articles (the last in the file) out
+     * @param negatives       for the compressor: distractor paragraphs sampled per question
+     */
+    public record DataSource(String path, int repeat, int limit, int holdOutArticles, int negatives) {
+    }
+
+    public Recipe {
+        if (!task.equals("reader") && !task.equals("compressor")) {
+            throw new IllegalArgumentException("task must be reader or compressor, got " + task);
+        }
+        if (batchSize < 1 || epochs < 1 || maxLength < 32 || learningRate <= 0 || checkpointEvery < 1) {
+            throw new IllegalArgumentException("recipe needs a positive batch size, epochs, learning rate and checkpoint "
+                    + "interval, and max length of at least 32");
+        }
+        if (warmupRatio < 0 || warmupRatio > 1 || dropout < 0 || dropout >= 1) {
+            throw new IllegalArgumentException("warmup ratio must be in [0, 1] and dropout in [0, 1)");
+        }
+        data = List.copyOf(data);
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("recipe lists no training data");
+        }
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Reads a recipe file; unknown keys are errors, so that a typo cannot silently change a run. */
+    public static Recipe read(Path file) throws IOException {
+        try {
+            return YAML.readValue(file.toFile(), Recipe.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The recipe as YAML, for the model card. */
+    public String toYaml() {
+        try {
+            return YAML.writeValueAsString(this);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package compactqa.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Predicate;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import compactqa.model.Tensor;
+
+/**
+ * The training loop: AdamW with warm-up and linear decay, global-norm gradient clipping, a data
+ * order fixed by the recipe's seed, validation after every epoch, and checkpoints every N steps
+ * from which an interrupted run resumes at the next batch.
+ *
+ * <p>Batches are built per epoch: the features are shuffled with {@code seed + epoch}, cut into
+ * pools of 32 batches, each pool sorted by length and sliced into batches (little padding), and the
+ * batches shuffled again. Dropout draws from PyTorch's generator reseeded at every step, so a
+ * resumed run continues exactly as an uninterrupted one would. Not thread-safe.
+ */
+public final class Trainer {
+
+    private final Recipe recipe;
+    private final TrainingCheckpoints checkpoints;
+    private final TrainingListener listener;
+
+    public Trainer(Recipe recipe, Path workDir, TrainingListener listener) {
+        this.recipe = recipe;
+        this.checkpoints = new TrainingCheckpoints(workDir);
+        this.listener = listener;
+    }
+
+    /**
+     * Trains {@code params} on {@code task}.
+     *
+     * @param trainable which parameters learn; the others stay frozen
+     * @param resume    continue from the latest checkpoint in the work folder, if there is one;
+     *                  otherwise any old checkpoints there are deleted first
+     * @return the state at the end, with each epoch's loss and validation metrics
+     */
+    public <F extends Feature> TrainingState train(TrainingTask<F> task, ModelParameters params, Predicate<String> trainable,
+                                                   boolean resume) throws IOException {
+        List<F> features = task.trainingFeatures();
+        if (features.isEmpty()) {
+            throw new IllegalArgumentException("the recipe yields no training examples");
+        }
+        int batchesPerEpoch = batches(features, 0).size();
+        long total = (long) batchesPerEpoch * recipe.epochs();
+        if (recipe.maxSteps() > 0) {
+            total = Math.min(total, recipe.maxSteps());
+        }
+        LearningRate schedule = new LearningRate(recipe.learningRate(), Math.round(total * recipe.warmupRatio()), total);
+        String recipeYaml = recipe.toYaml();
+        TrainingState state = TrainingState.start(total, recipeYaml);
+        params.setTrainable(trainable);
+        try (AdamW adam = new AdamW(params.manager(), recipe.weightDecay())) {
+            if (resume) {
+                Optional<TrainingCheckpoints.Saved> saved = checkpoints.latest();
+                if (saved.isPresent()) {
+                    if (!saved.get().state().recipe().equals(recipeYaml)) {
+                        throw new IllegalArgumentException("the checkpoint in " + checkpoints.dir()
+                                + " was made by a different recipe; run without --resume to start over");
+                    }
+                    saved.get().weights().forEach(params::put);
+                    params.setTrainable(trainable);
+                    adam.restore(saved.get().optimizer());
+                    state = saved.get().state();
+                }
+            } else {
+                checkpoints.clear();
+            }
+            TorchBert bert = new TorchBert(params);
+            Engine engine = Engine.getEngine("PyTorch");
+            long startedAt = System.nanoTime();
+            long examplesSeen = 0;
+            while (state.step() < total) {
+                int epoch = state.epoch();
+                List<List<F>> batches = batches(features, epoch);
+                double lossSum = 0;
+                int lossCount = 0;
+                for (int b = state.batchInEpoch(); b < batches.size() && state.step() < total; b++) {
+                    long step = state.step() + 1;
+                    engine.setRandomSeed((int) (recipe.seed() * 1_000_003 + step));
+                    List<F> batch = batches.get(b);
+                    double loss;
+                    try (NDManager stepManager = params.manager().newSubManager();
+                         GradientCollector collector = engine.newGradientCollector()) {
+                        NDArray l = task.loss(bert, batch, stepManager, true, recipe.dropout());
+                        collector.backward(l);
+                        loss = l.getFloat();
+                    }
+                    if (!Double.isFinite(loss)) {
+                        AdamW.zeroGradients(params);
+                        throw new IllegalStateException("the loss became " + loss + " at step " + step
+                                + "; lower the learning rate");
+                    }
+                    double rate = schedule.at(step);
+                    adam.step(params, rate, recipe.maxGradNorm());
+                    lossSum += loss;
+                    lossCount++;
+                    examplesSeen += batch.size();
+                    state = state.advance(step, epoch, b + 1);
+                    double seconds = (System.nanoTime() - startedAt) / 1e9;
+                    double perStep = seconds / Math.max(1, examplesSeen) * batch.size();
+                    listener.onStep(step, total, loss, examplesSeen / Math.max(seconds, 1e-9), perStep * (total - step), rate);
+                    if (step % recipe.checkpointEvery() == 0 && step < total) {
+                        save(params, adam, state);
+                    }
+                }
+                boolean epochDone = state.batchInEpoch() >= batches.size();
+                if (epochDone || state.step() >= total) {
+                    Map<String, Double> metrics;
+                    try (NDManager validation = params.manager().newSubManager()) {
+                        metrics = task.validate(bert, validation);
+                    }
+                    double meanLoss = lossCount == 0 ? Double.NaN : lossSum / lossCount;
+                    state = state.withEpoch(new TrainingState.EpochResult(epoch, state.step(), meanLoss, metrics));
+                    listener.onEpoch(epoch, meanLoss, metrics);
+                    save(params, adam, state);
+                }
+            }
+            return state;
+        }
+    }
+
+    private void save(ModelParameters params, AdamW adam, TrainingState state) throws IOException {
+        Map<String, Tensor> weights = new LinkedHashMap<>();
+        params.all().forEach((name, array) -> weights.put(name, ModelParameters.toTensor(array)));
+        Path where = checkpoints.save(weights, adam.state(), state);
+        listener.onCheckpoint(state.step(), where.toString());
+    }
+
+    /** The batches of one epoch, deterministic for the recipe's seed and the epoch. */
+    <F extends Feature> List<List<F>> batches(List<F> features, int epoch) {
+        Random random = new Random(recipe.seed() * 31 + epoch);
+        List<F> shuffled = new ArrayList<>(features);
+        Collections.shuffle(shuffled, random);
+        int pool = recipe.batchSize() * 32;
+        List<List<F>> batches = new ArrayList<>();
+        for (int from = 0; from < shuffled.size(); from += pool) {
+            List<F> chunk = new ArrayList<>(shuffled.subList(from, Math.min(shuffled.size(), from + pool)));
+            chunk.sort(Comparator.comparingInt(Feature::length));
+            for (int b = 0; b < chunk.size(); b += recipe.batchSize()) {
+                batches.add(List.copyOf(chunk.subList(b, Math.min(chunk.size(), b + recipe.batchSize()))));
+            }
+        }
+        Collections.shuffle(batches, random);
+        return batches;
+    }
+}

@@ -1,0 +1,102 @@
+package compactqa.train;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import compactqa.model.AtomicFolders;
+import compactqa.model.Safetensors;
+import compactqa.model.Tensor;
+
+/**
+ * The checkpoints of a training run in its work folder: {@code step-NNNNNN/} folders holding the
+ * weights, the optimizer state and the {@link TrainingState}, and a {@code LATEST} file naming the
+ * newest complete one. A checkpoint is written under a temporary name and renamed when complete,
+ * and {@code LATEST} is replaced atomically after it, so a run killed at any moment resumes from
+ * the last complete checkpoint. The two newest are kept.
+ */
+final class TrainingCheckpoints {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String LATEST = "LATEST";
+
+    /** A checkpoint read back. */
+    record Saved(Map<String, Tensor> weights, Map<String, Tensor> optimizer, TrainingState state, Path dir) {
+    }
+
+    private final Path dir;
+
+    TrainingCheckpoints(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** Writes a checkpoint and makes it the latest; returns its folder. */
+    Path save(Map<String, Tensor> weights, Map<String, Tensor> optimizer, TrainingState state) throws IOException {
+        Files.createDirectories(dir);
+        String name = String.format("step-%07d", state.step());
+        Path target = dir.resolve(name);
+        AtomicFolders.replace(target, List.of(), tmp -> {
+            Safetensors.write(tmp.resolve("weights.safetensors"), weights, Map.of());
+            Safetensors.write(tmp.resolve("optimizer.safetensors"), optimizer, Map.of());
+            JSON.writeValue(tmp.resolve("state.json").toFile(), state);
+        });
+        Path pointer = dir.resolve(LATEST + ".tmp");
+        Files.writeString(pointer, name + "\n", StandardCharsets.UTF_8);
+        Files.move(pointer, dir.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        prune(name);
+        return target;
+    }
+
+    /** The latest complete checkpoint, if any. */
+    Optional<Saved> latest() throws IOException {
+        Path pointer = dir.resolve(LATEST);
+        if (!Files.exists(pointer)) {
+            return Optional.empty();
+        }
+        Path checkpoint = dir.resolve(Files.readString(pointer).strip());
+        if (!Files.isDirectory(checkpoint)) {
+            throw new IOException(pointer + " names " + checkpoint.getFileName() + ", which does not exist");
+        }
+        return Optional.of(new Saved(Safetensors.read(checkpoint.resolve("weights.safetensors")).tensors(),
+                Safetensors.read(checkpoint.resolve("optimizer.safetensors")).tensors(),
+                JSON.readValue(checkpoint.resolve("state.json").toFile(), TrainingState.class), checkpoint));
+    }
+
+    /** Deletes every checkpoint (a fresh start). */
+    void clear() throws IOException {
+        AtomicFolders.deleteTree(dir);
+    }
+
+    private void prune(String keep) throws IOException {
+        List<Path> steps;
+        try (Stream<Path> list = Files.list(dir)) {
+            steps = list.filter(p -> p.getFileName().toString().startsWith("step-")).sorted(Comparator.reverseOrder()).toList();
+        }
+        int kept = 0;
+        for (Path p : steps) {
+            String name = p.getFileName().toString();
+            if (name.contains(".tmp-") || name.contains(".old-") || (kept >= 2 && !name.equals(keep))) {
+                AtomicFolders.deleteTree(p);
+            } else {
+                kept++;
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package compactqa.train;
+
+import java.util.Map;
+
+/** Hears a training run's progress; called from the training thread. */
+public interface TrainingListener {
+
+    /**
+     * After each step.
+     *
+     * @param step           steps done in the run, resumed ones included
+     * @param totalSteps     steps the run will take
+     * @param loss           this step's loss
+     * @param examplesPerS   training examples per second since this process started training
+     * @param secondsLeft    estimated seconds to the end
+     * @param learningRate   the rate used at this step
+     */
+    void onStep(long step, long totalSteps, double loss, double examplesPerS, double secondsLeft, double learningRate);
+
+    /** After each epoch's validation. */
+    void onEpoch(int epoch, double meanLoss, Map<String, Double> metrics);
+
+    /** After a checkpoint is saved. */
+    void onCheckpoint(long step, String where);
+}
