@@ -94,6 +94,12 @@ abstract class TrainTaskCommand implements Callable<Integer> {
         }
 
         @Override
+        public void onSkippedStep(long step, double gradientNorm) {
+            err.printf("step %,d skipped: the gradient norm was %s%n", step, gradientNorm);
+            err.flush();
+        }
+
+        @Override
         public void onEpoch(int epoch, double meanLoss, Map<String, Double> metrics) {
             err.printf("epoch %d done: mean loss %.4f, validation %s%n", epoch + 1, meanLoss, metrics);
             err.flush();

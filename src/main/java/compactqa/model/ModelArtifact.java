@@ -88,7 +88,7 @@ public final class ModelArtifact {
             }
         });
         String[] digest = new String[1];
-        AtomicFolders.replace(dir, List.of("MODEL_CARD.md", "metrics.json"), tmp -> {
+        AtomicFolders.replace(dir, List.of("MODEL_CARD.md", "metrics.json", "training.json"), tmp -> {
             Safetensors.write(tmp.resolve(WEIGHTS), tensors, Map.of("format", "pt", "base", base.id()));
             digest[0] = sha256(tmp.resolve(WEIGHTS));
             JSON.writeValue(tmp.resolve(MANIFEST).toFile(), new Manifest(task, base.id(), heads, maxLength, stride, digest[0]));

@@ -51,12 +51,12 @@ public final class AdamW implements AutoCloseable {
 
     /**
      * Clips the gradients of the trainable parameters to {@code maxNorm} (if positive), updates the
-     * parameters, and zeroes the gradients.
+     * parameters, and zeroes the gradients. Gradients that are not finite are dropped without an
+     * update, so that one bad backward pass cannot poison the weights; the caller sees the norm.
      *
-     * @return the gradients' global L2 norm before clipping
+     * @return the gradients' global L2 norm before clipping (NaN or infinite if the step was skipped)
      */
     public double step(ModelParameters params, double learningRate, double maxNorm) {
-        steps++;
         double norm;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
@@ -67,6 +67,11 @@ public final class AdamW implements AutoCloseable {
                 }
             }
             norm = Math.sqrt(squares);
+            if (!Double.isFinite(norm)) {
+                zeroGradients(params);
+                return norm;
+            }
+            steps++;
             double clip = maxNorm > 0 && norm > maxNorm ? maxNorm / (norm + 1e-6) : 1.0;
             double correction1 = 1 - Math.pow(beta1, steps);
             double correction2 = 1 - Math.pow(beta2, steps);

@@ -9,6 +9,7 @@ import java.util.Set;
 import compactqa.corpus.Document;
 import compactqa.corpus.Sentence;
 import compactqa.eval.QaExample;
+import compactqa.eval.ReaderExamples;
 
 /**
  * Turns data set questions into compressor examples, one per candidate paragraph and evidence.

@@ -13,6 +13,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import compactqa.eval.AnswerMetrics;
 import compactqa.eval.MatchScore;
+import compactqa.eval.ReaderExample;
 import compactqa.eval.ScoreMean;
 import compactqa.model.AnswerType;
 import compactqa.model.Head;

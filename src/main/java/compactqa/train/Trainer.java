@@ -30,6 +30,9 @@ import compactqa.model.Tensor;
  */
 public final class Trainer {
 
+    /** Steps in a row whose gradients may be non-finite (and skipped) before the run gives up. */
+    static final int MAX_SKIPPED_IN_A_ROW = 5;
+
     private final Recipe recipe;
     private final TrainingCheckpoints checkpoints;
     private final TrainingListener listener;
@@ -82,7 +85,10 @@ public final class Trainer {
             TorchBert bert = new TorchBert(params);
             Engine engine = Engine.getEngine("PyTorch");
             long startedAt = System.nanoTime();
+            double secondsBefore = state.seconds();
             long examplesSeen = 0;
+            long stepsRun = 0;
+            int skippedInARow = 0;
             while (state.step() < total) {
                 int epoch = state.epoch();
                 List<List<F>> batches = batches(features, epoch);
@@ -105,14 +111,23 @@ public final class Trainer {
                                 + "; lower the learning rate");
                     }
                     double rate = schedule.at(step);
-                    adam.step(params, rate, recipe.maxGradNorm());
+                    double norm = adam.step(params, rate, recipe.maxGradNorm());
+                    if (!Double.isFinite(norm)) {
+                        if (++skippedInARow > MAX_SKIPPED_IN_A_ROW) {
+                            throw new IllegalStateException("gradients were not finite for " + skippedInARow
+                                    + " steps in a row, the last at step " + step);
+                        }
+                        listener.onSkippedStep(step, norm);
+                    } else {
+                        skippedInARow = 0;
+                    }
                     lossSum += loss;
                     lossCount++;
                     examplesSeen += batch.size();
-                    state = state.advance(step, epoch, b + 1);
+                    stepsRun++;
                     double seconds = (System.nanoTime() - startedAt) / 1e9;
-                    double perStep = seconds / Math.max(1, examplesSeen) * batch.size();
-                    listener.onStep(step, total, loss, examplesSeen / Math.max(seconds, 1e-9), perStep * (total - step), rate);
+                    state = state.advance(step, epoch, b + 1, secondsBefore + seconds);
+                    listener.onStep(step, total, loss, examplesSeen / Math.max(seconds, 1e-9), seconds / stepsRun * (total - step), rate);
                     if (step % recipe.checkpointEvery() == 0 && step < total) {
                         save(params, adam, state);
                     }

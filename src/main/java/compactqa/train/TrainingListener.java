@@ -17,6 +17,10 @@ public interface TrainingListener {
      */
     void onStep(long step, long totalSteps, double loss, double examplesPerS, double secondsLeft, double learningRate);
 
+    /** After a step whose gradients were not finite, so that no update was made. */
+    default void onSkippedStep(long step, double gradientNorm) {
+    }
+
     /** After each epoch's validation. */
     void onEpoch(int epoch, double meanLoss, Map<String, Double> metrics);
 

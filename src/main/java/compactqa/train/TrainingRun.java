@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import ai.djl.ndarray.NDManager;
 import compactqa.eval.DatasetLoader;
 import compactqa.eval.QaExample;
+import compactqa.eval.ReaderExamples;
 import compactqa.model.BertNames;
 import compactqa.model.Checkpoint;
 import compactqa.model.Head;
@@ -19,6 +20,7 @@ import compactqa.model.ModelArtifact;
 import compactqa.model.ModelCache;
 import compactqa.model.OnnxImporter;
 import compactqa.model.PretrainedEncoder;
+import compactqa.model.CompressorFeaturizer;
 import compactqa.model.TextTokenizer;
 
 /**
@@ -67,7 +69,9 @@ public final class TrainingRun {
             TrainingState state = trainer.train(task, params, FROZEN.negate(), resume);
             ModelArtifact model = ModelArtifact.save(home.resolve(recipe.output()), params.toCheckpoint(), recipe.task(), base,
                     heads, recipe.maxLength(), recipe.stride(), FROZEN.negate());
-            return new Result(state, model, features, params.trainableCount());
+            Result result = new Result(state, model, features, params.trainableCount());
+            TrainingReport.write(model.dir().resolve(TrainingReport.FILE), recipe, result);
+            return result;
         }
     }
 
@@ -103,7 +107,34 @@ public final class TrainingRun {
                     training.stream().map(ReaderExamples::of).flatMap(java.util.Optional::stream).toList(),
                     validation.stream().map(ReaderExamples::of).flatMap(java.util.Optional::stream).toList(),
                     recipe.seed(), 0.3);
+            case "compressor" -> new CompressorTask(new CompressorFeaturizer(tokenizer, recipe.maxLength(), 64, 96),
+                    compressorExamples(training), validation);
             default -> throw new IllegalArgumentException("no such task: " + recipe.task());
         };
+    }
+
+    /** The compressor's examples; SQuAD and NQ questions draw distractors from their own data set's paragraphs. */
+    private List<CompressorExample> compressorExamples(List<QaExample> training) {
+        java.util.Map<String, List<compactqa.corpus.Document>> pools = new java.util.HashMap<>();
+        for (QaExample e : training) {
+            pools.computeIfAbsent(e.dataset(), k -> new ArrayList<>()).addAll(e.paragraphs());
+        }
+        java.util.Map<String, Integer> negatives = new java.util.HashMap<>();
+        Random random = new Random(recipe.seed() + 1);
+        List<CompressorExample> examples = new ArrayList<>();
+        for (QaExample e : training) {
+            int n = negatives.computeIfAbsent(e.dataset(), this::negativesOf);
+            examples.addAll(CompressorExamples.of(e, pools.get(e.dataset()), n, random));
+        }
+        return examples;
+    }
+
+    private int negativesOf(String dataset) {
+        return recipe.data().stream().filter(d -> datasetOf(d).equals(dataset)).mapToInt(Recipe.DataSource::negatives)
+                .findFirst().orElse(0);
+    }
+
+    private String datasetOf(Recipe.DataSource source) {
+        return loader.format(home.resolve(source.path())).label();
     }
 }

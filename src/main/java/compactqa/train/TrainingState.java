@@ -14,8 +14,10 @@ import java.util.Map;
  * @param totalSteps   steps the run takes
  * @param recipe       the recipe's YAML, to refuse resuming a different recipe
  * @param history      one entry per finished epoch: its mean loss and validation metrics
+ * @param seconds      wall time spent training so far, over every resumption
  */
-public record TrainingState(long step, int epoch, int batchInEpoch, long totalSteps, String recipe, List<EpochResult> history) {
+public record TrainingState(long step, int epoch, int batchInEpoch, long totalSteps, String recipe, List<EpochResult> history,
+                            double seconds) {
 
     public TrainingState {
         history = List.copyOf(history);
@@ -26,16 +28,16 @@ public record TrainingState(long step, int epoch, int batchInEpoch, long totalSt
     }
 
     static TrainingState start(long totalSteps, String recipe) {
-        return new TrainingState(0, 0, 0, totalSteps, recipe, List.of());
+        return new TrainingState(0, 0, 0, totalSteps, recipe, List.of(), 0);
     }
 
-    TrainingState advance(long newStep, int newEpoch, int newBatch) {
-        return new TrainingState(newStep, newEpoch, newBatch, totalSteps, recipe, history);
+    TrainingState advance(long newStep, int newEpoch, int newBatch, double newSeconds) {
+        return new TrainingState(newStep, newEpoch, newBatch, totalSteps, recipe, history, newSeconds);
     }
 
     TrainingState withEpoch(EpochResult result) {
         List<EpochResult> h = new ArrayList<>(history);
         h.add(result);
-        return new TrainingState(step, result.epoch() + 1, 0, totalSteps, recipe, h);
+        return new TrainingState(step, result.epoch() + 1, 0, totalSteps, recipe, h, seconds);
     }
 }

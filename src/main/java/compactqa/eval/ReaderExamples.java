@@ -1,4 +1,4 @@
-package compactqa.train;
+package compactqa.eval;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import compactqa.corpus.Document;
-import compactqa.eval.AnswerMetrics;
-import compactqa.eval.QaExample;
 import compactqa.model.AnswerType;
 import compactqa.model.ReaderContext;
 
@@ -40,10 +38,7 @@ public final class ReaderExamples {
             return Optional.of(new ReaderExample(e.id(), e.question(), context, AnswerType.SPAN, span.start(), span.text(),
                     e.answers(), e.dataset()));
         }
-        boolean titled = support.size() > 1 || e.dataset().startsWith("hotpotqa") || e.dataset().equals("2wiki")
-                || e.dataset().equals("musique") || e.dataset().equals("ircot");
-        String context = ReaderContext.of(support.stream()
-                .map(d -> new ReaderContext.Passage(titled ? d.title() : "", d.text())).toList());
+        String context = context(e);
         String normalized = AnswerMetrics.normalize(e.answer());
         if (normalized.equals("yes") || normalized.equals("no")) {
             AnswerType type = normalized.equals("yes") ? AnswerType.YES : AnswerType.NO;
@@ -59,8 +54,19 @@ public final class ReaderExamples {
         return Optional.empty();
     }
 
+    /**
+     * The reader's context for {@code e}: its supporting paragraphs in order, titled for multi-hop
+     * data sets (where titles name the entities questions ask about), as they would be retrieved.
+     */
+    public static String context(QaExample e) {
+        List<Document> support = e.supportingParagraphs().stream().map(i -> e.paragraphs().get(i)).toList();
+        boolean titled = support.size() > 1 || e.dataset().startsWith("hotpotqa") || e.dataset().equals("2wiki")
+                || e.dataset().equals("musique") || e.dataset().equals("ircot");
+        return ReaderContext.of(support.stream().map(d -> new ReaderContext.Passage(titled ? d.title() : "", d.text())).toList());
+    }
+
     /** The first case-insensitive occurrence of {@code answer} in {@code context} at word boundaries, or -1. */
-    static int find(String context, String answer) {
+    public static int find(String context, String answer) {
         String a = answer.strip();
         if (a.isEmpty()) {
             return -1;

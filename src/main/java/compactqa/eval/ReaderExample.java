@@ -1,4 +1,4 @@
-package compactqa.train;
+package compactqa.eval;
 
 import java.util.List;
 

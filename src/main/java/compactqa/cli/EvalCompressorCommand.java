@@ -1,0 +1,93 @@
+package compactqa.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import compactqa.eval.CompressorEvaluation;
+import compactqa.eval.CompressorMetrics;
+import compactqa.eval.DatasetLoader;
+import compactqa.eval.ModelCard;
+import compactqa.eval.ResultFiles;
+import compactqa.eval.RunInfo;
+import compactqa.model.CompressorModel;
+import compactqa.model.ModelArtifact;
+import compactqa.model.ModelConfig;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qa eval compressor}: a trained compressor's paragraph recall and supporting-fact F1. */
+@Dependent
+@Command(name = "compressor", mixinStandardHelpOptions = true,
+        description = {"Score a trained compressor: recall of both supporting paragraphs among the two it chooses on",
+                "HotpotQA dev-500 (10 paragraphs each), and sentence-level supporting-fact F1 on the labeled sample.",
+                "Writes metrics.json and MODEL_CARD.md in the model folder."})
+public class EvalCompressorCommand implements Callable<Integer> {
+
+    @Inject
+    ModelConfig models;
+
+    @Inject
+    ProjectConfig project;
+
+    @Inject
+    DatasetLoader loader;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", defaultValue = "models/compressor", paramLabel = "DIR", description = "The compressor (default ${DEFAULT-VALUE}).")
+    Path model;
+
+    @Option(names = "--hotpot-dev", defaultValue = "../shared/data/hotpotqa/dev-500.ircot.jsonl.gz", paramLabel = "FILE")
+    Path hotpotDev;
+
+    @Option(names = "--hotpot-sample", defaultValue = "../shared/data/hotpotqa/dev-distractor-sample-103.json.gz", paramLabel = "FILE")
+    Path hotpotSample;
+
+    @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
+            description = "Score only the first N questions of each set, for a quick look (0: all; recorded figures use all).")
+    int limit;
+
+    private <T> List<T> limited(List<T> items) {
+        return limit > 0 && items.size() > limit ? items.subList(0, limit) : items;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must be at least 0");
+        }
+        ModelArtifact artifact = ModelArtifact.load(model);
+        CompressorEvaluation.Result dev;
+        CompressorEvaluation.Result sample;
+        try (CompressorModel compressor = CompressorModel.open(artifact, models.cache(), models.encoderOptions())) {
+            dev = CompressorEvaluation.run(compressor, limited(loader.load(hotpotDev)));
+            spec.commandLine().getErr().printf("HotpotQA dev-500: paragraph recall@2 %.3f (one pass %.3f) over %d questions%n",
+                    dev.paraRecallAt2(), dev.paraRecallAt2OnePass(), dev.questions());
+            sample = CompressorEvaluation.run(compressor, limited(loader.load(hotpotSample)));
+        }
+        if (sample.sentence() == null) {
+            throw new IllegalArgumentException(hotpotSample + " has no sentence-level supporting facts");
+        }
+        RunInfo run = RunInfo.capture("./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), project.home());
+        CompressorMetrics metrics = new CompressorMetrics(run.command(), run.commit(), run.date(), run.java(), run.cpus(),
+                dev.paraRecallAt2(), dev.paraRecallAt2OnePass(), dev.questions(),
+                pct(sample.sentence().f1()), pct(sample.sentence().em()), pct(sample.sentence().precision()),
+                pct(sample.sentence().recall()), sample.paraRecallAt2(), sample.questions(), dev.msPerQuestion());
+        ResultFiles.write(metrics, artifact.dir().resolve("metrics.json"));
+        ModelCard.write(artifact.dir());
+        spec.commandLine().getOut().printf("hotpotqa_dev500_sp_para_recall_at2 %.3f (one pass %.3f); hotpotqa_sample103_sp_sent_f1 %.2f%n",
+                metrics.hotpotqaDev500SpParaRecallAt2(), metrics.hotpotqaDev500SpParaRecallAt2OnePass(),
+                metrics.hotpotqaSample103SpSentF1());
+        return 0;
+    }
+
+    private static double pct(double x) {
+        return Math.round(x * 10000) / 100.0;
+    }
+}

@@ -1,0 +1,91 @@
+package compactqa.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import compactqa.eval.AnswerMetrics;
+import compactqa.eval.DataSplits;
+import compactqa.eval.DatasetLoader;
+import compactqa.eval.ModelCard;
+import compactqa.eval.QaExample;
+import compactqa.eval.ReaderEvaluation;
+import compactqa.eval.ReaderMetrics;
+import compactqa.eval.ResultFiles;
+import compactqa.eval.RunInfo;
+import compactqa.model.ModelArtifact;
+import compactqa.model.ModelConfig;
+import compactqa.model.ReaderModel;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qa eval reader}: a trained reader's F1 and EM, into its {@code metrics.json} and model card. */
+@Dependent
+@Command(name = "reader", mixinStandardHelpOptions = true,
+        description = {"Score a trained reader: F1/EM on the held-out SQuAD articles, and on HotpotQA dev-500 with only",
+                "the gold supporting paragraphs as context. Writes metrics.json and MODEL_CARD.md in the model folder."})
+public class EvalReaderCommand implements Callable<Integer> {
+
+    @Inject
+    ModelConfig models;
+
+    @Inject
+    ProjectConfig project;
+
+    @Inject
+    DatasetLoader loader;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", defaultValue = "models/reader", paramLabel = "DIR", description = "The reader (default ${DEFAULT-VALUE}).")
+    Path model;
+
+    @Option(names = "--squad", defaultValue = "../shared/data/squad/squad-v1.1-dev.json.gz", paramLabel = "FILE")
+    Path squad;
+
+    @Option(names = "--hotpot-dev", defaultValue = "../shared/data/hotpotqa/dev-500.ircot.jsonl.gz", paramLabel = "FILE")
+    Path hotpotDev;
+
+    @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
+            description = "Score only the first N questions of each set, for a quick look (0: all; recorded figures use all).")
+    int limit;
+
+    private <T> List<T> limited(List<T> items) {
+        return limit > 0 && items.size() > limit ? items.subList(0, limit) : items;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must be at least 0");
+        }
+        ModelArtifact artifact = ModelArtifact.load(model);
+        List<QaExample> squadAll = loader.load(squad);
+        List<QaExample> heldOut = DataSplits.inLastArticles(squadAll, DataSplits.SQUAD_HELD_OUT_ARTICLES);
+        List<QaExample> dev = loader.load(hotpotDev);
+        ReaderEvaluation.Result squadResult;
+        ReaderEvaluation.Result devResult;
+        try (ReaderModel reader = ReaderModel.open(artifact, models.cache(), models.encoderOptions())) {
+            squadResult = ReaderEvaluation.run(reader, limited(ReaderEvaluation.oracle(heldOut)), AnswerMetrics.Script.SQUAD);
+            spec.commandLine().getErr().printf("SQuAD held-out: F1 %.2f EM %.2f over %d questions%n", squadResult.f1(),
+                    squadResult.em(), squadResult.questions());
+            devResult = ReaderEvaluation.run(reader, limited(ReaderEvaluation.oracle(dev)), AnswerMetrics.Script.HOTPOTQA);
+        }
+        RunInfo run = RunInfo.capture("./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), project.home());
+        ReaderMetrics metrics = new ReaderMetrics(run.command(), run.commit(), run.date(), run.java(), run.cpus(),
+                squadResult.f1(), squadResult.em(), squadResult.questions(),
+                DataSplits.lastArticles(squadAll, DataSplits.SQUAD_HELD_OUT_ARTICLES),
+                devResult.f1(), devResult.em(), devResult.questions(), devResult.yesNoAccuracy(), devResult.msPerQuestion());
+        ResultFiles.write(metrics, artifact.dir().resolve("metrics.json"));
+        ModelCard.write(artifact.dir());
+        spec.commandLine().getOut().printf("squad_heldout_f1 %.2f (EM %.2f, %d questions); hotpotqa_dev500_oracle_f1 %.2f (EM %.2f, %d questions)%n",
+                metrics.squadHeldoutF1(), metrics.squadHeldoutEm(), metrics.squadHeldoutQuestions(), metrics.hotpotqaDev500OracleF1(),
+                metrics.hotpotqaDev500OracleEm(), metrics.hotpotqaDev500Questions());
+        return 0;
+    }
+}

@@ -1,0 +1,86 @@
+package compactqa.eval;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import compactqa.corpus.Document;
+import compactqa.model.CompressorModel;
+
+/**
+ * Scores a compressor on multi-hop questions with two supporting paragraphs among distractors:
+ * whether the two paragraphs it chooses are the supporting ones (both, paragraph recall at 2), and,
+ * where supporting sentences are labeled, the official supporting-fact metric of the sentences it
+ * keeps in them (each sentence whose probability passes one half, and at least the best of each).
+ */
+public final class CompressorEvaluation {
+
+    /**
+     * The scores.
+     *
+     * @param questions            questions with two supporting paragraphs among more paragraphs
+     * @param paraRecallAt2        share whose two chosen paragraphs (two steps) are the supporting ones
+     * @param paraRecallAt2OnePass the same for the one-pass choice
+     * @param sentence             supporting-fact EM, F1, precision, recall at sentence level, or null
+     *                             where the data set labels paragraphs only
+     * @param msPerQuestion        mean wall time per question
+     */
+    public record Result(int questions, double paraRecallAt2, double paraRecallAt2OnePass, MatchScore sentence,
+                         double msPerQuestion) {
+    }
+
+    private CompressorEvaluation() {
+    }
+
+    public static Result run(CompressorModel compressor, List<QaExample> examples) {
+        List<QaExample> eligible = examples.stream()
+                .filter(e -> e.supportingParagraphs().size() == 2 && e.paragraphs().size() > 2).toList();
+        if (eligible.isEmpty()) {
+            throw new IllegalArgumentException("no question with two supporting paragraphs among distractors");
+        }
+        int twoStep = 0;
+        int onePass = 0;
+        ScoreMean sentences = new ScoreMean();
+        boolean sentenceLevel = eligible.stream().allMatch(QaExample::hasSentenceSupport);
+        long start = System.nanoTime();
+        for (QaExample e : eligible) {
+            Set<Integer> gold = new HashSet<>(e.supportingParagraphs());
+            ParagraphSelection.Choice c = ParagraphSelection.choose(compressor, e.question(), e.paragraphs());
+            if (gold.contains(c.first()) && gold.contains(c.second())) {
+                twoStep++;
+            }
+            if (gold.containsAll(c.onePass())) {
+                onePass++;
+            }
+            if (sentenceLevel) {
+                Set<QaExample.SupportingFact> predicted = new HashSet<>();
+                keep(e.paragraphs().get(c.first()), c.firstScores(), predicted);
+                keep(e.paragraphs().get(c.second()), c.secondScores(), predicted);
+                sentences.add(SupportMetrics.score(predicted, new HashSet<>(e.supportingFacts())));
+            }
+        }
+        double ms = (System.nanoTime() - start) / 1e6 / eligible.size();
+        return new Result(eligible.size(), ReaderEvaluation.round((double) twoStep / eligible.size()),
+                ReaderEvaluation.round((double) onePass / eligible.size()), sentenceLevel ? sentences.mean() : null,
+                ReaderEvaluation.round(ms));
+    }
+
+    /** Keeps each sentence of {@code d} whose probability passes one half, and at least its best one. */
+    private static void keep(Document d, double[] logits, Set<QaExample.SupportingFact> into) {
+        int best = -1;
+        for (int i = 0; i < logits.length; i++) {
+            if (Double.isNaN(logits[i])) {
+                continue;
+            }
+            if (best < 0 || logits[i] > logits[best]) {
+                best = i;
+            }
+            if (logits[i] > 0) {
+                into.add(new QaExample.SupportingFact(d.title(), i));
+            }
+        }
+        if (best >= 0) {
+            into.add(new QaExample.SupportingFact(d.title(), best));
+        }
+    }
+}

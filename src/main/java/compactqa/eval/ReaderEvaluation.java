@@ -1,0 +1,84 @@
+package compactqa.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import compactqa.model.ReaderModel;
+import compactqa.model.ReaderPrediction;
+
+/**
+ * Scores a reader with the official answer metrics: every question counts, including those whose
+ * answer does not appear in the context given (they can only score by luck).
+ */
+public final class ReaderEvaluation {
+
+    /**
+     * One question to answer.
+     *
+     * @param question the question
+     * @param context  the context to answer from
+     * @param answers  the gold answer and its aliases
+     */
+    public record Item(String question, String context, List<String> answers) {
+    }
+
+    /**
+     * The scores.
+     *
+     * @param f1             mean F1, in percent
+     * @param em             mean exact match, in percent
+     * @param questions      questions scored
+     * @param yesNoQuestions questions whose gold answer is yes or no
+     * @param yesNoAccuracy  share of those answered exactly, in percent
+     * @param msPerQuestion  mean wall time per question, batched
+     */
+    public record Result(double f1, double em, int questions, int yesNoQuestions, double yesNoAccuracy, double msPerQuestion) {
+    }
+
+    private ReaderEvaluation() {
+    }
+
+    /** The items of {@code examples}: their supporting paragraphs as context. */
+    public static List<Item> oracle(List<QaExample> examples) {
+        return examples.stream().filter(e -> !e.supportingParagraphs().isEmpty() && !e.answers().isEmpty())
+                .map(e -> new Item(e.question(), ReaderExamples.context(e), e.answers())).toList();
+    }
+
+    /**
+     * Answers every item and scores the answers.
+     *
+     * @param script the official script to follow (SQuAD's has no yes/no rule)
+     */
+    public static Result run(ReaderModel reader, List<Item> items, AnswerMetrics.Script script) {
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("nothing to evaluate");
+        }
+        ScoreMean mean = new ScoreMean();
+        int yesNo = 0;
+        int yesNoRight = 0;
+        long start = System.nanoTime();
+        for (int from = 0; from < items.size(); from += 8) {
+            List<Item> chunk = items.subList(from, Math.min(items.size(), from + 8));
+            List<ReaderPrediction> predictions = reader.answerAll(new ArrayList<>(chunk.stream()
+                    .map(i -> new ReaderModel.Query(i.question(), i.context())).toList()));
+            for (int k = 0; k < chunk.size(); k++) {
+                Item item = chunk.get(k);
+                MatchScore score = AnswerMetrics.best(predictions.get(k).text(), item.answers(), script);
+                mean.add(score);
+                String gold = AnswerMetrics.normalize(item.answers().get(0));
+                if (gold.equals("yes") || gold.equals("no")) {
+                    yesNo++;
+                    yesNoRight += score.em() == 1 ? 1 : 0;
+                }
+            }
+        }
+        double ms = (System.nanoTime() - start) / 1e6 / items.size();
+        MatchScore m = mean.mean();
+        return new Result(round(100 * m.f1()), round(100 * m.em()), items.size(), yesNo,
+                yesNo == 0 ? 0 : round(100.0 * yesNoRight / yesNo), round(ms));
+    }
+
+    static double round(double x) {
+        return Math.round(x * 100) / 100.0;
+    }
+}

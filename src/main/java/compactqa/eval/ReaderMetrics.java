@@ -1,0 +1,15 @@
+package compactqa.eval;
+
+import java.util.List;
+
+/**
+ * {@code metrics.json} of a reader, as {@code qa eval reader} measures it: F1 and EM in percent.
+ *
+ * @param squadHeldoutArticles the SQuAD articles held out of training, whose questions are the test
+ */
+public record ReaderMetrics(
+        String command, String commit, String date, String java, int cpus,
+        double squadHeldoutF1, double squadHeldoutEm, int squadHeldoutQuestions, List<String> squadHeldoutArticles,
+        double hotpotqaDev500OracleF1, double hotpotqaDev500OracleEm, int hotpotqaDev500Questions,
+        double hotpotqaDev500YesNoAccuracy, double msPerQuestion) {
+}

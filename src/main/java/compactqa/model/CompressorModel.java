@@ -1,0 +1,97 @@
+package compactqa.model;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The trained compressor on ONNX Runtime: scores every sentence of each passage for a question,
+ * given the evidence selected so far, and says whether evidence and passage together suffice.
+ * Thread-safe; close it when no call is running.
+ */
+public final class CompressorModel implements AutoCloseable {
+
+    private static final int BATCH_WINDOWS = 16;
+
+    private final Encoder encoder;
+    private final CompressorFeaturizer featurizer;
+
+    public CompressorModel(Encoder encoder, int maxLength) {
+        if (!encoder.outputNames().containsAll(List.of("sentence", "sufficiency"))) {
+            throw new IllegalArgumentException("the model has no compressor heads (sentence, sufficiency): " + encoder.outputNames());
+        }
+        this.encoder = encoder;
+        this.featurizer = new CompressorFeaturizer(encoder.tokenizer(), maxLength, 64, 96);
+    }
+
+    /** Opens a trained compressor. */
+    public static CompressorModel open(ModelArtifact artifact, ModelCache cache, EncoderOptions options) throws IOException {
+        if (!artifact.manifest().task().equals("compressor")) {
+            throw new IllegalArgumentException(artifact.dir() + " holds a " + artifact.manifest().task() + ", not a compressor");
+        }
+        return new CompressorModel(artifact.open(cache, options), artifact.manifest().maxLength());
+    }
+
+    /** A passage to score: its title and sentences. */
+    public record Passage(String title, List<String> sentences) {
+    }
+
+    /**
+     * A passage's scores, as logits.
+     *
+     * @param sentences   one score per sentence; NaN for empty sentences, which are not scored
+     * @param sufficiency whether evidence and passage suffice to answer
+     */
+    public record PassageScores(double[] sentences, double sufficiency) {
+
+        /** The passage's score: its best sentence's. */
+        public double best() {
+            return Arrays.stream(sentences).filter(s -> !Double.isNaN(s)).max().orElse(Double.NEGATIVE_INFINITY);
+        }
+    }
+
+    /** The scores of each passage for {@code question} given {@code evidence}, in order. */
+    public List<PassageScores> score(String question, List<String> evidence, List<Passage> passages) {
+        List<CompressorWindow> windows = new ArrayList<>();
+        List<Integer> owner = new ArrayList<>();
+        for (int p = 0; p < passages.size(); p++) {
+            for (CompressorWindow w : featurizer.windows(question, evidence, passages.get(p).title(), passages.get(p).sentences())) {
+                windows.add(w);
+                owner.add(p);
+            }
+        }
+        double[][] sentences = new double[passages.size()][];
+        double[] sufficiency = new double[passages.size()];
+        for (int p = 0; p < passages.size(); p++) {
+            sentences[p] = new double[passages.get(p).sentences().size()];
+            Arrays.fill(sentences[p], Double.NaN);
+            sufficiency[p] = Double.NEGATIVE_INFINITY;
+        }
+        for (int from = 0; from < windows.size(); from += BATCH_WINDOWS) {
+            List<CompressorWindow> batch = windows.subList(from, Math.min(windows.size(), from + BATCH_WINDOWS));
+            Map<String, FloatArray> out = encoder.run(batch.stream().map(CompressorWindow::asTokens).toList());
+            FloatArray sentence = out.get("sentence");
+            FloatArray enough = out.get("sufficiency");
+            for (int r = 0; r < batch.size(); r++) {
+                CompressorWindow w = batch.get(r);
+                int p = owner.get(from + r);
+                for (int k = 0; k < w.markers().length; k++) {
+                    sentences[p][w.sentences()[k]] = sentence.get(r, w.markers()[k], 0);
+                }
+                sufficiency[p] = Math.max(sufficiency[p], enough.get(r, 0));
+            }
+        }
+        List<PassageScores> scores = new ArrayList<>();
+        for (int p = 0; p < passages.size(); p++) {
+            scores.add(new PassageScores(sentences[p], sufficiency[p]));
+        }
+        return scores;
+    }
+
+    @Override
+    public void close() {
+        encoder.close();
+    }
+}

@@ -1,0 +1,112 @@
+package compactqa.model;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The trained extractive reader on ONNX Runtime: a question and a context in, a
+ * {@link ReaderPrediction} out. Windows of several questions are batched into one call.
+ *
+ * <p>A question too long to leave room for the context is cut to its first words until it fits
+ * (questions that long are noise, not meaning). Thread-safe; close it when no call is running.
+ */
+public final class ReaderModel implements AutoCloseable {
+
+    /** Windows per ONNX Runtime call. */
+    private static final int BATCH_WINDOWS = 8;
+
+    private final Encoder encoder;
+    private final SpanDecoder decoder;
+
+    public ReaderModel(Encoder encoder, int maxAnswerTokens) {
+        if (!encoder.outputNames().containsAll(List.of("span", "answer_type"))) {
+            throw new IllegalArgumentException("the model has no reader heads (span, answer_type): " + encoder.outputNames());
+        }
+        this.encoder = encoder;
+        this.decoder = new SpanDecoder(maxAnswerTokens);
+    }
+
+    /** Opens a trained reader. */
+    public static ReaderModel open(ModelArtifact artifact, ModelCache cache, EncoderOptions options) throws IOException {
+        if (!artifact.manifest().task().equals("reader")) {
+            throw new IllegalArgumentException(artifact.dir() + " holds a " + artifact.manifest().task() + ", not a reader");
+        }
+        return new ReaderModel(artifact.open(cache, options), 30);
+    }
+
+    /** A question and the context to answer it from. */
+    public record Query(String question, String context) {
+    }
+
+    /** The answer to one question. */
+    public ReaderPrediction answer(String question, String context) {
+        return answerAll(List.of(new Query(question, context))).get(0);
+    }
+
+    /** The answers to {@code queries}, in order. */
+    public List<ReaderPrediction> answerAll(List<Query> queries) {
+        List<List<ReaderWindow>> windows = new ArrayList<>();
+        List<TokenizedText> flat = new ArrayList<>();
+        for (Query q : queries) {
+            List<ReaderWindow> w = windows(q).stream().map(ReaderWindow::new).toList();
+            windows.add(w);
+            w.forEach(rw -> flat.add(rw.tokens()));
+        }
+        List<float[]> starts = new ArrayList<>();
+        List<float[]> ends = new ArrayList<>();
+        List<float[]> types = new ArrayList<>();
+        for (int from = 0; from < flat.size(); from += BATCH_WINDOWS) {
+            List<TokenizedText> batch = flat.subList(from, Math.min(flat.size(), from + BATCH_WINDOWS));
+            Map<String, FloatArray> out = encoder.run(batch);
+            FloatArray span = out.get("span");
+            FloatArray type = out.get("answer_type");
+            int length = (int) span.shape()[1];
+            for (int r = 0; r < batch.size(); r++) {
+                float[] s = new float[length];
+                float[] e = new float[length];
+                for (int t = 0; t < length; t++) {
+                    s[t] = span.get(r, t, 0);
+                    e[t] = span.get(r, t, 1);
+                }
+                starts.add(s);
+                ends.add(e);
+                float[] ty = new float[AnswerType.values().length];
+                for (int c = 0; c < ty.length; c++) {
+                    ty[c] = type.get(r, c);
+                }
+                types.add(ty);
+            }
+        }
+        List<ReaderPrediction> predictions = new ArrayList<>();
+        int at = 0;
+        for (int i = 0; i < queries.size(); i++) {
+            int n = windows.get(i).size();
+            predictions.add(decoder.decode(queries.get(i).context(), windows.get(i), starts.subList(at, at + n),
+                    ends.subList(at, at + n), types.subList(at, at + n)));
+            at += n;
+        }
+        return predictions;
+    }
+
+    private List<TokenizedText> windows(Query q) {
+        String question = q.question().strip();
+        while (true) {
+            try {
+                return encoder.tokenizePair(question, q.context());
+            } catch (IllegalArgumentException tooLong) {
+                int cut = question.lastIndexOf(' ', question.length() * 3 / 4);
+                if (cut <= 0) {
+                    throw tooLong;
+                }
+                question = question.substring(0, cut);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        encoder.close();
+    }
+}
