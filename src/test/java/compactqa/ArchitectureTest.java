@@ -52,6 +52,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void trainingStaysOutOfTheServingPath() {
+        noClasses().that().resideInAPackage("compactqa.train..")
+                .should().dependOnClassesThat().resideInAnyPackage("compactqa.index..", "compactqa.qa..", "compactqa.compress..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("compactqa.eval..", "compactqa.model..", "compactqa.qa..", "compactqa.index..")
+                .should().dependOnClassesThat().resideInAPackage("compactqa.train..")
+                .check(CLASSES);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("compactqa.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
