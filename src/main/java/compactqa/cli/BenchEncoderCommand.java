@@ -76,7 +76,7 @@ public class BenchEncoderCommand implements Callable<Integer> {
         Path file = results.resolve("encoder-bench.json");
         ResultFiles.write(result, file);
         if (output == null) {
-            EvalReport.write(results, project.evalReadme(), project.readme());
+            EvalReport.write(results, project.models(), project.evalReadme(), project.readme());
         }
         result.ratios().forEach((k, v) -> spec.commandLine().getOut().printf("%-45s %.3f%n", k, v));
         spec.commandLine().getOut().printf("wrote %s%n", file);

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import compactqa.eval.CompressorEvaluation;
 import compactqa.eval.CompressorMetrics;
 import compactqa.eval.DatasetLoader;
+import compactqa.eval.EvalReport;
 import compactqa.eval.ModelCard;
 import compactqa.eval.ResultFiles;
 import compactqa.eval.RunInfo;
@@ -81,6 +82,7 @@ public class EvalCompressorCommand implements Callable<Integer> {
                 pct(sample.sentence().recall()), sample.paraRecallAt2(), sample.questions(), dev.msPerQuestion());
         ResultFiles.write(metrics, artifact.dir().resolve("metrics.json"));
         ModelCard.write(artifact.dir());
+        EvalReport.write(project.results(), project.models(), project.evalReadme(), project.readme());
         spec.commandLine().getOut().printf("hotpotqa_dev500_sp_para_recall_at2 %.3f (one pass %.3f); hotpotqa_sample103_sp_sent_f1 %.2f%n",
                 metrics.hotpotqaDev500SpParaRecallAt2(), metrics.hotpotqaDev500SpParaRecallAt2OnePass(),
                 metrics.hotpotqaSample103SpSentF1());

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import compactqa.eval.AnswerMetrics;
 import compactqa.eval.DataSplits;
 import compactqa.eval.DatasetLoader;
+import compactqa.eval.EvalReport;
 import compactqa.eval.ModelCard;
 import compactqa.eval.QaExample;
 import compactqa.eval.ReaderEvaluation;
@@ -83,6 +84,7 @@ public class EvalReaderCommand implements Callable<Integer> {
                 devResult.f1(), devResult.em(), devResult.questions(), devResult.yesNoAccuracy(), devResult.msPerQuestion());
         ResultFiles.write(metrics, artifact.dir().resolve("metrics.json"));
         ModelCard.write(artifact.dir());
+        EvalReport.write(project.results(), project.models(), project.evalReadme(), project.readme());
         spec.commandLine().getOut().printf("squad_heldout_f1 %.2f (EM %.2f, %d questions); hotpotqa_dev500_oracle_f1 %.2f (EM %.2f, %d questions)%n",
                 metrics.squadHeldoutF1(), metrics.squadHeldoutEm(), metrics.squadHeldoutQuestions(), metrics.hotpotqaDev500OracleF1(),
                 metrics.hotpotqaDev500OracleEm(), metrics.hotpotqaDev500Questions());

@@ -24,7 +24,7 @@ public class EvalReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path readme = project.evalReadme();
-        EvalReport.write(project.results(), readme, project.readme());
+        EvalReport.write(project.results(), project.models(), readme, project.readme());
         spec.commandLine().getOut().println("wrote " + readme);
         return 0;
     }

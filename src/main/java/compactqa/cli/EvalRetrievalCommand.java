@@ -87,7 +87,7 @@ public class EvalRetrievalCommand implements Callable<Integer> {
         Path file = results.resolve("retrieval-" + name + ".json");
         ResultFiles.write(result, file);
         if (output == null) {
-            EvalReport.write(results, project.evalReadme(), project.readme());
+            EvalReport.write(results, project.models(), project.evalReadme(), project.readme());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s: recall-both@2/5/10/20 %s, MRR %.3f, %,.0f queries/s%n", result.config().label(),

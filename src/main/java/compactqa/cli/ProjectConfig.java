@@ -18,6 +18,11 @@ public interface ProjectConfig {
         return home().resolve("eval/results");
     }
 
+    /** The trained models, each in its folder. */
+    default Path models() {
+        return home().resolve("models");
+    }
+
     /** The generated benchmark report. */
     default Path evalReadme() {
         return home().resolve("eval/README.md");

@@ -86,7 +86,7 @@ class RetrievalBenchmarkIT {
         assertTrue(json.path("recall_both_at_k").has("10"));
 
         Path readme = tmp.resolve("README.md");
-        EvalReport.write(results, readme);
+        EvalReport.write(results, null, readme);
         String md = Files.readString(readme);
         assertTrue(md.contains("./qa eval retrieval --name sample"), md);
         assertTrue(md.contains("| kstem title=0.5 bm25=0.90/0.40 | 103 |"), md);
