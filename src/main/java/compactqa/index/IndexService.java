@@ -60,7 +60,12 @@ public class IndexService {
      * @throws InvalidQueryException     if the query has no searchable term
      */
     public SearchResult search(String query, int k) {
-        return withSearcher(s -> s.search(query, k));
+        return search(query, k, true);
+    }
+
+    /** As {@link #search(String, int)}, without snippets if {@code snippets} is false (cheaper). */
+    public SearchResult search(String query, int k, boolean snippets) {
+        return withSearcher(s -> s.search(query, k, snippets));
     }
 
     /** The paragraph with this id, if the live index has it. */

@@ -90,6 +90,11 @@ public final class CompressorModel implements AutoCloseable {
         return scores;
     }
 
+    /** Word-piece tokens of {@code text}, the unit of evidence budgets. */
+    public int tokens(String text) {
+        return encoder.tokenizer().pieces(text).length();
+    }
+
     @Override
     public void close() {
         encoder.close();

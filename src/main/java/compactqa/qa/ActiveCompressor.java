@@ -1,0 +1,131 @@
+package compactqa.qa;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+
+import compactqa.corpus.Document;
+import compactqa.corpus.Sentence;
+
+/**
+ * Active compression after CompAct (Yoon et al., 2024): the documents are read in segments, the
+ * evidence is carried forward and rewritten at every step, and reading stops as soon as the
+ * evidence is complete.
+ *
+ * <p>At each step the segment's sentences are scored for the question given the current evidence;
+ * those whose probability reaches the sentence threshold join the evidence, which then keeps the
+ * strongest sentences that fit the token budget (weaker ones leave when better ones arrive). The
+ * sufficiency head, which judged each of the segment's documents together with the evidence, ends
+ * the reading when its best probability reaches the sufficiency threshold; otherwise the next
+ * segment is read, up to the maximum number of steps. If nothing ever passed the sentence
+ * threshold, the single best sentence seen becomes the evidence, so the reader always has
+ * something to read. Stateless and thread-safe if the scorer is.
+ */
+public final class ActiveCompressor {
+
+    private final SentenceScorer scorer;
+    private final ToIntFunction<String> tokens;
+
+    /**
+     * @param tokens counts a text's word-piece tokens (the budget's unit)
+     */
+    public ActiveCompressor(SentenceScorer scorer, ToIntFunction<String> tokens) {
+        this.scorer = scorer;
+        this.tokens = tokens;
+    }
+
+    /**
+     * Compresses {@code documents}, given in reading order (retrieval rank), for {@code question}.
+     */
+    public CompressionResult compress(String question, List<Document> documents, CompressionSettings settings) {
+        Map<Sentence, Integer> tokenCache = new HashMap<>();
+        int documentTokens = 0;
+        for (Document d : documents) {
+            for (Sentence s : d.sentences()) {
+                documentTokens += tokenCache.computeIfAbsent(s, x -> tokens.applyAsInt(x.text()));
+            }
+        }
+        List<EvidenceSentence> evidence = new ArrayList<>();
+        List<StepTrace> steps = new ArrayList<>();
+        EvidenceSentence bestSeen = null;
+        boolean stoppedEarly = false;
+        int segments = (documents.size() + settings.segmentSize() - 1) / settings.segmentSize();
+        for (int step = 1; step <= Math.min(settings.maxSteps(), segments); step++) {
+            long start = System.nanoTime();
+            int from = (step - 1) * settings.segmentSize();
+            List<Document> segment = documents.subList(from, Math.min(documents.size(), from + settings.segmentSize()));
+            List<SentenceScorer.Scores> scores = scorer.score(question, evidence.stream().map(EvidenceSentence::text).toList(),
+                    segment.stream().map(d -> new SentenceScorer.Passage(d.title(), d.sentences().stream().map(Sentence::text).toList()))
+                            .toList());
+            List<EvidenceSentence> pool = new ArrayList<>(evidence);
+            double sufficiency = 0;
+            int tokensIn = 0;
+            for (int k = 0; k < segment.size(); k++) {
+                Document d = segment.get(k);
+                SentenceScorer.Scores s = scores.get(k);
+                sufficiency = Math.max(sufficiency, sigmoid(s.sufficiency()));
+                for (int i = 0; i < d.sentences().size(); i++) {
+                    Sentence sentence = d.sentences().get(i);
+                    int length = tokenCache.get(sentence);
+                    tokensIn += length;
+                    if (Double.isNaN(s.sentences()[i]) || sentence.text().isBlank()) {
+                        continue;
+                    }
+                    EvidenceSentence candidate = new EvidenceSentence(d.id(), d.title(), from + k + 1, i, sentence.start(), sentence.end(),
+                            sentence.text(), sigmoid(s.sentences()[i]), length, step);
+                    if (bestSeen == null || candidate.score() > bestSeen.score()) {
+                        bestSeen = candidate;
+                    }
+                    if (candidate.score() >= settings.sentenceThreshold()) {
+                        pool.add(candidate);
+                    }
+                }
+            }
+            List<EvidenceSentence> kept = withinBudget(pool, settings.budgetTokens());
+            Set<EvidenceSentence> keptSet = new LinkedHashSet<>(kept);
+            List<EvidenceSentence> dropped = pool.stream().filter(e -> !keptSet.contains(e)).toList();
+            evidence = kept;
+            int tokensOut = evidence.stream().mapToInt(EvidenceSentence::tokens).sum();
+            steps.add(new StepTrace(step, segment.stream().map(Document::id).toList(), List.copyOf(evidence), dropped, sufficiency,
+                    tokensIn, tokensOut, (System.nanoTime() - start) / 1e6));
+            if (sufficiency >= settings.sufficiencyThreshold() && !evidence.isEmpty()) {
+                stoppedEarly = step < segments;
+                break;
+            }
+        }
+        if (evidence.isEmpty() && bestSeen != null) {
+            evidence = List.of(bestSeen);
+        }
+        return new CompressionResult(evidence, steps, stoppedEarly, documentTokens,
+                evidence.stream().mapToInt(EvidenceSentence::tokens).sum());
+    }
+
+    /**
+     * The strongest sentences that fit {@code budget} tokens together (a sentence too long for what
+     * is left is passed over for weaker, shorter ones), in reading order.
+     */
+    static List<EvidenceSentence> withinBudget(List<EvidenceSentence> pool, int budget) {
+        List<EvidenceSentence> byScore = new ArrayList<>(pool);
+        byScore.sort(Comparator.comparingDouble(EvidenceSentence::score).reversed()
+                .thenComparingInt(EvidenceSentence::rank).thenComparingInt(EvidenceSentence::sentence));
+        List<EvidenceSentence> kept = new ArrayList<>();
+        int used = 0;
+        for (EvidenceSentence e : byScore) {
+            if (used + e.tokens() <= budget) {
+                kept.add(e);
+                used += e.tokens();
+            }
+        }
+        kept.sort(Comparator.comparingInt(EvidenceSentence::rank).thenComparingInt(EvidenceSentence::sentence));
+        return kept;
+    }
+
+    static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+}

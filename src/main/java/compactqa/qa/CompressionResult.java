@@ -1,0 +1,21 @@
+package compactqa.qa;
+
+import java.util.List;
+
+/**
+ * What active compression hands the reader.
+ *
+ * @param evidence        the kept sentences, in reading order (document rank, then position)
+ * @param steps           one entry per step taken
+ * @param stoppedEarly    whether the sufficiency head ended the reading before the documents ran out
+ * @param documentTokens  tokens of all the documents the loop was given
+ * @param evidenceTokens  tokens of the evidence
+ */
+public record CompressionResult(List<EvidenceSentence> evidence, List<StepTrace> steps, boolean stoppedEarly, int documentTokens,
+                                int evidenceTokens) {
+
+    /** Documents' tokens over evidence tokens (infinite for empty evidence). */
+    public double compressionRate() {
+        return evidenceTokens == 0 ? Double.POSITIVE_INFINITY : (double) documentTokens / evidenceTokens;
+    }
+}

@@ -1,0 +1,23 @@
+package compactqa.qa;
+
+/**
+ * How one question is compressed.
+ *
+ * @param segmentSize          documents per step
+ * @param maxSteps             most steps
+ * @param budgetTokens         most evidence tokens
+ * @param sentenceThreshold    probability a sentence needs to become evidence
+ * @param sufficiencyThreshold probability of sufficiency that ends the reading
+ */
+public record CompressionSettings(int segmentSize, int maxSteps, int budgetTokens, double sentenceThreshold,
+                                  double sufficiencyThreshold) {
+
+    public CompressionSettings {
+        if (segmentSize < 1 || maxSteps < 1 || budgetTokens < 1) {
+            throw new IllegalArgumentException("segment size, steps and budget must be positive");
+        }
+        if (!(sentenceThreshold >= 0 && sentenceThreshold <= 1) || !(sufficiencyThreshold >= 0 && sufficiencyThreshold <= 1)) {
+            throw new IllegalArgumentException("thresholds are probabilities in [0, 1]");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package compactqa.qa;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The question answering pipeline's settings ({@code compactqa.qa.*}); requests may override some. */
+@ConfigMapping(prefix = "compactqa.qa")
+public interface QaConfig {
+
+    /** The trained reader's folder. */
+    @WithDefault("${compactqa.home:.}/models/reader")
+    Path reader();
+
+    /** The trained compressor's folder. */
+    @WithDefault("${compactqa.home:.}/models/compressor")
+    Path compressor();
+
+    /** Documents retrieved per question. */
+    @WithDefault("10")
+    int k();
+
+    /** Documents read per step of active compression. */
+    @WithDefault("5")
+    int segmentSize();
+
+    /** Most steps before the reader answers from whatever evidence there is. */
+    @WithDefault("4")
+    int maxSteps();
+
+    /** Most word-piece tokens of evidence carried between steps and given to the reader. */
+    @WithDefault("200")
+    int budgetTokens();
+
+    /** A sentence enters the evidence if its probability of being needed reaches this. */
+    @WithDefault("0.5")
+    double sentenceThreshold();
+
+    /** Reading stops early once the sufficiency probability reaches this. */
+    @WithDefault("0.5")
+    double sufficiencyThreshold();
+
+    /** Longest time a request may take, queueing included. */
+    @WithDefault("10s")
+    Duration deadline();
+
+    /** Questions answered at once; more wait in the queue. */
+    @WithDefault("2")
+    int workers();
+
+    /** Questions that may wait; beyond that, requests are refused with 503. */
+    @WithDefault("16")
+    int queue();
+}

@@ -1,0 +1,74 @@
+package compactqa.qa;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.jboss.logging.Logger;
+
+import compactqa.model.CompressorModel;
+import compactqa.model.ModelArtifact;
+import compactqa.model.ModelConfig;
+import compactqa.model.ReaderModel;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The trained reader and compressor of this process, loaded once on first use (the service loads
+ * them at start) and closed on shutdown. A missing or corrupt model fails with a message naming its
+ * file. Thread-safe.
+ */
+@ApplicationScoped
+public class QaModels {
+
+    private static final Logger LOG = Logger.getLogger(QaModels.class);
+
+    private final QaConfig config;
+    private final ModelConfig models;
+    private volatile ReaderModel reader;
+    private volatile CompressorModel compressor;
+
+    @Inject
+    public QaModels(QaConfig config, ModelConfig models) {
+        this.config = config;
+        this.models = models;
+    }
+
+    public ReaderModel reader() {
+        load();
+        return reader;
+    }
+
+    public CompressorModel compressor() {
+        load();
+        return compressor;
+    }
+
+    /** Loads both models if they are not loaded yet. */
+    public synchronized void load() {
+        if (reader != null && compressor != null) {
+            return;
+        }
+        try {
+            long start = System.nanoTime();
+            ModelArtifact readerArtifact = ModelArtifact.load(config.reader());
+            ModelArtifact compressorArtifact = ModelArtifact.load(config.compressor());
+            reader = ReaderModel.open(readerArtifact, models.cache(), models.encoderOptions());
+            compressor = CompressorModel.open(compressorArtifact, models.cache(), models.encoderOptions());
+            LOG.infof("loaded reader %s and compressor %s in %.1f s", config.reader(), config.compressor(),
+                    (System.nanoTime() - start) / 1e9);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the models: " + e.getMessage(), e);
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (reader != null) {
+            reader.close();
+        }
+        if (compressor != null) {
+            compressor.close();
+        }
+    }
+}

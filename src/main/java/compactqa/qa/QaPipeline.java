@@ -1,0 +1,87 @@
+package compactqa.qa;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import compactqa.corpus.Document;
+import compactqa.index.IndexService;
+import compactqa.index.SearchHit;
+import compactqa.model.CompressorModel;
+import compactqa.model.ReaderContext;
+import compactqa.model.ReaderPrediction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * A question in, an answer out: retrieve (or take the caller's documents, ordered by BM25 among
+ * themselves), compress actively, read the evidence. Thread-safe: the models and the index allow
+ * concurrent callers.
+ */
+@ApplicationScoped
+public class QaPipeline {
+
+    private final IndexService index;
+    private final QaModels models;
+    private final QaConfig config;
+    private final LexicalRanker ranker = new LexicalRanker();
+
+    @Inject
+    public QaPipeline(IndexService index, QaModels models, QaConfig config) {
+        this.index = index;
+        this.models = models;
+        this.config = config;
+    }
+
+    /** The settings a request gets: its own, or the configured ones. */
+    public CompressionSettings settings(QaRequest request) {
+        return new CompressionSettings(or(request.segmentSize(), config.segmentSize()), or(request.maxSteps(), config.maxSteps()),
+                or(request.budgetTokens(), config.budgetTokens()), config.sentenceThreshold(), config.sufficiencyThreshold());
+    }
+
+    public QaAnswer answer(QaRequest request) {
+        long start = System.nanoTime();
+        List<Document> documents = request.documents() != null
+                ? ranker.rank(request.question(), request.documents())
+                : index.search(request.question(), or(request.k(), config.k()), false).hits().stream().map(SearchHit::document).toList();
+        long retrieved = System.nanoTime();
+        CompressionResult compressed = compressor().compress(request.question(), documents, settings(request));
+        long compressedAt = System.nanoTime();
+        ReaderPrediction prediction = models.reader().answer(request.question(), context(compressed.evidence()));
+        long read = System.nanoTime();
+        QaTrace trace = new QaTrace(documents.size(), compressed.steps(), compressed.stoppedEarly(), compressed.documentTokens(),
+                compressed.evidenceTokens(), ms(start, retrieved), ms(retrieved, compressedAt), ms(compressedAt, read), ms(start, read));
+        return new QaAnswer(request.question(), prediction.text(), prediction.type(), prediction.confidence(), compressed.evidence(),
+                trace);
+    }
+
+    /** The active compressor over the trained compressor, counting tokens with its tokenizer. */
+    public ActiveCompressor compressor() {
+        CompressorModel model = models.compressor();
+        return new ActiveCompressor(scorer(model), text -> model.tokens(text));
+    }
+
+    /** The trained compressor as a {@link SentenceScorer}. */
+    static SentenceScorer scorer(CompressorModel model) {
+        return (question, evidence, passages) -> model.score(question, evidence,
+                passages.stream().map(p -> new CompressorModel.Passage(p.title(), p.sentences())).toList())
+                .stream().map(s -> new SentenceScorer.Scores(s.sentences(), s.sufficiency())).toList();
+    }
+
+    /** The reader's context: the evidence grouped by document, each as {@code Title: sentences}. */
+    public static String context(List<EvidenceSentence> evidence) {
+        Map<String, List<EvidenceSentence>> byDocument = new LinkedHashMap<>();
+        evidence.forEach(e -> byDocument.computeIfAbsent(e.documentId(), id -> new ArrayList<>()).add(e));
+        return ReaderContext.of(byDocument.values().stream().map(sentences -> new ReaderContext.Passage(sentences.get(0).title(),
+                String.join(" ", sentences.stream().map(EvidenceSentence::text).toList()))).toList());
+    }
+
+    private static int or(Integer value, int fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static double ms(long from, long to) {
+        return Math.round((to - from) / 1e4) / 100.0;
+    }
+}

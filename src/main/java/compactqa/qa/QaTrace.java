@@ -1,0 +1,25 @@
+package compactqa.qa;
+
+import java.util.List;
+
+/**
+ * How an answer came about.
+ *
+ * @param retrieved      documents read (retrieved, or given by the caller)
+ * @param steps          active compression, step by step
+ * @param stoppedEarly   whether the sufficiency head ended the reading early
+ * @param documentTokens tokens of the documents
+ * @param evidenceTokens tokens of the evidence the reader read
+ * @param retrievalMs    milliseconds retrieving (or ordering the given documents)
+ * @param compressionMs  milliseconds compressing
+ * @param readerMs       milliseconds reading
+ * @param totalMs        milliseconds in all
+ */
+public record QaTrace(int retrieved, List<StepTrace> steps, boolean stoppedEarly, int documentTokens, int evidenceTokens,
+                      double retrievalMs, double compressionMs, double readerMs, double totalMs) {
+
+    /** Documents' tokens over evidence tokens. */
+    public double compressionRate() {
+        return evidenceTokens == 0 ? 0 : (double) documentTokens / evidenceTokens;
+    }
+}

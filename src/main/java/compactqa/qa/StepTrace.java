@@ -1,0 +1,19 @@
+package compactqa.qa;
+
+import java.util.List;
+
+/**
+ * What one step of active compression did.
+ *
+ * @param step         from 1
+ * @param documents    the ids of the segment's documents, in reading order
+ * @param kept         the evidence after the step
+ * @param dropped      sentences that were candidates or evidence before and did not fit the budget
+ * @param sufficiency  the sufficiency probability after the step
+ * @param tokensIn     tokens of the segment's documents
+ * @param tokensOut    tokens of the evidence after the step
+ * @param millis       time spent scoring and merging
+ */
+public record StepTrace(int step, List<String> documents, List<EvidenceSentence> kept, List<EvidenceSentence> dropped,
+                        double sufficiency, int tokensIn, int tokensOut, double millis) {
+}

@@ -1,0 +1,111 @@
+package compactqa.qa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import compactqa.corpus.Document;
+
+/** The loop's control flow on hand-made scores: no model. */
+class ActiveCompressorTest {
+
+    /** Four documents of two sentences; each sentence is four "tokens" (words). */
+    private static final List<Document> DOCS = List.of(
+            Document.fromSentences("d1", "One", List.of("a b c d.", "e f g h."), "t"),
+            Document.fromSentences("d2", "Two", List.of("i j k l.", "m n o p."), "t"),
+            Document.fromSentences("d3", "Three", List.of("q r s t.", "u v w x."), "t"),
+            Document.fromSentences("d4", "Four", List.of("y z a b.", "c d e f."), "t"));
+
+    /** Scores sentences by a fixed table (logits), sufficiency by another; records the evidence each call saw. */
+    private static final class TableScorer implements SentenceScorer {
+        final Map<String, Double> sentences;
+        final Map<String, Double> sufficiency;
+        final List<List<String>> evidenceSeen = new ArrayList<>();
+
+        TableScorer(Map<String, Double> sentences, Map<String, Double> sufficiency) {
+            this.sentences = sentences;
+            this.sufficiency = sufficiency;
+        }
+
+        @Override
+        public List<Scores> score(String question, List<String> evidence, List<Passage> passages) {
+            evidenceSeen.add(evidence);
+            return passages.stream().map(p -> new Scores(p.sentences().stream().mapToDouble(s -> sentences.getOrDefault(s, -5.0)).toArray(),
+                    sufficiency.getOrDefault(p.title() + (evidence.isEmpty() ? "" : "+"), -5.0))).toList();
+        }
+    }
+
+    private static int words(String s) {
+        return s.split(" ").length;
+    }
+
+    @Test
+    void stopsAsSoonAsTheSufficiencyHeadIsConfident() {
+        // the first hop in segment 1; the second hop in segment 2 becomes sufficient given the evidence
+        TableScorer scorer = new TableScorer(Map.of("a b c d.", 3.0, "m n o p.", 2.0, "q r s t.", 4.0),
+                Map.of("Three+", 3.0));
+        CompressionResult r = new ActiveCompressor(scorer, ActiveCompressorTest::words)
+                .compress("q?", DOCS, new CompressionSettings(1, 4, 100, 0.5, 0.5));
+        assertEquals(3, r.steps().size(), "steps 1-3 read One, Two, Three; Three given the evidence suffices");
+        assertTrue(r.stoppedEarly(), "Four was never read");
+        assertEquals(List.of("a b c d.", "m n o p.", "q r s t."), r.evidence().stream().map(EvidenceSentence::text).toList());
+        assertEquals(List.of("a b c d.", "m n o p."), scorer.evidenceSeen.get(2), "each step sees the evidence so far");
+        assertEquals(32, r.documentTokens());
+        assertEquals(12, r.evidenceTokens());
+        assertEquals(32.0 / 12, r.compressionRate(), 1e-9);
+    }
+
+    @Test
+    void readsEverythingWhenNeverSufficientAndNoMoreThanMaxSteps() {
+        TableScorer scorer = new TableScorer(Map.of("a b c d.", 3.0), Map.of());
+        CompressionResult all = new ActiveCompressor(scorer, ActiveCompressorTest::words)
+                .compress("q?", DOCS, new CompressionSettings(2, 4, 100, 0.5, 0.5));
+        assertEquals(2, all.steps().size(), "four documents in segments of two");
+        assertFalse(all.stoppedEarly());
+        CompressionResult capped = new ActiveCompressor(new TableScorer(Map.of("a b c d.", 3.0), Map.of()), ActiveCompressorTest::words)
+                .compress("q?", DOCS, new CompressionSettings(1, 2, 100, 0.5, 0.5));
+        assertEquals(2, capped.steps().size(), "max steps caps the reading");
+        assertEquals(List.of("d1"), capped.steps().get(0).documents());
+    }
+
+    @Test
+    void theBudgetKeepsTheStrongestAndWeakerSentencesLeaveWhenBetterOnesArrive() {
+        // budget 8 = two sentences; step 1 keeps the two of One; step 2 brings a stronger one, and the weakest leaves
+        TableScorer scorer = new TableScorer(Map.of("a b c d.", 1.0, "e f g h.", 2.0, "i j k l.", 3.0), Map.of());
+        CompressionResult r = new ActiveCompressor(scorer, ActiveCompressorTest::words)
+                .compress("q?", DOCS, new CompressionSettings(1, 2, 8, 0.5, 0.5));
+        assertEquals(List.of("a b c d.", "e f g h."), r.steps().get(0).kept().stream().map(EvidenceSentence::text).toList());
+        assertEquals(List.of("e f g h.", "i j k l."), r.evidence().stream().map(EvidenceSentence::text).toList(),
+                "in reading order: document rank, then position");
+        assertEquals(List.of("a b c d."), r.steps().get(1).dropped().stream().map(EvidenceSentence::text).toList());
+        assertTrue(r.evidenceTokens() <= 8);
+    }
+
+    @Test
+    void aSentenceTooLongForWhatIsLeftGivesWayToShorterOnes() {
+        List<Document> docs = List.of(Document.fromSentences("d", "T", List.of("a b c d e f.", "g h.", "i j."), "t"));
+        TableScorer scorer = new TableScorer(Map.of("a b c d e f.", 3.0, "g h.", 2.0, "i j.", 1.0), Map.of());
+        CompressionResult r = new ActiveCompressor(scorer, ActiveCompressorTest::words)
+                .compress("q?", docs, new CompressionSettings(1, 1, 5, 0.5, 0.5));
+        assertEquals(List.of("g h.", "i j."), r.evidence().stream().map(EvidenceSentence::text).toList());
+    }
+
+    @Test
+    void withNothingAboveTheThresholdTheBestSentenceSeenIsTheEvidence() {
+        TableScorer scorer = new TableScorer(Map.of("u v w x.", -1.0), Map.of());
+        CompressionResult r = new ActiveCompressor(scorer, ActiveCompressorTest::words)
+                .compress("q?", DOCS, new CompressionSettings(2, 2, 100, 0.5, 0.5));
+        assertEquals(List.of("u v w x."), r.evidence().stream().map(EvidenceSentence::text).toList());
+        EvidenceSentence e = r.evidence().get(0);
+        assertEquals("d3", e.documentId());
+        assertEquals(3, e.rank());
+        assertEquals(1, e.sentence());
+        assertEquals("u v w x.", DOCS.get(2).text().substring(e.start(), e.end()));
+    }
+}
