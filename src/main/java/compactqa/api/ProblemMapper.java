@@ -5,9 +5,14 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
 import compactqa.index.IndexStoreException;
 import compactqa.index.IndexUnavailableException;
 import compactqa.index.InvalidQueryException;
+import compactqa.qa.ModelUnavailableException;
+import compactqa.qa.OverloadedException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -29,6 +34,36 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response invalidQuery(InvalidQueryException e) {
         return problem(Response.Status.BAD_REQUEST, e.getMessage(), "q");
+    }
+
+    @ServerExceptionMapper
+    public Response overloaded(OverloadedException e) {
+        return unavailable(e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response noModels(ModelUnavailableException e) {
+        LOG.errorf("models unavailable: %s", e.getMessage());
+        return unavailable("the question answering models are not available; the operator has been told");
+    }
+
+    /** A body that is not JSON, or JSON of the wrong shape: the field at fault where Jackson knows it. */
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        String field = null;
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference r : m.getPath()) {
+                if (r.getFieldName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    path.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            field = path.toString();
+        }
+        String detail = field != null ? field + " has the wrong type or shape" : "the body is not valid JSON";
+        return problem(Response.Status.BAD_REQUEST, detail, field);
     }
 
     @ServerExceptionMapper

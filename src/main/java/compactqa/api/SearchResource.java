@@ -36,15 +36,7 @@ public class SearchResource {
         if (q == null || q.isBlank()) {
             throw new InvalidInputException("q", "q is required: give the words to search for");
         }
-        int length = q.codePointCount(0, q.length());
-        if (length > config.maxQueryChars()) {
-            throw new InvalidInputException("q", "q is too long: " + length + " characters, at most "
-                    + config.maxQueryChars());
-        }
-        if (q.chars().anyMatch(c -> Character.isISOControl(c) && !Character.isWhitespace(c))) {
-            throw new InvalidInputException("q", "q contains control characters");
-        }
-        return q.strip();
+        return Inputs.text("q", q, config.maxQueryChars());
     }
 
     private int parseK(String k) {

@@ -11,6 +11,8 @@ import compactqa.corpus.CorpusException;
 import compactqa.index.IndexStoreException;
 import compactqa.index.IndexUnavailableException;
 import compactqa.index.InvalidQueryException;
+import compactqa.qa.ModelUnavailableException;
+import compactqa.qa.OverloadedException;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
 import picocli.CommandLine;
@@ -66,6 +68,8 @@ public class QaCommandLine implements QuarkusApplication {
                 || e instanceof IndexStoreException
                 || e instanceof IndexUnavailableException
                 || e instanceof InvalidQueryException
+                || e instanceof OverloadedException
+                || e instanceof ModelUnavailableException
                 || e instanceof UncheckedIOException;
     }
 }

@@ -7,6 +7,8 @@ import org.jboss.logging.Logger;
 
 import compactqa.index.BuildListener;
 import compactqa.index.IndexService;
+import compactqa.qa.ModelUnavailableException;
+import compactqa.qa.QaModels;
 import io.quarkus.runtime.Quarkus;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -24,6 +26,9 @@ public class ServeCommand implements Callable<Integer> {
     @Inject
     IndexService index;
 
+    @Inject
+    QaModels models;
+
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
     int port;
 
@@ -32,6 +37,11 @@ public class ServeCommand implements Callable<Integer> {
         index.ensureIndex(new LogProgress()).ifPresent(stats -> LOG.infof(
                 "built index %s: %,d paragraphs (%,d duplicates skipped) in %.1f s",
                 stats.generation(), stats.indexed(), stats.duplicates(), stats.seconds()));
+        try {
+            models.load();
+        } catch (ModelUnavailableException e) {
+            LOG.warnf("search works, question answering does not: %s", e.getMessage());
+        }
         LOG.infof("CompactQA is ready: try curl 'http://127.0.0.1:%d/api/search?q=Shirley+Temple'", port);
         Quarkus.waitForExit();
         return 0;

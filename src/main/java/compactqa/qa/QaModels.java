@@ -1,7 +1,6 @@
 package compactqa.qa;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 import org.jboss.logging.Logger;
 
@@ -15,8 +14,8 @@ import jakarta.inject.Inject;
 
 /**
  * The trained reader and compressor of this process, loaded once on first use (the service loads
- * them at start) and closed on shutdown. A missing or corrupt model fails with a message naming its
- * file. Thread-safe.
+ * them at start) and closed on shutdown. A missing or corrupt model fails with a
+ * {@link ModelUnavailableException} naming its file; the next call tries again. Thread-safe.
  */
 @ApplicationScoped
 public class QaModels {
@@ -57,8 +56,9 @@ public class QaModels {
             compressor = CompressorModel.open(compressorArtifact, models.cache(), models.encoderOptions());
             LOG.infof("loaded reader %s and compressor %s in %.1f s", config.reader(), config.compressor(),
                     (System.nanoTime() - start) / 1e9);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load the models: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelUnavailableException("cannot load the models: " + e.getMessage()
+                    + " (train them with models/recipes/train-all.sh)", e);
         }
     }
 

@@ -1,0 +1,73 @@
+package compactqa.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import compactqa.corpus.Document;
+import compactqa.corpus.SentenceSplitter;
+import compactqa.qa.QaAnswer;
+import compactqa.qa.QaRequest;
+import compactqa.qa.QaService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * {@code POST /api/qa}: a question in; the answer, its evidence and the trace of active
+ * compression out.
+ */
+@Path("/api/qa")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class QaResource {
+
+    static final int MAX_DOCUMENTS = 50;
+    static final int MAX_DOCUMENT_CHARS = 20_000;
+
+    @Inject
+    QaService service;
+
+    @Inject
+    ApiConfig config;
+
+    @Inject
+    SentenceSplitter splitter;
+
+    @POST
+    public QaAnswer answer(QaRequestBody body) {
+        if (body == null) {
+            throw new InvalidInputException("question", "a JSON body with a question is required");
+        }
+        String question = Inputs.text("question", body.question(), config.maxQueryChars());
+        Inputs.range("k", body.k(), 1, config.maxK());
+        Inputs.range("segmentSize", body.segmentSize(), 1, 50);
+        Inputs.range("maxSteps", body.maxSteps(), 1, 20);
+        Inputs.range("budgetTokens", body.budgetTokens(), 16, 2000);
+        return service.answer(new QaRequest(question, body.k(), body.segmentSize(), body.maxSteps(), body.budgetTokens(),
+                documents(body.documents())));
+    }
+
+    private List<Document> documents(List<QaRequestBody.DocumentBody> bodies) {
+        if (bodies == null) {
+            return null;
+        }
+        if (bodies.isEmpty() || bodies.size() > MAX_DOCUMENTS) {
+            throw new InvalidInputException("documents", "documents, if given, must be 1 to " + MAX_DOCUMENTS + ", got " + bodies.size());
+        }
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            QaRequestBody.DocumentBody d = bodies.get(i);
+            if (d == null) {
+                throw new InvalidInputException("documents[" + i + "]", "a document must be an object with a text");
+            }
+            String text = Inputs.text("documents[" + i + "].text", d.text(), MAX_DOCUMENT_CHARS);
+            String title = d.title() == null || d.title().isBlank() ? "" : Inputs.text("documents[" + i + "].title", d.title(), 500);
+            String id = d.id() == null || d.id().isBlank() ? "doc-" + (i + 1) : Inputs.text("documents[" + i + "].id", d.id(), 200);
+            documents.add(splitter.document(id, title, text, "request"));
+        }
+        return documents;
+    }
+}

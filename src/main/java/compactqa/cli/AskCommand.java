@@ -1,0 +1,96 @@
+package compactqa.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import compactqa.qa.EvidenceSentence;
+import compactqa.qa.QaAnswer;
+import compactqa.qa.QaPipeline;
+import compactqa.qa.QaRequest;
+import compactqa.qa.StepTrace;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code qa ask "..."}: retrieve, compress actively, read; print the answer with its evidence. */
+@Dependent
+@Command(name = "ask", mixinStandardHelpOptions = true,
+        description = {"Answer a question from the index: retrieve, compress the documents actively, read the evidence.",
+                "Prints the answer, its confidence and evidence, and with --trace each compression step."})
+public class AskCommand implements Callable<Integer> {
+
+    @Inject
+    QaPipeline pipeline;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "QUESTION", arity = "1..*", description = "The question.")
+    String[] words;
+
+    @Option(names = {"-k", "--top"}, paramLabel = "N", description = "Documents to retrieve (default: compactqa.qa.k).")
+    Integer k;
+
+    @Option(names = "--segment-size", paramLabel = "J", description = "Documents per step.")
+    Integer segmentSize;
+
+    @Option(names = "--max-steps", paramLabel = "N", description = "Most steps.")
+    Integer maxSteps;
+
+    @Option(names = "--budget", paramLabel = "TOKENS", description = "Evidence token budget.")
+    Integer budget;
+
+    @Option(names = "--trace", description = "Print each compression step.")
+    boolean trace;
+
+    @Option(names = "--json", description = "Print the whole answer as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        String question = String.join(" ", words).strip();
+        if (question.isEmpty()) {
+            throw new IllegalArgumentException("the question is empty");
+        }
+        check("-k", k, 1, 100);
+        check("--segment-size", segmentSize, 1, 50);
+        check("--max-steps", maxSteps, 1, 20);
+        check("--budget", budget, 16, 2000);
+        QaAnswer a = pipeline.answer(new QaRequest(question, k, segmentSize, maxSteps, budget, null));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(a));
+            return 0;
+        }
+        out.printf("%s%n  %s (%s, confidence %.2f)%n%n", a.question(), a.answer(), a.type().name().toLowerCase(), a.confidence());
+        out.printf("Evidence (%d tokens from %d documents, %.0fx smaller):%n", a.trace().evidenceTokens(), a.trace().retrieved(),
+                a.trace().compressionRate());
+        for (EvidenceSentence e : a.evidence()) {
+            out.printf("  [%s] %s  (%.2f)%n", e.title(), e.text(), e.score());
+        }
+        if (trace) {
+            out.println();
+            for (StepTrace s : a.trace().steps()) {
+                out.printf("step %d: read %s; %d tokens in, %d out; sufficiency %.2f; kept %d, dropped %d; %.0f ms%n", s.step(),
+                        s.documents(), s.tokensIn(), s.tokensOut(), s.sufficiency(), s.kept().size(), s.dropped().size(), s.millis());
+            }
+        }
+        out.printf("%n%d steps%s; %.0f ms (retrieval %.0f, compression %.0f, reading %.0f)%n", a.trace().steps().size(),
+                a.trace().stoppedEarly() ? ", stopped early" : "", a.trace().totalMs(), a.trace().retrievalMs(),
+                a.trace().compressionMs(), a.trace().readerMs());
+        return 0;
+    }
+
+    private static void check(String option, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            throw new IllegalArgumentException(option + " must be from " + min + " to " + max + ", got " + value);
+        }
+    }
+}
