@@ -1,5 +1,7 @@
 package compactqa.eval;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,4 +20,8 @@ interface ReportSection {
 
     /** A short table for the project README, with the commands that produced it. */
     void appendSummary(StringBuilder md, List<JsonNode> results);
+
+    /** Draws this section's plots into {@code dir}, before its details link them. */
+    default void plot(Path dir, List<JsonNode> results) throws IOException {
+    }
 }

@@ -64,7 +64,7 @@ public class QaPipeline {
     }
 
     /** The trained compressor as a {@link SentenceScorer}. */
-    static SentenceScorer scorer(CompressorModel model) {
+    public static SentenceScorer scorer(CompressorModel model) {
         return (question, evidence, passages) -> model.score(question, evidence,
                 passages.stream().map(p -> new CompressorModel.Passage(p.title(), p.sentences())).toList())
                 .stream().map(s -> new SentenceScorer.Scores(s.sentences(), s.sufficiency())).toList();

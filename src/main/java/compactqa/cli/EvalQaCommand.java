@@ -1,0 +1,141 @@
+package compactqa.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import compactqa.eval.DatasetLoader;
+import compactqa.eval.EvalReport;
+import compactqa.eval.QaBenchResult;
+import compactqa.eval.QaBenchmark;
+import compactqa.eval.ResultFiles;
+import compactqa.eval.RunInfo;
+import compactqa.index.IndexConfig;
+import compactqa.index.IndexStore;
+import compactqa.model.CompressorModel;
+import compactqa.model.ModelArtifact;
+import compactqa.model.ModelConfig;
+import compactqa.model.ReaderModel;
+import compactqa.qa.CompressionSettings;
+import compactqa.qa.QaConfig;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qa eval qa}: active compression against the baselines, in one run. */
+@Dependent
+@Command(name = "qa", mixinStandardHelpOptions = true,
+        description = {"Answer every question of the given files with active compression and the baselines (single_pass, raw,",
+                "oracle), in one run: EM/F1, supporting-fact EM/F1, compression rate, steps, latency per stage.",
+                "distractor: each question's own paragraphs; open: the top k from an index of all the files' paragraphs.",
+                "Writes eval/results/qa-NAME-SETTING[-kK].json, regenerates eval/README.md and its plots."})
+public class EvalQaCommand implements Callable<Integer> {
+
+    @Inject
+    DatasetLoader loader;
+
+    @Inject
+    ModelConfig models;
+
+    @Inject
+    QaConfig qa;
+
+    @Inject
+    IndexConfig index;
+
+    @Inject
+    ProjectConfig project;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dataset", required = true, paramLabel = "FILE", description = "A data set file (repeatable).")
+    List<Path> datasets;
+
+    @Option(names = "--setting", required = true, paramLabel = "SETTING", description = "distractor or open.")
+    String setting;
+
+    @Option(names = "--k", split = ",", paramLabel = "K", description = "Documents per question in the open setting (default: compactqa.qa.k); a list runs each.")
+    List<Integer> ks = new ArrayList<>();
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Result name (default: the first file's name).")
+    String name;
+
+    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Only the first N questions (0: all).")
+    int limit;
+
+    @Option(names = "--segment-size", paramLabel = "J")
+    Integer segmentSize;
+
+    @Option(names = "--max-steps", paramLabel = "N")
+    Integer maxSteps;
+
+    @Option(names = "--budget", paramLabel = "TOKENS")
+    Integer budget;
+
+    @Option(names = "--sentence-threshold", paramLabel = "P")
+    Double sentenceThreshold;
+
+    @Option(names = "--sufficiency-threshold", paramLabel = "P")
+    Double sufficiencyThreshold;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Results folder (default: eval/results).")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!setting.equals("distractor") && !setting.equals("open")) {
+            throw new IllegalArgumentException("--setting must be distractor or open, got " + setting);
+        }
+        for (Path d : datasets) {
+            if (!Files.isRegularFile(d)) {
+                throw new IllegalArgumentException("no such data set file: " + d);
+            }
+        }
+        if (limit < 0 || ks.stream().anyMatch(k -> k < 1 || k > 100)) {
+            throw new IllegalArgumentException("--limit must be at least 0 and --k from 1 to 100");
+        }
+        String base = name != null ? name : datasets.get(0).getFileName().toString().replaceAll("\\.(jsonl?|json)(\\.gz)?$", "");
+        if (!base.matches("[A-Za-z0-9._-]{1,80}")) {
+            throw new IllegalArgumentException("--name may use letters, digits, '.', '_' and '-' only");
+        }
+        CompressionSettings settings = new CompressionSettings(or(segmentSize, qa.segmentSize()), or(maxSteps, qa.maxSteps()),
+                or(budget, qa.budgetTokens()), sentenceThreshold != null ? sentenceThreshold : qa.sentenceThreshold(),
+                sufficiencyThreshold != null ? sufficiencyThreshold : qa.sufficiencyThreshold());
+        List<Integer> runs = setting.equals("open") ? (ks.isEmpty() ? List.of(qa.k()) : ks) : List.of(0);
+        Path results = output != null ? output : project.results();
+        String command = "./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        try (ReaderModel reader = ReaderModel.open(ModelArtifact.load(qa.reader()), models.cache(), models.encoderOptions());
+             CompressorModel compressor = CompressorModel.open(ModelArtifact.load(qa.compressor()), models.cache(), models.encoderOptions())) {
+            for (int k : runs) {
+                String fullName = "qa-" + base + "-" + setting + (k > 0 ? "-k" + k : "");
+                Path work = Files.createTempDirectory("compactqa-qa-");
+                QaBenchResult result;
+                try {
+                    result = new QaBenchmark(loader).run(fullName, datasets, setting, k, limit, reader, compressor, settings,
+                            index.searchSettings(), work, RunInfo.capture(command, project.home()), spec.commandLine().getErr());
+                } finally {
+                    IndexStore.deleteTree(work);
+                }
+                Path file = results.resolve(fullName + ".json");
+                ResultFiles.write(result, file);
+                result.methods().forEach((m, r) -> spec.commandLine().getOut().printf("%-12s EM %6.2f  F1 %6.2f  SP F1 %6.2f  compression %6.1f  p50 %5.0f ms%n",
+                        m, r.em(), r.f1(), r.spF1(), r.compressionRate(), r.latencyMsP50()));
+                spec.commandLine().getOut().printf("wrote %s%n", file);
+            }
+        }
+        if (output == null) {
+            EvalReport.write(results, project.models(), project.evalReadme(), project.readme());
+        }
+        return 0;
+    }
+
+    private static int or(Integer value, int fallback) {
+        return value != null ? value : fallback;
+    }
+}

@@ -1,0 +1,43 @@
+package compactqa.eval;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result file of {@code qa eval qa}: each method's answer and supporting-fact scores,
+ * compression and latency, measured in one run over the same questions. snake_case JSON.
+ *
+ * @param setting  {@code distractor} (each question's own paragraphs) or {@code open} (retrieval
+ *                 from the pooled paragraphs of every given file)
+ * @param k        documents retrieved per question in the open setting, 0 in distractor
+ * @param spLevel  {@code sentence} where the gold labels supporting sentences, else {@code paragraph}
+ */
+public record QaBenchResult(String command, String commit, String date, String java, int cpus, String name, List<String> dataset,
+                            String setting, int k, int questions, String spLevel, Settings settings, Map<String, Method> methods) {
+
+    /** The compression settings the run used. */
+    public record Settings(int segmentSize, int maxSteps, int budgetTokens, double sentenceThreshold, double sufficiencyThreshold) {
+    }
+
+    /**
+     * One method's figures.
+     *
+     * @param em               answer exact match, percent
+     * @param f1               answer F1, percent
+     * @param spEm             supporting-fact exact match, percent
+     * @param spF1             supporting-fact F1, percent
+     * @param compressionRate  tokens of the documents over tokens the reader read, summed over questions
+     * @param stepsMean        mean compression steps
+     * @param latencyMsP50     median milliseconds per question, all stages
+     * @param latencyMsP95     95th percentile of the same
+     * @param stages           median and 95th percentile per stage (retrieval, compression, reader)
+     * @param questionsPerS    questions answered per second, one at a time
+     */
+    public record Method(double em, double f1, double spEm, double spF1, double compressionRate, double stepsMean,
+                         double latencyMsP50, double latencyMsP95, Map<String, Latency> stages, double questionsPerS) {
+    }
+
+    /** Latency of one stage. */
+    public record Latency(double p50, double p95) {
+    }
+}

@@ -1,0 +1,199 @@
+package compactqa.eval;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
+
+import compactqa.corpus.Document;
+import compactqa.corpus.Sentence;
+import compactqa.index.AnalyzerChoice;
+import compactqa.index.BuildListener;
+import compactqa.index.IndexBuilder;
+import compactqa.index.IndexStore;
+import compactqa.index.InvalidQueryException;
+import compactqa.index.ParagraphSearcher;
+import compactqa.index.SearchHit;
+import compactqa.index.SearchSettings;
+import compactqa.model.CompressorModel;
+import compactqa.model.ReaderModel;
+import compactqa.qa.ActiveCompressor;
+import compactqa.qa.CompressionSettings;
+import compactqa.qa.LexicalRanker;
+import compactqa.qa.QaPipeline;
+
+/**
+ * The multi-hop QA benchmark: for each question, every method answers from the same documents, in
+ * an order shuffled per question (seeded), so that the machine's drifting load falls on all
+ * methods alike. In the distractor setting the documents are the question's own paragraphs,
+ * ordered by BM25 among themselves as the service orders a caller's documents; in the open setting
+ * they are the top k of a BM25 index over the pooled paragraphs of every given file.
+ */
+public final class QaBenchmark {
+
+    private final DatasetLoader loader;
+
+    public QaBenchmark(DatasetLoader loader) {
+        this.loader = loader;
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param k         documents per question in the open setting (ignored in distractor)
+     * @param limit     questions to use (0: all), the first in file order
+     * @param workDir   an empty folder for the open setting's index
+     */
+    public QaBenchResult run(String name, List<Path> datasets, String setting, int k, int limit, ReaderModel reader,
+                             CompressorModel compressor, CompressionSettings settings, SearchSettings search, Path workDir,
+                             RunInfo run, PrintWriter log) throws IOException {
+        boolean open = switch (setting) {
+            case "open" -> true;
+            case "distractor" -> false;
+            default -> throw new IllegalArgumentException("setting must be distractor or open, got " + setting);
+        };
+        List<QaExample> questions = new ArrayList<>();
+        List<Document> pool = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Path file : datasets) {
+            try (Stream<QaExample> examples = loader.stream(file)) {
+                examples.forEach(e -> {
+                    pool.addAll(e.paragraphs());
+                    if (!e.answers().isEmpty() && !e.supportingTitles().isEmpty() && ids.add(e.id())) {
+                        questions.add(e);
+                    }
+                });
+            }
+        }
+        List<QaExample> asked = limit > 0 && questions.size() > limit ? questions.subList(0, limit) : questions;
+        if (asked.isEmpty()) {
+            throw new IllegalArgumentException("no question with an answer and supporting paragraphs in " + datasets);
+        }
+        boolean sentenceLevel = asked.stream().allMatch(QaExample::hasSentenceSupport);
+        ToIntFunction<String> tokens = compressor::tokens;
+        List<QaMethod> methods = QaMethods.all(new ActiveCompressor(QaPipeline.scorer(compressor), tokens), reader, settings, tokens);
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        methods.forEach(m -> tallies.put(m.name(), new Tally()));
+        ParagraphSearcher searcher = open ? openIndex(pool, workDir, search, log) : null;
+        LexicalRanker ranker = new LexicalRanker();
+        Random random = new Random(20261122);
+        long started = System.nanoTime();
+        try {
+            for (int n = 0; n < asked.size(); n++) {
+                QaExample q = asked.get(n);
+                long t = System.nanoTime();
+                List<Document> documents = open ? retrieve(searcher, q.question(), k) : ranker.rank(q.question(), q.paragraphs());
+                double retrievalMs = (System.nanoTime() - t) / 1e6;
+                int documentTokens = documents.stream().flatMap(d -> d.sentences().stream()).map(Sentence::text)
+                        .mapToInt(tokens).sum();
+                List<QaMethod> order = new ArrayList<>(methods);
+                Collections.shuffle(order, random);
+                for (QaMethod m : order) {
+                    QaMethod.Outcome o = m.answer(q, documents);
+                    tallies.get(m.name()).add(q, o, documentTokens, retrievalMs, sentenceLevel);
+                }
+                if ((n + 1) % 50 == 0 || n + 1 == asked.size()) {
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    log.printf("%d/%d questions, %.1f questions/s, ETA %.0f s; F1 so far: %s%n", n + 1, asked.size(), (n + 1) / seconds,
+                            seconds / (n + 1) * (asked.size() - n - 1), f1s(tallies));
+                    log.flush();
+                }
+            }
+        } finally {
+            if (searcher != null) {
+                searcher.close();
+            }
+        }
+        Map<String, QaBenchResult.Method> results = new LinkedHashMap<>();
+        tallies.forEach((method, tally) -> results.put(method, tally.result()));
+        return new QaBenchResult(run.command(), run.commit(), run.date(), run.java(), run.cpus(), name,
+                datasets.stream().map(Path::toString).toList(), setting, open ? k : 0, asked.size(),
+                sentenceLevel ? "sentence" : "paragraph",
+                new QaBenchResult.Settings(settings.segmentSize(), settings.maxSteps(), settings.budgetTokens(),
+                        settings.sentenceThreshold(), settings.sufficiencyThreshold()), results);
+    }
+
+    private static String f1s(Map<String, Tally> tallies) {
+        StringBuilder s = new StringBuilder();
+        tallies.forEach((m, t) -> s.append(m).append(' ').append(String.format("%.1f", 100 * t.answers.mean().f1())).append(' '));
+        return s.toString().strip();
+    }
+
+    private static ParagraphSearcher openIndex(List<Document> pool, Path workDir, SearchSettings search, PrintWriter log)
+            throws IOException {
+        IndexStore store = new IndexStore(workDir.resolve("index"));
+        var stats = new IndexBuilder().build(store, pool.stream(), AnalyzerChoice.KSTEM, BuildListener.NONE);
+        log.printf("indexed %,d pooled paragraphs (%,d duplicates removed)%n", stats.indexed(), stats.duplicates());
+        return ParagraphSearcher.open(store.current().orElseThrow(), search);
+    }
+
+    private static List<Document> retrieve(ParagraphSearcher searcher, String question, int k) {
+        try {
+            return searcher.search(question, k, false).hits().stream().map(SearchHit::document).toList();
+        } catch (InvalidQueryException e) {
+            return List.of();
+        }
+    }
+
+    /** One method's running totals. */
+    private static final class Tally {
+        final ScoreMean answers = new ScoreMean();
+        final ScoreMean support = new ScoreMean();
+        long documentTokens;
+        long evidenceTokens;
+        long steps;
+        final List<Double> total = new ArrayList<>();
+        final List<Double> retrieval = new ArrayList<>();
+        final List<Double> compression = new ArrayList<>();
+        final List<Double> reader = new ArrayList<>();
+
+        void add(QaExample q, QaMethod.Outcome o, int docTokens, double retrievalMs, boolean sentenceLevel) {
+            answers.add(AnswerMetrics.best(o.answer(), q.answers()));
+            support.add(sentenceLevel ? SupportMetrics.score(o.sentences(), new HashSet<>(q.supportingFacts()))
+                    : SupportMetrics.score(o.titles(), new HashSet<>(q.supportingTitles())));
+            documentTokens += docTokens;
+            evidenceTokens += o.evidenceTokens();
+            steps += o.steps();
+            retrieval.add(retrievalMs);
+            compression.add(o.compressionMs());
+            reader.add(o.readerMs());
+            total.add(retrievalMs + o.compressionMs() + o.readerMs());
+        }
+
+        QaBenchResult.Method result() {
+            MatchScore a = answers.mean();
+            MatchScore s = support.mean();
+            Map<String, QaBenchResult.Latency> stages = new LinkedHashMap<>();
+            stages.put("retrieval", latency(retrieval));
+            stages.put("compression", latency(compression));
+            stages.put("reader", latency(reader));
+            double totalSeconds = total.stream().mapToDouble(Double::doubleValue).sum() / 1000;
+            QaBenchResult.Latency all = latency(total);
+            return new QaBenchResult.Method(pct(a.em()), pct(a.f1()), pct(s.em()), pct(s.f1()),
+                    round(evidenceTokens == 0 ? 0 : (double) documentTokens / evidenceTokens), round((double) steps / total.size()),
+                    all.p50(), all.p95(), stages, round(total.size() / Math.max(totalSeconds, 1e-9)));
+        }
+
+        private static QaBenchResult.Latency latency(List<Double> millis) {
+            double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return new QaBenchResult.Latency(round(EncoderBenchResult.percentile(sorted, 0.5)), round(EncoderBenchResult.percentile(sorted, 0.95)));
+        }
+
+        private static double pct(double x) {
+            return round(100 * x);
+        }
+
+        private static double round(double x) {
+            return Math.round(x * 100) / 100.0;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package compactqa.eval;
+
+import java.util.List;
+import java.util.Set;
+
+import compactqa.corpus.Document;
+
+/** One way of answering in the QA benchmark: ours, or a baseline. */
+interface QaMethod {
+
+    String name();
+
+    /** Answers {@code question} from {@code documents} (in reading order). */
+    Outcome answer(QaExample question, List<Document> documents);
+
+    /**
+     * What a method did for one question.
+     *
+     * @param answer         the predicted answer
+     * @param sentences      the supporting sentences it used, as (title, index) facts
+     * @param titles         the titles of the documents it used
+     * @param evidenceTokens tokens the reader read
+     * @param steps          compression steps taken
+     * @param compressionMs  milliseconds compressing
+     * @param readerMs       milliseconds reading
+     */
+    record Outcome(String answer, Set<QaExample.SupportingFact> sentences, Set<String> titles, int evidenceTokens, int steps,
+                   double compressionMs, double readerMs) {
+    }
+}

@@ -1,0 +1,141 @@
+package compactqa.eval;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+
+import compactqa.corpus.Document;
+import compactqa.corpus.Sentence;
+import compactqa.model.ReaderContext;
+import compactqa.model.ReaderModel;
+import compactqa.qa.ActiveCompressor;
+import compactqa.qa.CompressionResult;
+import compactqa.qa.CompressionSettings;
+import compactqa.qa.EvidenceSentence;
+import compactqa.qa.QaPipeline;
+
+/**
+ * The methods the QA benchmark compares, all reading with the same reader:
+ * <ul>
+ * <li>{@code active}: active compression, as the service answers;
+ * <li>{@code single_pass}: every document scored once with no evidence, the best sentences kept under
+ * the same budget, no iteration and no early stop (extractive compression in the RECOMP manner);
+ * <li>{@code raw}: the reader over all the documents, in sliding windows;
+ * <li>{@code oracle}: the reader over the gold supporting sentences (or paragraphs, where only those
+ * are labeled) that are among the documents.
+ * </ul>
+ */
+final class QaMethods {
+
+    private QaMethods() {
+    }
+
+    static List<QaMethod> all(ActiveCompressor compressor, ReaderModel reader, CompressionSettings settings,
+                              ToIntFunction<String> tokens) {
+        return List.of(new Active(compressor, reader, settings), new SinglePass(compressor, reader, settings),
+                new Raw(reader, tokens), new Oracle(reader, tokens));
+    }
+
+    private static QaMethod.Outcome read(ReaderModel reader, QaExample q, List<EvidenceSentence> evidence, int steps, double compressionMs) {
+        long start = System.nanoTime();
+        String answer = reader.answer(q.question(), QaPipeline.context(evidence)).text();
+        double readerMs = (System.nanoTime() - start) / 1e6;
+        Set<QaExample.SupportingFact> facts = new LinkedHashSet<>();
+        Set<String> titles = new LinkedHashSet<>();
+        for (EvidenceSentence e : evidence) {
+            facts.add(new QaExample.SupportingFact(e.title(), e.sentence()));
+            titles.add(e.title());
+        }
+        return new QaMethod.Outcome(answer, facts, titles, evidence.stream().mapToInt(EvidenceSentence::tokens).sum(), steps,
+                compressionMs, readerMs);
+    }
+
+    private record Active(ActiveCompressor compressor, ReaderModel reader, CompressionSettings settings) implements QaMethod {
+        @Override
+        public String name() {
+            return "active";
+        }
+
+        @Override
+        public Outcome answer(QaExample q, List<Document> documents) {
+            long start = System.nanoTime();
+            CompressionResult r = compressor.compress(q.question(), documents, settings);
+            return read(reader, q, r.evidence(), r.steps().size(), (System.nanoTime() - start) / 1e6);
+        }
+    }
+
+    private record SinglePass(ActiveCompressor compressor, ReaderModel reader, CompressionSettings settings) implements QaMethod {
+        @Override
+        public String name() {
+            return "single_pass";
+        }
+
+        @Override
+        public Outcome answer(QaExample q, List<Document> documents) {
+            long start = System.nanoTime();
+            // one segment holding every document, one step, and a sufficiency threshold that never stops it early
+            CompressionResult r = compressor.compress(q.question(), documents, new CompressionSettings(Math.max(1, documents.size()), 1,
+                    settings.budgetTokens(), settings.sentenceThreshold(), 1.0));
+            return read(reader, q, r.evidence(), 1, (System.nanoTime() - start) / 1e6);
+        }
+    }
+
+    private record Raw(ReaderModel reader, ToIntFunction<String> tokens) implements QaMethod {
+        @Override
+        public String name() {
+            return "raw";
+        }
+
+        @Override
+        public Outcome answer(QaExample q, List<Document> documents) {
+            long start = System.nanoTime();
+            String context = ReaderContext.of(documents.stream().map(d -> new ReaderContext.Passage(d.title(), d.text())).toList());
+            String answer = reader.answer(q.question(), context).text();
+            double readerMs = (System.nanoTime() - start) / 1e6;
+            Set<QaExample.SupportingFact> facts = new LinkedHashSet<>();
+            Set<String> titles = new LinkedHashSet<>();
+            int used = 0;
+            for (Document d : documents) {
+                titles.add(d.title());
+                for (int i = 0; i < d.sentences().size(); i++) {
+                    facts.add(new QaExample.SupportingFact(d.title(), i));
+                    used += tokens.applyAsInt(d.sentences().get(i).text());
+                }
+            }
+            return new Outcome(answer, facts, titles, used, 0, 0, readerMs);
+        }
+    }
+
+    private record Oracle(ReaderModel reader, ToIntFunction<String> tokens) implements QaMethod {
+        @Override
+        public String name() {
+            return "oracle";
+        }
+
+        @Override
+        public Outcome answer(QaExample q, List<Document> documents) {
+            Set<String> goldTitles = new HashSet<>(q.supportingTitles());
+            List<EvidenceSentence> evidence = new ArrayList<>();
+            int rank = 0;
+            for (Document d : documents) {
+                rank++;
+                if (!goldTitles.contains(d.title())) {
+                    continue;
+                }
+                for (int i = 0; i < d.sentences().size(); i++) {
+                    boolean gold = !q.hasSentenceSupport()
+                            || q.supportingFacts().contains(new QaExample.SupportingFact(d.title(), i));
+                    Sentence s = d.sentences().get(i);
+                    if (gold && !s.text().isBlank()) {
+                        evidence.add(new EvidenceSentence(d.id(), d.title(), rank, i, s.start(), s.end(), s.text(), 1,
+                                tokens.applyAsInt(s.text()), 0));
+                    }
+                }
+            }
+            return read(reader, q, evidence, 0, 0);
+        }
+    }
+}
