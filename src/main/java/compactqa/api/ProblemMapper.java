@@ -5,8 +5,10 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import compactqa.index.IndexStoreException;
 import compactqa.index.IndexUnavailableException;
@@ -45,6 +47,17 @@ public class ProblemMapper {
     public Response noModels(ModelUnavailableException e) {
         LOG.errorf("models unavailable: %s", e.getMessage());
         return unavailable("the question answering models are not available; the operator has been told");
+    }
+
+    /** JSON of the wrong shape (Quarkus maps this one itself, with an empty body, unless told otherwise). */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return malformedJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unparsable(JsonParseException e) {
+        return malformedJson(e);
     }
 
     /** A body that is not JSON, or JSON of the wrong shape: the field at fault where Jackson knows it. */
@@ -91,6 +104,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         String detail = switch (status.getStatusCode()) {
             case 404 -> "no such resource";
