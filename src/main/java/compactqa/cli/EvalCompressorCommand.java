@@ -66,7 +66,7 @@ public class EvalCompressorCommand implements Callable<Integer> {
         ModelArtifact artifact = ModelArtifact.load(model);
         CompressorEvaluation.Result dev;
         CompressorEvaluation.Result sample;
-        try (CompressorModel compressor = CompressorModel.open(artifact, models.cache(), models.encoderOptions())) {
+        try (CompressorModel compressor = CompressorModel.open(artifact, models.cache(), models.encoderOptions(), models.linearPrecision())) {
             dev = CompressorEvaluation.run(compressor, limited(loader.load(hotpotDev)));
             spec.commandLine().getErr().printf("HotpotQA dev-500: paragraph recall@2 %.3f (one pass %.3f) over %d questions%n",
                     dev.paraRecallAt2(), dev.paraRecallAt2OnePass(), dev.questions());

@@ -110,8 +110,8 @@ public class EvalQaCommand implements Callable<Integer> {
         List<Integer> runs = setting.equals("open") ? (ks.isEmpty() ? List.of(qa.k()) : ks) : List.of(0);
         Path results = output != null ? output : project.results();
         String command = "./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        try (ReaderModel reader = ReaderModel.open(ModelArtifact.load(qa.reader()), models.cache(), models.encoderOptions());
-             CompressorModel compressor = CompressorModel.open(ModelArtifact.load(qa.compressor()), models.cache(), models.encoderOptions())) {
+        try (ReaderModel reader = ReaderModel.open(ModelArtifact.load(qa.reader()), models.cache(), models.encoderOptions(), models.linearPrecision());
+             CompressorModel compressor = CompressorModel.open(ModelArtifact.load(qa.compressor()), models.cache(), models.encoderOptions(), models.linearPrecision())) {
             for (int k : runs) {
                 String fullName = "qa-" + base + "-" + setting + (k > 0 ? "-k" + k : "");
                 Path work = Files.createTempDirectory("compactqa-qa-");

@@ -71,7 +71,7 @@ public class EvalReaderCommand implements Callable<Integer> {
         List<QaExample> dev = loader.load(hotpotDev);
         ReaderEvaluation.Result squadResult;
         ReaderEvaluation.Result devResult;
-        try (ReaderModel reader = ReaderModel.open(artifact, models.cache(), models.encoderOptions())) {
+        try (ReaderModel reader = ReaderModel.open(artifact, models.cache(), models.encoderOptions(), models.linearPrecision())) {
             squadResult = ReaderEvaluation.run(reader, limited(ReaderEvaluation.oracle(heldOut)), AnswerMetrics.Script.SQUAD);
             spec.commandLine().getErr().printf("SQuAD held-out: F1 %.2f EM %.2f over %d questions%n", squadResult.f1(),
                     squadResult.em(), squadResult.questions());

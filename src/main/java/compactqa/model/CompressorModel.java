@@ -27,11 +27,12 @@ public final class CompressorModel implements AutoCloseable {
     }
 
     /** Opens a trained compressor. */
-    public static CompressorModel open(ModelArtifact artifact, ModelCache cache, EncoderOptions options) throws IOException {
+    public static CompressorModel open(ModelArtifact artifact, ModelCache cache, EncoderOptions options,
+                                   Precision precision) throws IOException {
         if (!artifact.manifest().task().equals("compressor")) {
             throw new IllegalArgumentException(artifact.dir() + " holds a " + artifact.manifest().task() + ", not a compressor");
         }
-        return new CompressorModel(artifact.open(cache, options), artifact.manifest().maxLength());
+        return new CompressorModel(artifact.open(cache, options, precision), artifact.manifest().maxLength());
     }
 
     /** A passage to score: its title and sentences. */

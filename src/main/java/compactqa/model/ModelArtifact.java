@@ -130,16 +130,17 @@ public final class ModelArtifact {
     }
 
     /**
-     * The model's ONNX graph, exported once into {@code cache} and reused while the weights are
-     * unchanged (the file name carries their checksum).
+     * The model's ONNX graph at {@code precision}, exported once into {@code cache} and reused while
+     * the weights are unchanged (the file name carries their checksum).
      */
-    public Path onnx(ModelCache cache) throws IOException {
-        Path file = cache.dir().resolve("trained").resolve(manifest.task() + "-" + manifest.sha256().substring(0, 16) + ".onnx");
+    public Path onnx(ModelCache cache, Precision precision) throws IOException {
+        Path file = cache.dir().resolve("trained").resolve(manifest.task() + "-" + manifest.sha256().substring(0, 16) + "-"
+                + precision.id() + ".onnx");
         if (Files.isRegularFile(file)) {
             return file;
         }
         Files.createDirectories(file.getParent());
-        byte[] graph = new BertOnnxExporter().export(checkpoint(), manifest.heads(), BertOnnxExporter.DENSE).toByteArray();
+        byte[] graph = new BertOnnxExporter().export(checkpoint(), manifest.heads(), precision.forms()).toByteArray();
         Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
             Files.write(tmp, graph);
@@ -150,9 +151,9 @@ public final class ModelArtifact {
         return file;
     }
 
-    /** An encoder running this model, with its heads, on ONNX Runtime. */
-    public Encoder open(ModelCache cache, EncoderOptions options) throws IOException {
-        return Encoder.open(onnx(cache), cache.tokenizer(base()),
+    /** An encoder running this model, with its heads, on ONNX Runtime at {@code precision}. */
+    public Encoder open(ModelCache cache, EncoderOptions options, Precision precision) throws IOException {
+        return Encoder.open(onnx(cache, precision), cache.tokenizer(base()),
                 new EncoderOptions(manifest.maxLength(), manifest.stride(), options.threads(), options.optimization()));
     }
 

@@ -29,11 +29,12 @@ public final class ReaderModel implements AutoCloseable {
     }
 
     /** Opens a trained reader. */
-    public static ReaderModel open(ModelArtifact artifact, ModelCache cache, EncoderOptions options) throws IOException {
+    public static ReaderModel open(ModelArtifact artifact, ModelCache cache, EncoderOptions options,
+                                   Precision precision) throws IOException {
         if (!artifact.manifest().task().equals("reader")) {
             throw new IllegalArgumentException(artifact.dir() + " holds a " + artifact.manifest().task() + ", not a reader");
         }
-        return new ReaderModel(artifact.open(cache, options), 30);
+        return new ReaderModel(artifact.open(cache, options, precision), 30);
     }
 
     /** A question and the context to answer it from. */

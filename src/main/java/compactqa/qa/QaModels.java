@@ -52,8 +52,8 @@ public class QaModels {
             long start = System.nanoTime();
             ModelArtifact readerArtifact = ModelArtifact.load(config.reader());
             ModelArtifact compressorArtifact = ModelArtifact.load(config.compressor());
-            reader = ReaderModel.open(readerArtifact, models.cache(), models.encoderOptions());
-            compressor = CompressorModel.open(compressorArtifact, models.cache(), models.encoderOptions());
+            reader = ReaderModel.open(readerArtifact, models.cache(), models.encoderOptions(), models.linearPrecision());
+            compressor = CompressorModel.open(compressorArtifact, models.cache(), models.encoderOptions(), models.linearPrecision());
             LOG.infof("loaded reader %s and compressor %s in %.1f s", config.reader(), config.compressor(),
                     (System.nanoTime() - start) / 1e9);
         } catch (IOException | RuntimeException e) {

@@ -22,6 +22,7 @@ import compactqa.model.Encoder;
 import compactqa.model.EncoderOptions;
 import compactqa.model.FloatArray;
 import compactqa.model.ModelArtifact;
+import compactqa.model.Precision;
 import compactqa.model.TokenizedText;
 
 /**
@@ -59,7 +60,7 @@ class TrainingSmokeIT {
 
         ModelArtifact model = ModelArtifact.load(result.model().dir());
         assertTrue(Files.size(model.dir().resolve("weights.safetensors")) < 25_000_000, "frozen word embeddings are not shipped");
-        try (Encoder encoder = model.open(TorchBertIT.CACHE, EncoderOptions.DEFAULT)) {
+        try (Encoder encoder = model.open(TorchBertIT.CACHE, EncoderOptions.DEFAULT, Precision.INT8)) {
             List<TokenizedText> windows = encoder.tokenizePair("Who won?", "The Broncos won the game.");
             Map<String, FloatArray> out = encoder.run(windows);
             assertArrayEquals(new long[] {1, windows.get(0).length(), 2}, out.get("span").shape());

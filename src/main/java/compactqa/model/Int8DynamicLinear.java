@@ -1,0 +1,65 @@
+package compactqa.model;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A linear layer with int8 weights and activations quantized on the fly: ONNX Runtime's
+ * {@code com.microsoft.DynamicQuantizeMatMul}.
+ *
+ * <p>Weights are quantized symmetrically per output channel, {@code q = round(w / s)} with
+ * {@code s = max|w_row| / 127}, so each row keeps its own range (per-tensor scales are what make
+ * int8 MiniLM models collapse: one outlier row flattens every other) and no code reaches -128
+ * (signed int8 times the unsigned activations cannot overflow the 16-bit intermediate sums of the
+ * kernels without VNNI). The bias stays fp32. Stateless.
+ */
+public final class Int8DynamicLinear implements LinearForm {
+
+    public static final Int8DynamicLinear INSTANCE = new Int8DynamicLinear();
+
+    private Int8DynamicLinear() {
+    }
+
+    @Override
+    public String emit(OnnxGraph graph, Checkpoint checkpoint, String name, String input) {
+        Quantized q = quantize(checkpoint.tensor(name + ".weight"));
+        String weights = graph.exactInitializer(name + ".weight_q", q.codes());
+        String scales = graph.initializer(name + ".weight_scale", q.scales());
+        String zeros = graph.exactInitializer(name + ".weight_zero", Tensor.ofBytes(new long[] {q.scales().count()},
+                new byte[(int) q.scales().count()]));
+        String bias = graph.initializer(name + ".bias", checkpoint.tensor(name + ".bias"));
+        return graph.microsoftNode("DynamicQuantizeMatMul", name + "/QMatMul", List.of(input, weights, scales, zeros, bias), Map.of());
+    }
+
+    /**
+     * The int8 codes {@code [in, out]} (transposed for MatMul) and per-output-channel scales {@code [out]}.
+     *
+     * @param codes  quantized weights, in [-127, 127]
+     * @param scales one scale per output channel
+     */
+    public record Quantized(Tensor codes, Tensor scales) {
+    }
+
+    /** Quantizes a Hugging Face weight {@code [out, in]}. */
+    public static Quantized quantize(Tensor weight) {
+        int out = (int) weight.dim(0);
+        int in = (int) weight.dim(1);
+        float[] w = weight.floats();
+        float[] scales = new float[out];
+        byte[] codes = new byte[in * out];
+        for (int o = 0; o < out; o++) {
+            float max = 0;
+            for (int i = 0; i < in; i++) {
+                max = Math.max(max, Math.abs(w[o * in + i]));
+            }
+            float scale = max == 0 ? 1 : max / 127f;
+            scales[o] = scale;
+            for (int i = 0; i < in; i++) {
+                codes[i * out + o] = (byte) Math.max(-127, Math.min(127, Math.round(w[o * in + i] / scale)));
+            }
+        }
+        return new Quantized(Tensor.of(DType.I8, new long[] {in, out}, ByteBuffer.wrap(codes)),
+                Tensor.ofFloats(new long[] {out}, scales));
+    }
+}
