@@ -38,7 +38,8 @@ abstract class TrainTaskCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the latest checkpoint of the recipe's work folder.")
     boolean resume;
 
-    @Option(names = "--max-steps", paramLabel = "N", description = "Stop after N steps (overrides the recipe).")
+    @Option(names = "--max-steps", paramLabel = "N",
+            description = "Stop after N steps (overrides the recipe); model and checkpoints then go to the recipe's folders + -steps-N.")
     Integer maxSteps;
 
     abstract String task();
@@ -53,10 +54,12 @@ abstract class TrainTaskCommand implements Callable<Integer> {
             if (maxSteps < 1) {
                 throw new IllegalArgumentException("--max-steps must be at least 1");
             }
+            // a shortened run never overwrites the recipe's model or checkpoints
+            String suffix = "-steps-" + maxSteps;
             recipe = new Recipe(recipe.task(), recipe.base(), recipe.seed(), recipe.maxLength(), recipe.stride(), recipe.batchSize(),
                     recipe.epochs(), maxSteps, recipe.learningRate(), recipe.warmupRatio(), recipe.weightDecay(),
                     recipe.maxGradNorm(), recipe.dropout(), recipe.checkpointEvery(), recipe.validationSize(), recipe.data(),
-                    recipe.workDir(), recipe.output());
+                    recipe.workDir() + suffix, recipe.output() + suffix);
         }
         PrintWriter err = spec.commandLine().getErr();
         TrainingRun.Result result = new TrainingRun(recipe, project.home(), models.cache(), loader).run(resume, new Progress(err));

@@ -8,12 +8,15 @@ import java.util.List;
  * Builds the compressor's inputs: a question, the evidence selected so far, and one paragraph whose
  * sentences each get a marker, so that one pass scores every sentence of the paragraph.
  *
- * <p>The question keeps at most {@code maxQuestionTokens} word pieces and the evidence at most
- * {@code maxEvidenceTokens} (its first sentences first); a paragraph too long for one window
+ * <p>The question keeps at most {@code maxQuestionTokens} word pieces, the evidence at most
+ * {@code maxEvidenceTokens} (its first sentences first) and the title at most 32; a paragraph too long for one window
  * continues in further windows that repeat the question and evidence. Empty sentences get no
  * marker. Thread-safe if the tokenizer is.
  */
 public final class CompressorFeaturizer {
+
+    /** Word pieces of a title kept; titles are names, and a window must keep room for sentences. */
+    static final int MAX_TITLE_TOKENS = 32;
 
     private final TextTokenizer tokenizer;
     private final int maxLength;
@@ -21,7 +24,7 @@ public final class CompressorFeaturizer {
     private final int maxEvidenceTokens;
 
     public CompressorFeaturizer(TextTokenizer tokenizer, int maxLength, int maxQuestionTokens, int maxEvidenceTokens) {
-        if (maxQuestionTokens + maxEvidenceTokens + 16 > maxLength) {
+        if (maxQuestionTokens + maxEvidenceTokens + MAX_TITLE_TOKENS + 16 > maxLength) {
             throw new IllegalArgumentException("question and evidence budgets leave no room for the paragraph");
         }
         this.tokenizer = tokenizer;
@@ -34,6 +37,9 @@ public final class CompressorFeaturizer {
     public List<CompressorWindow> windows(String question, List<String> evidence, String title, List<String> sentences) {
         long[] prefixIds = prefix(question, evidence);
         long[] titleIds = tokenizer.pieces(title.isBlank() ? "" : title + " :").ids();
+        if (titleIds.length > MAX_TITLE_TOKENS) {
+            titleIds = Arrays.copyOf(titleIds, MAX_TITLE_TOKENS);
+        }
         List<CompressorWindow> windows = new ArrayList<>();
         Builder current = new Builder(prefixIds, titleIds);
         for (int s = 0; s < sentences.size(); s++) {

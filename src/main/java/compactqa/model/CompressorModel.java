@@ -18,12 +18,12 @@ public final class CompressorModel implements AutoCloseable {
     private final Encoder encoder;
     private final CompressorFeaturizer featurizer;
 
-    public CompressorModel(Encoder encoder, int maxLength) {
+    public CompressorModel(Encoder encoder, int maxLength, int maxQuestionTokens, int maxEvidenceTokens) {
         if (!encoder.outputNames().containsAll(List.of("sentence", "sufficiency"))) {
             throw new IllegalArgumentException("the model has no compressor heads (sentence, sufficiency): " + encoder.outputNames());
         }
         this.encoder = encoder;
-        this.featurizer = new CompressorFeaturizer(encoder.tokenizer(), maxLength, 64, 96);
+        this.featurizer = new CompressorFeaturizer(encoder.tokenizer(), maxLength, maxQuestionTokens, maxEvidenceTokens);
     }
 
     /** Opens a trained compressor. */
@@ -32,7 +32,8 @@ public final class CompressorModel implements AutoCloseable {
         if (!artifact.manifest().task().equals("compressor")) {
             throw new IllegalArgumentException(artifact.dir() + " holds a " + artifact.manifest().task() + ", not a compressor");
         }
-        return new CompressorModel(artifact.open(cache, options, precision), artifact.manifest().maxLength());
+        ModelArtifact.Manifest m = artifact.manifest();
+        return new CompressorModel(artifact.open(cache, options, precision), m.maxLength(), m.maxQuestionTokens(), m.maxEvidenceTokens());
     }
 
     /** A passage to score: its title and sentences. */

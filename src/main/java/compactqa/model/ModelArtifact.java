@@ -49,9 +49,12 @@ public final class ModelArtifact {
      * @param heads     the task heads, in graph output order
      * @param maxLength tokens per sequence the model was trained with
      * @param stride    window overlap the model was trained with
+     * @param maxQuestionTokens word pieces of question a compressor input keeps (0 for a reader)
+     * @param maxEvidenceTokens word pieces of evidence a compressor input keeps (0 for a reader)
      * @param sha256    SHA-256 of {@code weights.safetensors}
      */
-    public record Manifest(String task, String base, List<Head> heads, int maxLength, int stride, String sha256) {
+    public record Manifest(String task, String base, List<Head> heads, int maxLength, int stride, int maxQuestionTokens,
+                           int maxEvidenceTokens, String sha256) {
     }
 
     private final Path dir;
@@ -80,7 +83,8 @@ public final class ModelArtifact {
      * are kept.
      */
     public static ModelArtifact save(Path dir, Checkpoint trained, String task, PretrainedEncoder base, List<Head> heads,
-                                     int maxLength, int stride, Predicate<String> include) throws IOException {
+                                     int maxLength, int stride, int maxQuestionTokens, int maxEvidenceTokens,
+                                     Predicate<String> include) throws IOException {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         trained.tensors().forEach((name, t) -> {
             if (include.test(name)) {
@@ -91,10 +95,12 @@ public final class ModelArtifact {
         AtomicFolders.replace(dir, List.of("MODEL_CARD.md", "metrics.json", "training.json"), tmp -> {
             Safetensors.write(tmp.resolve(WEIGHTS), tensors, Map.of("format", "pt", "base", base.id()));
             digest[0] = sha256(tmp.resolve(WEIGHTS));
-            JSON.writeValue(tmp.resolve(MANIFEST).toFile(), new Manifest(task, base.id(), heads, maxLength, stride, digest[0]));
+            JSON.writeValue(tmp.resolve(MANIFEST).toFile(), new Manifest(task, base.id(), heads, maxLength, stride, maxQuestionTokens,
+                    maxEvidenceTokens, digest[0]));
             JSON.writeValue(tmp.resolve(Checkpoint.CONFIG).toFile(), trained.config().toHuggingFace());
         });
-        return new ModelArtifact(dir.toAbsolutePath().normalize(), new Manifest(task, base.id(), heads, maxLength, stride, digest[0]));
+        return new ModelArtifact(dir.toAbsolutePath().normalize(), new Manifest(task, base.id(), heads, maxLength, stride,
+                maxQuestionTokens, maxEvidenceTokens, digest[0]));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Map;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import compactqa.model.Tensor;
 
@@ -93,7 +94,7 @@ public final class AdamW implements AutoCloseable {
                     update = update.add(p.mul(weightDecay));
                 }
                 p.subi(update.mul(learningRate));
-                p.getGradient().muli(0);
+                clear(p);
             }
         }
         return norm;
@@ -105,10 +106,18 @@ public final class AdamW implements AutoCloseable {
             scope.suppressNotUsedWarning();
             for (NDArray p : params.all().values()) {
                 if (p.hasGradient()) {
-                    p.getGradient().muli(0);
+                    clear(p);
                 }
             }
         }
+    }
+
+    /**
+     * Sets a parameter's gradient to zero. Not by multiplying by zero: NaN·0 is NaN, and PyTorch
+     * adds each backward pass into the gradient, so one non-finite gradient would never go away.
+     */
+    private static void clear(NDArray p) {
+        p.getGradient().set(new NDIndex("..."), 0);
     }
 
     /** The state as tensors named {@code adam.m.<param>} and {@code adam.v.<param>}, and the step count. */

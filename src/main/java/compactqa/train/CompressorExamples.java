@@ -1,6 +1,7 @@
 package compactqa.train;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -14,10 +15,12 @@ import compactqa.eval.ReaderExamples;
 /**
  * Turns data set questions into compressor examples, one per candidate paragraph and evidence.
  *
- * <p>Each supporting paragraph, and up to {@code negatives} sampled distractors, is an example with
- * no evidence; supporting paragraphs (and half of the distractors) appear again with, as evidence,
- * the supporting sentences of another supporting paragraph, so that the model learns the second
- * hop of a bridge question. Sentence labels come from sentence-level supporting facts (HotpotQA,
+ * <p>Each supporting paragraph, and up to {@code negatives} sampled distractors ({@code 0}: every
+ * distractor the question has), is an example with no evidence; supporting paragraphs (and half of
+ * the distractors) appear again with, as evidence, the supporting sentences of another supporting
+ * paragraph, so that the model learns the second hop of a bridge question; and, half the time
+ * each, a distractor and a supporting paragraph come with evidence that already holds every
+ * supporting fact, labeled sufficient. Sentence labels come from sentence-level supporting facts (HotpotQA,
  * 2Wiki) or from the sentence holding the answer (SQuAD, NQ); MuSiQue and IRCoT label paragraphs
  * only. Single-paragraph questions (SQuAD, NQ) take their distractors from {@code pool}.
  */
@@ -49,30 +52,41 @@ public final class CompressorExamples {
                 }
             }
         }
-        java.util.Collections.shuffle(distractors, random);
+        Collections.shuffle(distractors, random);
         if (negatives > 0 && distractors.size() > negatives) {
             distractors = distractors.subList(0, negatives);
         }
         List<CompressorExample> examples = new ArrayList<>();
         for (Document p : candidates) {
-            examples.add(example(e, p, null, true, gold.size() == 1));
+            examples.add(example(e, p, List.of(), true, gold.size() == 1));
             Document other = otherGold(e, p, random);
             if (other != null) {
-                examples.add(example(e, p, other, true, gold.size() == 2));
+                examples.add(example(e, p, List.of(other), true, gold.size() == 2));
             }
         }
         for (Document d : distractors) {
-            examples.add(example(e, d, null, false, false));
+            examples.add(example(e, d, List.of(), false, false));
             if (gold.size() > 1 && random.nextBoolean()) {
-                examples.add(example(e, d, e.paragraphs().get(gold.get(random.nextInt(gold.size()))), false, false));
+                examples.add(example(e, d, List.of(e.paragraphs().get(gold.get(random.nextInt(gold.size())))), false, false));
             }
+        }
+        // evidence that already holds every supporting fact is sufficient whatever paragraph comes next:
+        // the question the loop asks once both hops were found in an earlier segment
+        List<Document> allGold = gold.stream().map(i -> e.paragraphs().get(i)).toList();
+        if (!distractors.isEmpty() && random.nextBoolean()) {
+            examples.add(example(e, distractors.get(random.nextInt(distractors.size())), allGold, false, true));
+        }
+        if (random.nextBoolean()) {
+            examples.add(example(e, allGold.get(random.nextInt(allGold.size())), allGold, true, true));
         }
         return examples;
     }
 
-    private static CompressorExample example(QaExample e, Document p, Document evidenceFrom, boolean relevant, boolean sufficient) {
+    private static CompressorExample example(QaExample e, Document p, List<Document> evidenceFrom, boolean relevant,
+                                             boolean sufficient) {
         List<String> sentences = p.sentences().stream().map(Sentence::text).toList();
-        List<String> evidence = evidenceFrom == null ? List.of() : supportingSentences(e, evidenceFrom);
+        List<String> evidence = new ArrayList<>();
+        evidenceFrom.forEach(d -> evidence.addAll(supportingSentences(e, d)));
         return new CompressorExample(e.question(), evidence, p.title(), sentences, labels(e, p, relevant), relevant, sufficient);
     }
 

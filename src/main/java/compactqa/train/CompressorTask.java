@@ -1,6 +1,7 @@
 package compactqa.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Set;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -37,10 +39,16 @@ public final class CompressorTask implements TrainingTask<CompressorFeature> {
 
     public static final List<Head> HEADS = List.of(new Head("sentence", Head.Pooling.TOKENS, 1),
             new Head("sufficiency", Head.Pooling.CLS, 1));
+    /** Word pieces of the question kept in the compressor's input. */
+    public static final int MAX_QUESTION_TOKENS = 64;
+    /** Word pieces of evidence kept in the compressor's input. */
+    public static final int MAX_EVIDENCE_TOKENS = 128;
 
     private final CompressorFeaturizer featurizer;
     private final List<CompressorExample> training;
     private final List<QaExample> validation;
+    private List<CompressorFeature> features;
+    private int leftOut;
 
     public CompressorTask(CompressorFeaturizer featurizer, List<CompressorExample> training, List<QaExample> validation) {
         this.featurizer = featurizer;
@@ -54,24 +62,55 @@ public final class CompressorTask implements TrainingTask<CompressorFeature> {
     }
 
     @Override
-    public List<CompressorFeature> trainingFeatures() {
-        List<CompressorFeature> features = new ArrayList<>();
-        for (CompressorExample e : training) {
-            List<CompressorWindow> windows = featurizer.windows(e.question(), e.evidence(), e.title(), e.sentences());
-            if (windows.size() != 1 || windows.get(0).markers().length == 0) {
-                continue; // a paragraph split over windows cannot carry its paragraph label whole
-            }
-            CompressorWindow w = windows.get(0);
-            float[] labels = null;
-            if (e.sentenceLabels() != null) {
-                labels = new float[w.markers().length];
-                for (int m = 0; m < labels.length; m++) {
-                    labels[m] = e.sentenceLabels()[w.sentences()[m]];
-                }
-            }
-            features.add(new CompressorFeature(w, labels, e.relevant() ? 1 : 0, e.sufficient() ? 1 : 0));
+    public synchronized List<CompressorFeature> trainingFeatures() {
+        if (features == null) {
+            features = featurize();
         }
         return features;
+    }
+
+    /**
+     * One feature per window. A paragraph too long for one window is trained window by window where
+     * its sentences are labeled (a window is sufficient only if it holds all of the paragraph's
+     * needed sentences); where only the paragraph is labeled, its label cannot be split among
+     * windows, and it is left out.
+     */
+    private List<CompressorFeature> featurize() {
+        List<CompressorFeature> out = new ArrayList<>();
+        int leftOut = 0;
+        for (CompressorExample e : training) {
+            List<CompressorWindow> windows = featurizer.windows(e.question(), e.evidence(), e.title(), e.sentences());
+            if (e.sentenceLabels() == null && windows.size() != 1) {
+                leftOut++;
+                continue;
+            }
+            int needed = e.sentenceLabels() == null ? 0 : Arrays.stream(e.sentenceLabels()).sum();
+            for (CompressorWindow w : windows) {
+                if (w.markers().length == 0) {
+                    continue;
+                }
+                float[] labels = null;
+                boolean sufficient = e.sufficient();
+                if (e.sentenceLabels() != null) {
+                    labels = new float[w.markers().length];
+                    int here = 0;
+                    for (int m = 0; m < labels.length; m++) {
+                        labels[m] = e.sentenceLabels()[w.sentences()[m]];
+                        here += (int) labels[m];
+                    }
+                    sufficient = sufficient && (windows.size() == 1 || here == needed);
+                }
+                out.add(new CompressorFeature(w, labels, e.relevant() ? 1 : 0, sufficient ? 1 : 0));
+            }
+        }
+        this.leftOut = leftOut;
+        return out;
+    }
+
+    /** Paragraph-labeled examples left out because they need more than one window. */
+    public int leftOut() {
+        trainingFeatures();
+        return leftOut;
     }
 
     @Override
@@ -95,7 +134,7 @@ public final class CompressorTask implements TrainingTask<CompressorFeature> {
                 sentenceLosses.add(binaryCrossEntropy(logits.max(), m.create(f.relevant())));
             }
         }
-        NDArray sentenceLoss = NDArrays.stack(new ai.djl.ndarray.NDList(sentenceLosses)).mean();
+        NDArray sentenceLoss = NDArrays.stack(new NDList(sentenceLosses)).mean();
         NDArray sufficiency = bert.linear(hidden.get(new NDIndex(":, 0, :")), "heads.sufficiency").reshape(-1);
         float[] sufficient = new float[batch.size()];
         for (int r = 0; r < sufficient.length; r++) {
@@ -167,7 +206,7 @@ public final class CompressorTask implements TrainingTask<CompressorFeature> {
         double[][] sentenceScores = new double[q.paragraphs().size()][];
         for (int p = 0; p < sentenceScores.length; p++) {
             sentenceScores[p] = new double[q.paragraphs().get(p).sentences().size()];
-            java.util.Arrays.fill(sentenceScores[p], Double.NaN);
+            Arrays.fill(sentenceScores[p], Double.NaN);
         }
         try (NDManager m = parent.newSubManager()) {
             TokenBatch inputs = TokenBatch.of(windows.stream().map(CompressorWindow::asTokens).toList());

@@ -45,6 +45,7 @@ public final class ReaderTask implements TrainingTask<ReaderFeature> {
     private final List<ReaderExample> validation;
     private final long seed;
     private final double keepWindowsWithoutAnswer;
+    private List<ReaderFeature> features;
 
     public ReaderTask(TextTokenizer tokenizer, List<ReaderExample> training, List<ReaderExample> validation, long seed,
                       double keepWindowsWithoutAnswer) {
@@ -61,7 +62,14 @@ public final class ReaderTask implements TrainingTask<ReaderFeature> {
     }
 
     @Override
-    public List<ReaderFeature> trainingFeatures() {
+    public synchronized List<ReaderFeature> trainingFeatures() {
+        if (features == null) {
+            features = featurize();
+        }
+        return features;
+    }
+
+    private List<ReaderFeature> featurize() {
         Random random = new Random(seed);
         List<ReaderFeature> features = new ArrayList<>();
         for (ReaderExample e : training) {

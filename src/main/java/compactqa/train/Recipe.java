@@ -79,6 +79,20 @@ public record Recipe(
         if (data.isEmpty()) {
             throw new IllegalArgumentException("recipe lists no training data");
         }
+        for (DataSource d : data) {
+            // the data policy: the development benchmarks never train anything
+            if (d.path().matches(".*(dev-500|dev-fullwiki-500)[^/]*$")) {
+                throw new IllegalArgumentException(d.path() + " is a development benchmark and may not be trained on");
+            }
+        }
+        if (workDir == null || workDir.isBlank() || workDir.strip().equals(".") || output == null || output.isBlank()
+                || output.strip().equals(".")) {
+            throw new IllegalArgumentException("recipe needs its own work_dir and output folders");
+        }
+        if (stride < 0 || stride >= maxLength / 2 || validationSize < 0 || maxGradNorm < 0 || weightDecay < 0) {
+            throw new IllegalArgumentException("recipe needs stride in [0, max_length/2) and non-negative validation size, "
+                    + "gradient clip and weight decay");
+        }
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())

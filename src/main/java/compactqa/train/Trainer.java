@@ -66,7 +66,7 @@ public final class Trainer {
         String recipeYaml = recipe.toYaml();
         TrainingState state = TrainingState.start(total, recipeYaml);
         params.setTrainable(trainable);
-        try (AdamW adam = new AdamW(params.manager(), recipe.weightDecay())) {
+        try (AutoCloseable lock = checkpoints.lock(); AdamW adam = new AdamW(params.manager(), recipe.weightDecay())) {
             if (resume) {
                 Optional<TrainingCheckpoints.Saved> saved = checkpoints.latest();
                 if (saved.isPresent()) {
@@ -145,6 +145,10 @@ public final class Trainer {
                 }
             }
             return state;
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("cannot release the training lock: " + e.getMessage(), e);
         }
     }
 

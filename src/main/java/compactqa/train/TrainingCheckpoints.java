@@ -1,10 +1,13 @@
 package compactqa.train;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +82,46 @@ final class TrainingCheckpoints {
                 JSON.readValue(checkpoint.resolve("state.json").toFile(), TrainingState.class), checkpoint));
     }
 
-    /** Deletes every checkpoint (a fresh start). */
+    /** Deletes every checkpoint (a fresh start), and nothing else in the folder. */
     void clear() throws IOException {
-        AtomicFolders.deleteTree(dir);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> checkpoints;
+        try (Stream<Path> list = Files.list(dir)) {
+            checkpoints = list.filter(p -> p.getFileName().toString().startsWith("step-")
+                    || p.getFileName().toString().startsWith(LATEST)).toList();
+        }
+        for (Path p : checkpoints) {
+            AtomicFolders.deleteTree(p);
+        }
+    }
+
+    /**
+     * Takes the folder's lock for one training run: two runs writing the same checkpoints would
+     * destroy each other's.
+     *
+     * @throws IllegalStateException if another run holds it
+     */
+    AutoCloseable lock() throws IOException {
+        Files.createDirectories(dir);
+        FileChannel channel = FileChannel.open(dir.resolve("train.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("another training run is using " + dir);
+        }
+        return () -> {
+            try (channel) {
+                lock.release();
+            }
+        };
     }
 
     private void prune(String keep) throws IOException {

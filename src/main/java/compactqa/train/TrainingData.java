@@ -2,6 +2,11 @@ package compactqa.train;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Random;
+import java.util.Set;
 import java.util.List;
 
 import compactqa.eval.DataSplits;
@@ -20,6 +25,11 @@ public final class TrainingData {
     /** The questions of one source, in file order. */
     public static List<QaExample> load(DatasetLoader loader, Path home, Recipe.DataSource source) {
         List<QaExample> examples = new ArrayList<>(loader.load(home.resolve(source.path())));
+        boolean squad = !examples.isEmpty() && examples.stream().allMatch(e -> e.dataset().equals("squad"));
+        if (squad && source.holdOutArticles() < DataSplits.SQUAD_HELD_OUT_ARTICLES) {
+            throw new IllegalArgumentException(source.path() + ": SQuAD must hold out at least its last "
+                    + DataSplits.SQUAD_HELD_OUT_ARTICLES + " articles, the reader's test");
+        }
         if (source.holdOutArticles() > 0) {
             examples = DataSplits.withoutLastArticles(examples, source.holdOutArticles());
         }
@@ -27,5 +37,32 @@ public final class TrainingData {
             examples = examples.subList(0, source.limit());
         }
         return examples;
+    }
+
+    /**
+     * About {@code count} questions of one source to validate on, drawn with {@code random}; for
+     * SQuAD files, whole articles (the other sources' paragraphs belong to one question each).
+     */
+    static Set<QaExample> validationShare(List<QaExample> examples, int count, Random random) {
+        Set<QaExample> held = new HashSet<>();
+        if (count <= 0) {
+            return held;
+        }
+        boolean squad = examples.stream().allMatch(e -> e.dataset().equals("squad"));
+        if (squad) {
+            List<String> articles = new ArrayList<>(new LinkedHashSet<>(examples.stream().map(DataSplits::article).toList()));
+            Collections.shuffle(articles, random);
+            for (String article : articles) {
+                if (held.size() >= count) {
+                    break;
+                }
+                examples.stream().filter(e -> DataSplits.article(e).equals(article)).forEach(held::add);
+            }
+            return held;
+        }
+        List<QaExample> shuffled = new ArrayList<>(examples);
+        Collections.shuffle(shuffled, random);
+        held.addAll(shuffled.subList(0, Math.min(count, shuffled.size())));
+        return held;
     }
 }

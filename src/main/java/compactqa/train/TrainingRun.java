@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Random;
 import java.util.function.Predicate;
 
 import ai.djl.ndarray.NDManager;
+import compactqa.corpus.Document;
 import compactqa.eval.DatasetLoader;
 import compactqa.eval.QaExample;
 import compactqa.eval.ReaderExamples;
@@ -67,8 +71,10 @@ public final class TrainingRun {
             int features = task.trainingFeatures().size();
             Trainer trainer = new Trainer(recipe, home.resolve(recipe.workDir()), listener);
             TrainingState state = trainer.train(task, params, FROZEN.negate(), resume);
+            boolean compressor = recipe.task().equals("compressor");
             ModelArtifact model = ModelArtifact.save(home.resolve(recipe.output()), params.toCheckpoint(), recipe.task(), base,
-                    heads, recipe.maxLength(), recipe.stride(), FROZEN.negate());
+                    heads, recipe.maxLength(), recipe.stride(), compressor ? CompressorTask.MAX_QUESTION_TOKENS : 0,
+                    compressor ? CompressorTask.MAX_EVIDENCE_TOKENS : 0, FROZEN.negate());
             Result result = new Result(state, model, features, params.trainableCount());
             TrainingReport.write(model.dir().resolve(TrainingReport.FILE), recipe, result);
             return result;
@@ -76,38 +82,32 @@ public final class TrainingRun {
     }
 
     private TrainingTask<?> task(TextTokenizer tokenizer) {
-        List<QaExample> all = new ArrayList<>();
-        List<Integer> repeats = new ArrayList<>();
-        for (Recipe.DataSource source : recipe.data()) {
-            List<QaExample> examples = TrainingData.load(loader, home, source);
-            all.addAll(examples);
-            examples.forEach(e -> repeats.add(Math.max(1, source.repeat())));
-        }
-        // a seeded share of the questions, across all sources, validates every epoch and never trains
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, new Random(recipe.seed()));
-        int validationCount = Math.min(recipe.validationSize(), all.size() / 5);
+        // each source gives its share of the validation questions (SQuAD whole articles, so that no
+        // validation question shares its paragraph with a training one); they never train
+        int quota = recipe.validationSize() / recipe.data().size();
+        Random random = new Random(recipe.seed());
         List<QaExample> validation = new ArrayList<>();
         List<QaExample> training = new ArrayList<>();
-        for (int k = 0; k < order.size(); k++) {
-            int i = order.get(k);
-            if (k < validationCount) {
-                validation.add(all.get(i));
-            } else {
-                for (int r = 0; r < repeats.get(i); r++) {
-                    training.add(all.get(i));
+        for (Recipe.DataSource source : recipe.data()) {
+            List<QaExample> examples = TrainingData.load(loader, home, source);
+            Set<QaExample> held = TrainingData.validationShare(examples, Math.min(quota, examples.size() / 5), random);
+            for (QaExample e : examples) {
+                if (held.contains(e)) {
+                    validation.add(e);
+                } else {
+                    for (int r = 0; r < Math.max(1, source.repeat()); r++) {
+                        training.add(e);
+                    }
                 }
             }
         }
         return switch (recipe.task()) {
             case "reader" -> new ReaderTask(tokenizer,
-                    training.stream().map(ReaderExamples::of).flatMap(java.util.Optional::stream).toList(),
-                    validation.stream().map(ReaderExamples::of).flatMap(java.util.Optional::stream).toList(),
+                    training.stream().map(ReaderExamples::of).flatMap(Optional::stream).toList(),
+                    validation.stream().map(ReaderExamples::of).flatMap(Optional::stream).toList(),
                     recipe.seed(), 0.3);
-            case "compressor" -> new CompressorTask(new CompressorFeaturizer(tokenizer, recipe.maxLength(), 64, 96),
+            case "compressor" -> new CompressorTask(new CompressorFeaturizer(tokenizer, recipe.maxLength(),
+                    CompressorTask.MAX_QUESTION_TOKENS, CompressorTask.MAX_EVIDENCE_TOKENS),
                     compressorExamples(training), validation);
             default -> throw new IllegalArgumentException("no such task: " + recipe.task());
         };
@@ -115,11 +115,11 @@ public final class TrainingRun {
 
     /** The compressor's examples; SQuAD and NQ questions draw distractors from their own data set's paragraphs. */
     private List<CompressorExample> compressorExamples(List<QaExample> training) {
-        java.util.Map<String, List<compactqa.corpus.Document>> pools = new java.util.HashMap<>();
+        Map<String, List<Document>> pools = new HashMap<>();
         for (QaExample e : training) {
             pools.computeIfAbsent(e.dataset(), k -> new ArrayList<>()).addAll(e.paragraphs());
         }
-        java.util.Map<String, Integer> negatives = new java.util.HashMap<>();
+        Map<String, Integer> negatives = new HashMap<>();
         Random random = new Random(recipe.seed() + 1);
         List<CompressorExample> examples = new ArrayList<>();
         for (QaExample e : training) {

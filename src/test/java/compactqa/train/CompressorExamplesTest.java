@@ -53,6 +53,22 @@ class CompressorExamplesTest {
     }
 
     @Test
+    void evidenceHoldingEveryFactIsSufficientWhateverComesNext() {
+        boolean distractorSeen = false;
+        boolean goldSeen = false;
+        for (int seed = 0; seed < 20; seed++) {
+            for (CompressorExample e : CompressorExamples.of(hotpot(), List.of(), 0, new Random(seed))) {
+                if (e.evidence().equals(List.of("It stars Shirley Temple.", "She was Chief of Protocol."))) {
+                    assertTrue(e.sufficient(), e.title());
+                    distractorSeen |= !e.relevant();
+                    goldSeen |= e.relevant();
+                }
+            }
+        }
+        assertTrue(distractorSeen && goldSeen, "both kinds appear across seeds");
+    }
+
+    @Test
     void paragraphLevelDataSetsHaveNoSentenceLabels() {
         QaExample musique = new QaExample("m", "q?", List.of("x"), "2hop", List.of(OTHER, KISS, TEMPLE), List.of(1, 2),
                 List.of("Kiss and Tell", "Shirley Temple"), List.of(), List.of(), "musique");
@@ -65,7 +81,8 @@ class CompressorExamplesTest {
     void singleParagraphQuestionsTakeDistractorsFromThePool() {
         QaExample squad = new QaExample("s", "Who stars?", List.of("Shirley Temple"), "", List.of(KISS), List.of(0),
                 List.of("Kiss and Tell"), List.of(), List.of(new QaExample.AnswerSpan(0, 39, "Shirley Temple")), "squad");
-        List<CompressorExample> examples = CompressorExamples.of(squad, List.of(KISS, OTHER), 1, new Random(3));
+        List<CompressorExample> examples = CompressorExamples.of(squad, List.of(KISS, OTHER), 1, new Random(3)).stream()
+                .filter(e -> e.evidence().isEmpty()).toList();
         assertEquals(2, examples.size());
         assertArrayEquals(new int[] {0, 1}, examples.get(0).sentenceLabels(), "the answer's sentence");
         assertTrue(examples.get(0).sufficient());

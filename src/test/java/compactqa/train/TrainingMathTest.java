@@ -93,6 +93,12 @@ class TrainingMathTest {
             assertFalse(Double.isFinite(adam.step(p, 0.1, 1)));
             assertEquals(1f, p.get("w.weight").toFloatArray()[0], "the weight is untouched");
             assertEquals(0, adam.steps());
+            // the next, finite gradient is not poisoned by the last one
+            try (GradientCollector c = Engine.getEngine("PyTorch").newGradientCollector()) {
+                c.backward(p.get("w.weight").mul(2).sum());
+            }
+            assertEquals(2, adam.step(p, 0.1, 0), 1e-6);
+            assertEquals(0.9f, p.get("w.weight").toFloatArray()[0], 1e-6, "the weight moved by lr·sign(g)");
         }
     }
 
