@@ -9,10 +9,16 @@ import java.util.Map;
  * The trained extractive reader on ONNX Runtime: a question and a context in, a
  * {@link ReaderPrediction} out. Windows of several questions are batched into one call.
  *
- * <p>A question too long to leave room for the context is cut to its first words until it fits
- * (questions that long are noise, not meaning). Thread-safe; close it when no call is running.
+ * <p>A question is cut to its first {@value #MAX_QUESTION_TOKENS} word pieces, so that it always
+ * leaves the context room for windows (questions that long are noise, not meaning). Thread-safe;
+ * close it when no call is running.
  */
 public final class ReaderModel implements AutoCloseable {
+
+    /** The longest answer, in word pieces, the reader gives (and is trained to give). */
+    public static final int MAX_ANSWER_TOKENS = 30;
+    /** Word pieces of the question the reader reads. */
+    public static final int MAX_QUESTION_TOKENS = 64;
 
     /** Windows per ONNX Runtime call. */
     private static final int BATCH_WINDOWS = 8;
@@ -34,7 +40,7 @@ public final class ReaderModel implements AutoCloseable {
         if (!artifact.manifest().task().equals("reader")) {
             throw new IllegalArgumentException(artifact.dir() + " holds a " + artifact.manifest().task() + ", not a reader");
         }
-        return new ReaderModel(artifact.open(cache, options, precision), 30);
+        return new ReaderModel(artifact.open(cache, options, precision), MAX_ANSWER_TOKENS);
     }
 
     /** A question and the context to answer it from. */
@@ -92,18 +98,17 @@ public final class ReaderModel implements AutoCloseable {
     }
 
     private List<TokenizedText> windows(Query q) {
-        String question = q.question().strip();
-        while (true) {
-            try {
-                return encoder.tokenizePair(question, q.context());
-            } catch (IllegalArgumentException tooLong) {
-                int cut = question.lastIndexOf(' ', question.length() * 3 / 4);
-                if (cut <= 0) {
-                    throw tooLong;
-                }
-                question = question.substring(0, cut);
-            }
+        return encoder.tokenizePair(cutQuestion(encoder.tokenizer(), q.question()), q.context());
+    }
+
+    /** {@code question}, stripped and cut after its first {@value #MAX_QUESTION_TOKENS} word pieces. */
+    public static String cutQuestion(TextTokenizer tokenizer, String question) {
+        String stripped = question.strip();
+        TokenizedText pieces = tokenizer.pieces(stripped);
+        if (pieces.length() <= MAX_QUESTION_TOKENS) {
+            return stripped;
         }
+        return stripped.substring(0, pieces.charEnds()[MAX_QUESTION_TOKENS - 1]);
     }
 
     @Override

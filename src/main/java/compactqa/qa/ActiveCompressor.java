@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.function.ToIntFunction;
 
 import compactqa.corpus.Document;
@@ -24,7 +25,8 @@ import compactqa.corpus.Sentence;
  * the reading when its best probability reaches the sufficiency threshold; otherwise the next
  * segment is read, up to the maximum number of steps. If nothing ever passed the sentence
  * threshold, the single best sentence seen becomes the evidence, so the reader always has
- * something to read. Stateless and thread-safe if the scorer is.
+ * something to read. An interrupted thread stops before the next step with a
+ * {@link CancellationException}. Stateless and thread-safe if the scorer is.
  */
 public final class ActiveCompressor {
 
@@ -56,10 +58,17 @@ public final class ActiveCompressor {
         boolean stoppedEarly = false;
         int segments = (documents.size() + settings.segmentSize() - 1) / settings.segmentSize();
         for (int step = 1; step <= Math.min(settings.maxSteps(), segments); step++) {
+            if (Thread.interrupted()) {
+                // the caller's deadline passed: the remaining steps would be thrown away
+                throw new CancellationException("the compression was cancelled after " + (step - 1) + " steps");
+            }
             long start = System.nanoTime();
             int from = (step - 1) * settings.segmentSize();
             List<Document> segment = documents.subList(from, Math.min(documents.size(), from + settings.segmentSize()));
-            List<SentenceScorer.Scores> scores = scorer.score(question, evidence.stream().map(EvidenceSentence::text).toList(),
+            // strongest first: where the scorer must cut the evidence to fit, the weakest goes
+            List<String> evidenceText = evidence.stream().sorted(Comparator.comparingDouble(EvidenceSentence::score).reversed())
+                    .map(EvidenceSentence::text).toList();
+            List<SentenceScorer.Scores> scores = scorer.score(question, evidenceText,
                     segment.stream().map(d -> new SentenceScorer.Passage(d.title(), d.sentences().stream().map(Sentence::text).toList()))
                             .toList());
             List<EvidenceSentence> pool = new ArrayList<>(evidence);

@@ -48,15 +48,20 @@ public class QaModels {
         if (reader != null && compressor != null) {
             return;
         }
+        long start = System.nanoTime();
+        ReaderModel openedReader = null;
         try {
-            long start = System.nanoTime();
             ModelArtifact readerArtifact = ModelArtifact.load(config.reader());
             ModelArtifact compressorArtifact = ModelArtifact.load(config.compressor());
-            reader = ReaderModel.open(readerArtifact, models.cache(), models.encoderOptions(), models.linearPrecision());
+            openedReader = ReaderModel.open(readerArtifact, models.cache(), models.encoderOptions(), models.linearPrecision());
             compressor = CompressorModel.open(compressorArtifact, models.cache(), models.encoderOptions(), models.linearPrecision());
+            reader = openedReader;
             LOG.infof("loaded reader %s and compressor %s in %.1f s", config.reader(), config.compressor(),
                     (System.nanoTime() - start) / 1e9);
         } catch (IOException | RuntimeException e) {
+            if (openedReader != null) {
+                openedReader.close(); // half a pair is not kept: the next call loads both again
+            }
             throw new ModelUnavailableException("cannot load the models: " + e.getMessage()
                     + " (train them with models/recipes/train-all.sh)", e);
         }

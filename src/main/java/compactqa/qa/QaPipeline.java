@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 import compactqa.corpus.Document;
 import compactqa.index.IndexService;
 import compactqa.index.SearchHit;
+import compactqa.model.AnswerType;
 import compactqa.model.CompressorModel;
 import compactqa.model.ReaderContext;
 import compactqa.model.ReaderPrediction;
@@ -25,6 +27,8 @@ public class QaPipeline {
     private final IndexService index;
     private final QaModels models;
     private final QaConfig config;
+    private static final ReaderPrediction NO_ANSWER = new ReaderPrediction("", AnswerType.SPAN, 0, -1, -1);
+
     private final LexicalRanker ranker = new LexicalRanker();
 
     @Inject
@@ -49,7 +53,12 @@ public class QaPipeline {
         long retrieved = System.nanoTime();
         CompressionResult compressed = compressor().compress(request.question(), documents, settings(request));
         long compressedAt = System.nanoTime();
-        ReaderPrediction prediction = models.reader().answer(request.question(), context(compressed.evidence()));
+        if (Thread.interrupted()) {
+            throw new CancellationException("the question was cancelled before reading");
+        }
+        // no evidence (no documents) gets no answer rather than a guess of yes or no
+        ReaderPrediction prediction = compressed.evidence().isEmpty() ? NO_ANSWER
+                : models.reader().answer(request.question(), context(compressed.evidence()));
         long read = System.nanoTime();
         QaTrace trace = new QaTrace(documents.size(), compressed.steps(), compressed.stoppedEarly(), compressed.documentTokens(),
                 compressed.evidenceTokens(), ms(start, retrieved), ms(retrieved, compressedAt), ms(compressedAt, read), ms(start, read));

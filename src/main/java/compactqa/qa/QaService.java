@@ -20,8 +20,8 @@ import jakarta.inject.Inject;
  * Answers questions on a bounded pool: {@link QaConfig#workers()} at once, at most
  * {@link QaConfig#queue()} waiting, and beyond that an immediate {@link OverloadedException}
  * rather than an unbounded queue. A question not answered within {@link QaConfig#deadline()} of
- * its arrival, queueing included, fails the same way (its work finishes in the background and is
- * discarded: model calls cannot be interrupted). On shutdown, questions already taken are finished.
+ * its arrival, queueing included, fails the same way; its work is interrupted and stops at the
+ * next step boundary (a model call in flight cannot be interrupted, so it finishes first). On shutdown, questions already taken are finished.
  * Thread-safe.
  */
 @ApplicationScoped

@@ -17,6 +17,7 @@ import compactqa.eval.ReaderExample;
 import compactqa.eval.ScoreMean;
 import compactqa.model.AnswerType;
 import compactqa.model.Head;
+import compactqa.model.ReaderModel;
 import compactqa.model.ReaderPrediction;
 import compactqa.model.ReaderWindow;
 import compactqa.model.SpanDecoder;
@@ -35,8 +36,6 @@ import compactqa.model.TokenizedText;
  */
 public final class ReaderTask implements TrainingTask<ReaderFeature> {
 
-    /** Longest answer the decoder considers, in tokens. */
-    public static final int MAX_ANSWER_TOKENS = 30;
     public static final List<Head> HEADS = List.of(new Head("span", Head.Pooling.TOKENS, 2),
             new Head("answer_type", Head.Pooling.CLS, AnswerType.values().length));
 
@@ -151,7 +150,7 @@ public final class ReaderTask implements TrainingTask<ReaderFeature> {
 
     @Override
     public Map<String, Double> validate(TorchBert bert, NDManager m) {
-        SpanDecoder decoder = new SpanDecoder(MAX_ANSWER_TOKENS);
+        SpanDecoder decoder = new SpanDecoder(ReaderModel.MAX_ANSWER_TOKENS);
         ScoreMean mean = new ScoreMean();
         for (ReaderExample e : validation) {
             List<TokenizedText> windows;

@@ -2,11 +2,13 @@ package compactqa.qa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 import org.junit.jupiter.api.Test;
 
@@ -107,5 +109,25 @@ class ActiveCompressorTest {
         assertEquals(3, e.rank());
         assertEquals(1, e.sentence());
         assertEquals("u v w x.", DOCS.get(2).text().substring(e.start(), e.end()));
+    }
+
+    @Test
+    void theScorerSeesTheEvidenceStrongestFirstSoThatACutDropsTheWeakest() {
+        TableScorer scorer = new TableScorer(Map.of("a b c d.", 1.0, "e f g h.", 2.0), Map.of());
+        new ActiveCompressor(scorer, ActiveCompressorTest::words).compress("q?", DOCS, new CompressionSettings(1, 2, 100, 0.5, 0.5));
+        assertEquals(List.of("e f g h.", "a b c d."), scorer.evidenceSeen.get(1));
+    }
+
+    @Test
+    void anInterruptedCallerStopsBeforeTheNextStep() {
+        TableScorer scorer = new TableScorer(Map.of(), Map.of());
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(CancellationException.class, () -> new ActiveCompressor(scorer, ActiveCompressorTest::words)
+                    .compress("q?", DOCS, new CompressionSettings(1, 4, 100, 0.5, 0.5)));
+            assertTrue(scorer.evidenceSeen.isEmpty(), "no step ran");
+        } finally {
+            Thread.interrupted();
+        }
     }
 }

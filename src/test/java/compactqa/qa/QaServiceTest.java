@@ -59,17 +59,19 @@ class QaServiceTest {
     }
 
     @Test
-    void aSlowAnswerFailsAtTheDeadline() {
+    void aSlowAnswerFailsAtTheDeadlineAndItsWorkIsInterrupted() throws InterruptedException {
+        CountDownLatch interrupted = new CountDownLatch(1);
         QaService service = new QaService(r -> {
             try {
-                Thread.sleep(2000);
+                Thread.sleep(5000);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                interrupted.countDown();
             }
             return answer(r.question());
         }, 1, 0, Duration.ofMillis(200));
         OverloadedException e = assertThrows(OverloadedException.class, () -> service.answer(QaRequest.of("slow")));
         assertTrue(e.getMessage().contains("deadline"), e.getMessage());
+        assertTrue(interrupted.await(2, TimeUnit.SECONDS), "the worker is told to stop, so it is free for the next question");
     }
 
     @Test
