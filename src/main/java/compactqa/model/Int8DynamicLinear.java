@@ -10,9 +10,13 @@ import java.util.Map;
  *
  * <p>Weights are quantized symmetrically per output channel, {@code q = round(w / s)} with
  * {@code s = max|w_row| / 127}, so each row keeps its own range (per-tensor scales are what make
- * int8 MiniLM models collapse: one outlier row flattens every other) and no code reaches -128
- * (signed int8 times the unsigned activations cannot overflow the 16-bit intermediate sums of the
- * kernels without VNNI). The bias stays fp32. Stateless.
+ * int8 MiniLM models collapse: one outlier row flattens every other); the range is symmetric, so
+ * no code is -128. The bias stays fp32. Stateless.
+ *
+ * <p>Caveat: on x86 CPUs without VNNI, ONNX Runtime's u8 x s8 kernels add pairs of products in
+ * saturating 16 bits (255 * 127 * 2 exceeds 32767), which 8-bit weights can hit; the usual cure is
+ * 7-bit weights ("reduce range"). The parity test and the benchmarks ran on a CPU with VNNI
+ * (32-bit accumulation), so they do not show that effect.
  */
 public final class Int8DynamicLinear implements LinearForm {
 
