@@ -78,7 +78,7 @@ public class EvalReaderCommand implements Callable<Integer> {
             devResult = ReaderEvaluation.run(reader, limited(ReaderEvaluation.oracle(dev)), AnswerMetrics.Script.HOTPOTQA);
         }
         RunInfo run = RunInfo.capture("./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), project.home());
-        ReaderMetrics metrics = new ReaderMetrics(run.command(), run.commit(), run.date(), run.java(), run.cpus(),
+        ReaderMetrics metrics = new ReaderMetrics(run.command(), run.commit(), run.date(), run.java(), run.cpus(), artifact.manifest().sha256(),
                 squadResult.f1(), squadResult.em(), squadResult.questions(),
                 DataSplits.lastArticles(squadAll, DataSplits.SQUAD_HELD_OUT_ARTICLES),
                 devResult.f1(), devResult.em(), devResult.questions(), devResult.yesNoAccuracy(), devResult.msPerQuestion());

@@ -19,13 +19,14 @@ public final class CompressorEvaluation {
      * The scores.
      *
      * @param questions            questions with two supporting paragraphs among more paragraphs
-     * @param paraRecallAt2        share whose two chosen paragraphs (two steps) are the supporting ones
-     * @param paraRecallAt2OnePass the same for the one-pass choice
+     * @param paraRecallAt2        share whose two best paragraphs in one pass (each scored for the
+     *                             question alone) are the supporting ones
+     * @param paraRecallAt2TwoStep the same when the second is chosen given the first one's evidence
      * @param sentence             supporting-fact EM, F1, precision, recall at sentence level, or null
      *                             where the data set labels paragraphs only
      * @param msPerQuestion        mean wall time per question
      */
-    public record Result(int questions, double paraRecallAt2, double paraRecallAt2OnePass, MatchScore sentence,
+    public record Result(int questions, double paraRecallAt2, double paraRecallAt2TwoStep, MatchScore sentence,
                          double msPerQuestion) {
     }
 
@@ -60,8 +61,7 @@ public final class CompressorEvaluation {
             }
         }
         double ms = (System.nanoTime() - start) / 1e6 / eligible.size();
-        return new Result(eligible.size(), ReaderEvaluation.round((double) twoStep / eligible.size()),
-                ReaderEvaluation.round((double) onePass / eligible.size()), sentenceLevel ? sentences.mean() : null,
+        return new Result(eligible.size(), (double) onePass / eligible.size(), (double) twoStep / eligible.size(), sentenceLevel ? sentences.mean() : null,
                 ReaderEvaluation.round(ms));
     }
 

@@ -78,15 +78,19 @@ public final class EvalReport {
         replace(readme, md.toString());
     }
 
-    /** {@code models/<name>/metrics.json} by model name, in name order. */
+    /** {@code models/<name>/metrics.json} by model name, in name order, where they are of the weights beside them. */
     private static Map<String, JsonNode> modelMetrics(Path models) throws IOException {
         Map<String, JsonNode> found = new TreeMap<>();
         if (models != null && Files.isDirectory(models)) {
             try (Stream<Path> dirs = Files.list(models)) {
                 for (Path dir : dirs.filter(Files::isDirectory).toList()) {
                     Path metrics = dir.resolve("metrics.json");
-                    if (Files.isRegularFile(metrics)) {
-                        found.put(dir.getFileName().toString(), ResultFiles.json().readTree(metrics.toFile()));
+                    Path model = dir.resolve("model.json");
+                    if (Files.isRegularFile(metrics) && Files.isRegularFile(model)) {
+                        JsonNode m = ResultFiles.json().readTree(metrics.toFile());
+                        if (ModelCard.current(ResultFiles.json().readTree(model.toFile()), m)) {
+                            found.put(dir.getFileName().toString(), m);
+                        }
                     }
                 }
             }
