@@ -1,0 +1,102 @@
+package compactqa.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+/**
+ * {@code POST /api/qa} on the shipped models over real HTTP: the answer with its evidence and
+ * trace, and the 503 a saturated service gives. The index is the demo corpus (fast to build).
+ */
+@QuarkusTest
+@TestProfile(QaAnswerIT.OneWorker.class)
+class QaAnswerIT {
+
+    /** One worker and no queue, so that a burst of questions saturates the service. */
+    public static class OneWorker implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("compactqa.index.dir", "target/qa-it-index", "compactqa.index.default-corpus", "index/demo",
+                    "compactqa.qa.workers", "1", "compactqa.qa.queue", "0");
+        }
+    }
+
+    private static final String QUESTION = "What government position was held by the woman who portrayed Corliss Archer in the film Kiss and Tell?";
+
+    private static Response ask(String body) {
+        return given().contentType("application/json").body(body).when().post("/api/qa");
+    }
+
+    @Test
+    void aRetrievedQuestionIsAnsweredWithEvidenceAndTrace() {
+        ask("{\"question\": \"" + QUESTION + "\"}").then().statusCode(200)
+                .body("answer", not(emptyString()))
+                .body("confidence", notNullValue())
+                .body("evidence.size()", greaterThan(0))
+                .body("evidence.title", hasItem("Shirley Temple"))
+                .body("evidence.end", everyItem(greaterThan(0)))
+                .body("trace.steps.size()", greaterThan(0))
+                .body("trace.steps[0].documents.size()", greaterThan(0))
+                .body("trace.documentTokens", greaterThan(0));
+    }
+
+    @Test
+    void theCallersDocumentsAreReadInsteadOfTheIndex() {
+        String body = """
+                {"question": "Which city is the capital of Freedonia?", "documents": [
+                  {"id": "a", "title": "Freedonia", "text": "Freedonia is a small country. Its capital is Port Amble, on the coast."},
+                  {"id": "b", "title": "Sylvania", "text": "Sylvania is a neighbouring country. It is known for its hills."}]}""";
+        ask(body).then().statusCode(200).body("answer", containsString("Port Amble")).body("evidence[0].documentId", org.hamcrest.Matchers.equalTo("a"));
+    }
+
+    @Test
+    void aBurstBeyondTheOneWorkerIs503WithRetryAfter() throws Exception {
+        ask("{\"question\": \"warm up\"}").then().statusCode(200);
+        int callers = 6;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        List<Future<Response>> responses = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            responses.add(pool.submit(() -> {
+                go.await();
+                return ask("{\"question\": \"" + QUESTION + "\"}");
+            }));
+        }
+        go.countDown();
+        int ok = 0;
+        int refused = 0;
+        for (Future<Response> f : responses) {
+            Response r = f.get();
+            if (r.statusCode() == 200) {
+                ok++;
+            } else {
+                r.then().statusCode(503).contentType("application/problem+json").header("Retry-After", notNullValue())
+                        .body("detail", containsString("queue is full"));
+                refused++;
+            }
+        }
+        pool.shutdown();
+        assertTrue(ok >= 1 && refused >= 1, ok + " answered, " + refused + " refused");
+    }
+}
