@@ -150,6 +150,9 @@ public final class ReaderTask implements TrainingTask<ReaderFeature> {
 
     @Override
     public Map<String, Double> validate(TorchBert bert, NDManager m) {
+        if (validation.isEmpty()) {
+            return Map.of(); // a recipe too small to spare validation questions
+        }
         SpanDecoder decoder = new SpanDecoder(ReaderModel.MAX_ANSWER_TOKENS);
         ScoreMean mean = new ScoreMean();
         for (ReaderExample e : validation) {
