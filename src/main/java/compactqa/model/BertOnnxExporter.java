@@ -68,8 +68,7 @@ public final class BertOnnxExporter {
     }
 
     private static String embeddings(OnnxGraph g, Checkpoint ck) {
-        String words = g.node("Gather", "embeddings/words", List.of(
-                g.initializer(BertNames.WORD_EMBEDDINGS, ck.tensor(BertNames.WORD_EMBEDDINGS)), "input_ids"));
+        String words = wordEmbeddings(g, ck);
         String length = g.node("Gather", "embeddings/length", List.of(
                 g.node("Shape", "embeddings/shape", List.of("input_ids")), g.longScalar("one", 1)), Map.of("axis", 0));
         String positions = g.node("Range", "embeddings/position_ids", List.of(g.longScalar("zero", 0), length,
@@ -81,6 +80,30 @@ public final class BertOnnxExporter {
         String sum = g.node("Add", "embeddings/sum", List.of(g.node("Add", "embeddings/sum", List.of(words, types)),
                 positionVectors));
         return layerNorm(g, ck, BertNames.EMBEDDINGS_NORM, sum);
+    }
+
+    /**
+     * The input's word vectors: gathered from the plain matrix, or from its compressed forms, low-rank
+     * factors ({@code .u [vocab, r]} times {@code .v [r, hidden]}) or int8 rows with a scale each
+     * ({@code .q8}, {@code .q8_scale}), which only the gathered rows are widened from.
+     */
+    private static String wordEmbeddings(OnnxGraph g, Checkpoint ck) {
+        String w = BertNames.WORD_EMBEDDINGS;
+        if (ck.has(w)) {
+            return g.node("Gather", "embeddings/words", List.of(g.initializer(w, ck.tensor(w)), "input_ids"));
+        }
+        if (ck.has(w + ".u")) {
+            String rows = g.node("Gather", "embeddings/words_u", List.of(g.initializer(w + ".u", ck.tensor(w + ".u")), "input_ids"));
+            return g.node("MatMul", "embeddings/words", List.of(rows, g.initializer(w + ".v", ck.tensor(w + ".v"))));
+        }
+        if (ck.has(w + ".q8")) {
+            String codes = g.node("Gather", "embeddings/words_q8", List.of(g.exactInitializer(w + ".q8", ck.tensor(w + ".q8")), "input_ids"));
+            String widened = g.node("Cast", "embeddings/words_f", List.of(codes), Map.of("to", TensorProto.DataType.FLOAT.getNumber()));
+            String scales = g.node("Unsqueeze", "embeddings/words_scale", List.of(g.node("Gather", "embeddings/words_scale_rows",
+                    List.of(g.initializer(w + ".q8_scale", ck.tensor(w + ".q8_scale")), "input_ids")), g.longs("last_axis", -1)));
+            return g.node("Mul", "embeddings/words", List.of(widened, scales));
+        }
+        throw new IllegalStateException("the checkpoint holds no word embeddings");
     }
 
     /** The attention mask in the forms the layers need, each made once, on first use. */

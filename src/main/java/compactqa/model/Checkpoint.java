@@ -90,6 +90,9 @@ public final class Checkpoint {
         }
         for (Map.Entry<String, long[]> e : expected.entrySet()) {
             Tensor t = tensors.get(e.getKey());
+            if (t == null && compressed(e.getKey())) {
+                continue; // held in a compressed form, whose tensors its linear form checks
+            }
             if (t == null) {
                 throw new IllegalStateException("checkpoint lacks " + e.getKey());
             }
@@ -99,6 +102,12 @@ public final class Checkpoint {
             }
         }
         return this;
+    }
+
+    /** Whether {@code weight} is held as compressed parts, named {@code <weight>.<part>}. */
+    private boolean compressed(String weight) {
+        String prefix = weight + ".";
+        return weight.endsWith(".weight") && tensors.keySet().stream().anyMatch(n -> n.startsWith(prefix));
     }
 
     /**

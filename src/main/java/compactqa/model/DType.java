@@ -5,7 +5,9 @@ public enum DType {
     F32(4),
     F16(2),
     I8(1),
-    /** Integers, for index tensors and packed low-bit weights. */
+    /** Unsigned bytes, for packed low-bit weights. */
+    U8(1),
+    /** Integers, for index tensors. */
     I64(8);
 
     private final int bytes;

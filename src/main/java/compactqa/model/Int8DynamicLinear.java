@@ -25,9 +25,16 @@ public final class Int8DynamicLinear implements LinearForm {
     private Int8DynamicLinear() {
     }
 
+    /** Suffix of stored codes {@code int8 [in, out]}, when a compressed checkpoint holds them. */
+    public static final String CODES = ".weight.q8";
+    /** Suffix of stored per-output-channel scales {@code [out]}. */
+    public static final String SCALES = ".weight.q8_scale";
+
     @Override
     public String emit(OnnxGraph graph, Checkpoint checkpoint, String name, String input) {
-        Quantized q = quantize(checkpoint.tensor(name + ".weight"));
+        Quantized q = checkpoint.has(name + CODES)
+                ? new Quantized(checkpoint.tensor(name + CODES), checkpoint.tensor(name + SCALES))
+                : quantize(checkpoint.tensor(name + ".weight"));
         String weights = graph.exactInitializer(name + ".weight_q", q.codes());
         String scales = graph.initializer(name + ".weight_scale", q.scales());
         String zeros = graph.exactInitializer(name + ".weight_zero", Tensor.ofBytes(new long[] {q.scales().count()},

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -52,9 +53,17 @@ public final class ModelArtifact {
      * @param maxQuestionTokens word pieces of question a compressor input keeps (0 for a reader)
      * @param maxEvidenceTokens word pieces of evidence a compressor input keeps (0 for a reader)
      * @param sha256    SHA-256 of {@code weights.safetensors}
+     * @param compression what compressed this model (a method and its settings), or null for a
+     *                  trained model; a compressed model's weights hold every tensor, not only
+     *                  those that differ from the base
      */
     public record Manifest(String task, String base, List<Head> heads, int maxLength, int stride, int maxQuestionTokens,
-                           int maxEvidenceTokens, String sha256) {
+                           int maxEvidenceTokens, String sha256, String compression) {
+
+        /** This manifest for other weights, compressed as {@code how}. */
+        public Manifest compressed(String how, String weightsSha256) {
+            return new Manifest(task, base, heads, maxLength, stride, maxQuestionTokens, maxEvidenceTokens, weightsSha256, how);
+        }
     }
 
     private final Path dir;
@@ -96,11 +105,30 @@ public final class ModelArtifact {
             Safetensors.write(tmp.resolve(WEIGHTS), tensors, Map.of("format", "pt", "base", base.id()));
             digest[0] = sha256(tmp.resolve(WEIGHTS));
             JSON.writeValue(tmp.resolve(MANIFEST).toFile(), new Manifest(task, base.id(), heads, maxLength, stride, maxQuestionTokens,
-                    maxEvidenceTokens, digest[0]));
+                    maxEvidenceTokens, digest[0], null));
             JSON.writeValue(tmp.resolve(Checkpoint.CONFIG).toFile(), trained.config().toHuggingFace());
         });
         return new ModelArtifact(dir.toAbsolutePath().normalize(), new Manifest(task, base.id(), heads, maxLength, stride,
-                maxQuestionTokens, maxEvidenceTokens, digest[0]));
+                maxQuestionTokens, maxEvidenceTokens, digest[0], null));
+    }
+
+    /**
+     * Writes a compressed model to {@code dir}: every tensor of {@code compressed} (fp32 ones in
+     * fp16, except quantization scales), with {@code from}'s manifest and {@code how} it was
+     * compressed. The folder is written beside the target and swapped in.
+     */
+    public static ModelArtifact saveCompressed(Path dir, Checkpoint compressed, Manifest from, String how) throws IOException {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        compressed.tensors().forEach((name, t) ->
+                tensors.put(name, t.dtype() == DType.F32 && !name.endsWith("scale") ? t.toF16() : t));
+        Manifest[] manifest = new Manifest[1];
+        AtomicFolders.replace(dir, List.of(), tmp -> {
+            Safetensors.write(tmp.resolve(WEIGHTS), tensors, Map.of("format", "pt", "base", from.base()));
+            manifest[0] = from.compressed(how, sha256(tmp.resolve(WEIGHTS)));
+            JSON.writeValue(tmp.resolve(MANIFEST).toFile(), manifest[0]);
+            JSON.writeValue(tmp.resolve(Checkpoint.CONFIG).toFile(), compressed.config().toHuggingFace());
+        });
+        return new ModelArtifact(dir.toAbsolutePath().normalize(), manifest[0]);
     }
 
     /**
@@ -123,8 +151,18 @@ public final class ModelArtifact {
         return new ModelArtifact(dir, manifest);
     }
 
-    /** The full checkpoint: the base encoder's weights with the trained ones over them, in fp32. */
+    /**
+     * The full checkpoint, plain tensors in fp32: a trained model's weights over the base encoder's,
+     * or a compressed model's own.
+     */
     public Checkpoint checkpoint() throws IOException {
+        if (manifest.compression() != null) {
+            Map<String, Tensor> own = new LinkedHashMap<>();
+            Safetensors.read(dir.resolve(WEIGHTS)).tensors().forEach((name, t) ->
+                    own.put(name, t.dtype() == DType.F16 ? Tensor.ofFloats(t.shape(), t.floats()) : t));
+            Map<String, Object> config = JSON.readValue(dir.resolve(Checkpoint.CONFIG).toFile(), new TypeReference<>() { });
+            return new Checkpoint(EncoderConfig.fromHuggingFace(config), own).validate();
+        }
         Checkpoint base;
         try (InputStream in = ModelCache.openOnnx(base())) {
             base = new OnnxImporter().read(in, base().config());
@@ -146,7 +184,8 @@ public final class ModelArtifact {
             return file;
         }
         Files.createDirectories(file.getParent());
-        byte[] graph = new BertOnnxExporter().export(checkpoint(), manifest.heads(), precision.forms()).toByteArray();
+        Checkpoint checkpoint = checkpoint();
+        byte[] graph = new BertOnnxExporter().export(checkpoint, manifest.heads(), LinearForms.of(checkpoint, precision)).toByteArray();
         Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
             Files.write(tmp, graph);

@@ -141,6 +141,7 @@ public final class OnnxGraph {
             case F32 -> TensorProto.DataType.FLOAT;
             case F16 -> TensorProto.DataType.FLOAT16;
             case I8 -> TensorProto.DataType.INT8;
+            case U8 -> TensorProto.DataType.UINT8;
             case I64 -> TensorProto.DataType.INT64;
         };
     }

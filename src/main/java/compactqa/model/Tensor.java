@@ -91,10 +91,10 @@ public final class Tensor {
         return out;
     }
 
-    /** The elements as bytes, for int8 tensors. */
+    /** The elements as bytes, for int8 and uint8 tensors. */
     public byte[] bytes() {
-        if (dtype != DType.I8) {
-            throw new IllegalStateException("a " + dtype + " tensor has no int8 values");
+        if (dtype != DType.I8 && dtype != DType.U8) {
+            throw new IllegalStateException("a " + dtype + " tensor has no byte values");
         }
         byte[] out = new byte[Math.toIntExact(count())];
         data().get(out);
