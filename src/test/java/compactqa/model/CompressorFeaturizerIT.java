@@ -14,11 +14,14 @@ import org.junit.jupiter.api.Test;
 /** The compressor's input layout, on the real tokenizer. */
 class CompressorFeaturizerIT {
 
+    /** The smallest window the budgets allow: question 16 + evidence 16 + title 32 + room for sentences. */
+    private static final int WINDOW = 96;
+
     private static TextTokenizer tokenizer;
 
     @BeforeAll
     static void open() throws IOException {
-        tokenizer = new TextTokenizer(EncoderParityIT.CACHE.tokenizer(PretrainedEncoder.MINILM_L6), 64, 0);
+        tokenizer = new TextTokenizer(EncoderParityIT.CACHE.tokenizer(PretrainedEncoder.MINILM_L6), WINDOW, 0);
     }
 
     @AfterAll
@@ -28,7 +31,7 @@ class CompressorFeaturizerIT {
 
     @Test
     void oneMarkerBeforeEachNonEmptySentence() {
-        CompressorFeaturizer f = new CompressorFeaturizer(tokenizer, 64, 16, 16);
+        CompressorFeaturizer f = new CompressorFeaturizer(tokenizer, WINDOW, 16, 16);
         List<CompressorWindow> windows = f.windows("who sang?", List.of("she sang."), "Temple", List.of("She sang.", "", "She danced."));
         assertEquals(1, windows.size());
         CompressorWindow w = windows.get(0);
@@ -47,25 +50,27 @@ class CompressorFeaturizerIT {
 
     @Test
     void longParagraphsContinueInWindowsThatRepeatTheQuestion() {
-        CompressorFeaturizer f = new CompressorFeaturizer(tokenizer, 64, 16, 16);
+        CompressorFeaturizer f = new CompressorFeaturizer(tokenizer, WINDOW, 16, 16);
         List<String> sentences = List.of("one two three four five six seven eight nine ten.".split("(?<=\\.)")[0],
                 "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty.",
                 "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi.",
-                "rho sigma tau upsilon phi chi psi omega and some more words to make it long.");
+                "rho sigma tau upsilon phi chi psi omega and some more words to make it long.",
+                "the quick brown fox jumps over the lazy dog again and again until it tires.",
+                "a second paragraph of filler words so that the window has to continue twice.");
         List<CompressorWindow> windows = f.windows("which letter?", List.of(), "Words", sentences);
         assertTrue(windows.size() > 1, "a paragraph longer than the window continues: " + windows.size());
         int scored = 0;
         for (CompressorWindow w : windows) {
-            assertTrue(w.length() <= 64);
+            assertTrue(w.length() <= WINDOW);
             assertEquals(w.ids()[1], windows.get(0).ids()[1], "each window starts with the question");
             scored += w.markers().length;
         }
-        assertEquals(4, scored, "every sentence is scored exactly once");
+        assertEquals(6, scored, "every sentence is scored exactly once");
     }
 
     @Test
     void evidenceIsCutToItsBudget() {
-        CompressorFeaturizer f = new CompressorFeaturizer(tokenizer, 64, 16, 4);
+        CompressorFeaturizer f = new CompressorFeaturizer(tokenizer, WINDOW, 16, 4);
         CompressorWindow w = f.windows("q?", List.of("a very long piece of evidence indeed, much longer than four tokens"), "T",
                 List.of("x.")).get(0);
         // [CLS] q ? [SEP] e e e e [SEP] ...
