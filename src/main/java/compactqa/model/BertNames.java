@@ -1,5 +1,6 @@
 package compactqa.model;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,17 @@ public final class BertNames {
             "attention.self.value", "attention.output.dense", "intermediate.dense", "output.dense");
 
     private BertNames() {
+    }
+
+    /** The names of every transformer linear layer, layer by layer (no heads, no embeddings). */
+    public static List<String> linearLayers(EncoderConfig c) {
+        List<String> names = new ArrayList<>();
+        for (int l = 0; l < c.layers(); l++) {
+            for (String linear : LAYER_LINEARS) {
+                names.add(layer(l, linear));
+            }
+        }
+        return names;
     }
 
     /** {@code encoder.layer.<layer>.<suffix>}. */

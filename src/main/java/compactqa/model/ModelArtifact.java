@@ -160,6 +160,11 @@ public final class ModelArtifact {
             Map<String, Tensor> own = new LinkedHashMap<>();
             Safetensors.read(dir.resolve(WEIGHTS)).tensors().forEach((name, t) ->
                     own.put(name, t.dtype() == DType.F16 ? Tensor.ofFloats(t.shape(), t.floats()) : t));
+            String words = BertNames.WORD_EMBEDDINGS;
+            if (own.containsKey(words + ".q4")) { // 4-bit rows on disk, widened for ONNX Runtime
+                own.put(words, Int4BlockLinear.dequantize(new Int4BlockLinear.Quantized(own.remove(words + ".q4"),
+                        own.remove(words + ".q4_scale"))));
+            }
             Map<String, Object> config = JSON.readValue(dir.resolve(Checkpoint.CONFIG).toFile(), new TypeReference<>() { });
             return new Checkpoint(EncoderConfig.fromHuggingFace(config), own).validate();
         }

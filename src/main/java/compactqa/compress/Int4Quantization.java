@@ -1,0 +1,54 @@
+package compactqa.compress;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import compactqa.model.BertNames;
+import compactqa.model.Checkpoint;
+import compactqa.model.Int4BlockLinear;
+import compactqa.model.Tensor;
+
+/**
+ * Weight-only int4: each selected linear layer's weight as 4-bit codes in blocks of
+ * {@value Int4BlockLinear#BLOCK} along the input with a scale per block, run by ONNX Runtime's
+ * {@code MatMulNBits}. The word embeddings are stored the same way on disk and widened to fp32
+ * when the model is loaded (no ONNX Runtime kernel gathers 4-bit rows on this version), so the
+ * disk shrinks and the memory does not.
+ */
+public final class Int4Quantization implements CompressionMethod {
+
+    private final LayerSelection selection;
+    private final boolean embeddings;
+
+    public Int4Quantization(String keep, boolean embeddings) {
+        this.selection = LayerSelection.keeping(keep);
+        this.embeddings = embeddings;
+    }
+
+    @Override
+    public String name() {
+        return "int4";
+    }
+
+    @Override
+    public String settings() {
+        return "4-bit weights in blocks of " + Int4BlockLinear.BLOCK + (embeddings ? ", 4-bit word embeddings on disk" : "")
+                + selection.describe();
+    }
+
+    @Override
+    public Checkpoint apply(Checkpoint checkpoint, Calibration calibration) {
+        Map<String, Tensor> tensors = new LinkedHashMap<>(checkpoint.tensors());
+        for (String layer : selection.layers(checkpoint)) {
+            Int4BlockLinear.Quantized q = Int4BlockLinear.quantize(tensors.remove(layer + ".weight"));
+            tensors.put(layer + Int4BlockLinear.CODES, q.codes());
+            tensors.put(layer + Int4BlockLinear.SCALES, q.scales());
+        }
+        if (embeddings && checkpoint.has(BertNames.WORD_EMBEDDINGS)) {
+            Int4BlockLinear.Quantized q = Int4BlockLinear.quantize(tensors.remove(BertNames.WORD_EMBEDDINGS));
+            tensors.put(BertNames.WORD_EMBEDDINGS + Int4BlockLinear.CODES.substring(".weight".length()), q.codes());
+            tensors.put(BertNames.WORD_EMBEDDINGS + Int4BlockLinear.SCALES.substring(".weight".length()), q.scales());
+        }
+        return new Checkpoint(checkpoint.config(), tensors).validate();
+    }
+}
