@@ -66,7 +66,7 @@ public final class SvdFactorization implements CompressionMethod {
                 }
             }
             Svd svd = Svd.of(m, out, in);
-            int rank = ratio > 0 ? Math.max(1, (int) Math.floor(ratio * in * out / (in + out))) : svd.rankForEnergy(energy);
+            int rank = ratio > 0 ? rank(ratio, out, in) : svd.rankForEnergy(energy);
             float[] right = svd.right(rank);
             if (scale != null) {
                 for (int r = 0; r < rank; r++) {
@@ -79,6 +79,11 @@ public final class SvdFactorization implements CompressionMethod {
             tensors.put(layer + LowRankLinear.V, Tensor.ofFloats(new long[] {rank, in}, right));
         }
         return new Checkpoint(checkpoint.config(), tensors).validate();
+    }
+
+    /** The rank whose factors {@code r·(in + out)} hold about {@code ratio} of the layer's {@code in·out} parameters. */
+    static int rank(double ratio, int out, int in) {
+        return Math.max(1, (int) Math.floor(ratio * in * out / (in + out)));
     }
 
     /** {@code √E[x²]} per input feature, floored so that no column is scaled to nothing. */

@@ -3,8 +3,10 @@ package compactqa.model;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.google.protobuf.ByteString;
 
@@ -33,6 +35,7 @@ public final class OnnxGraph {
 
     private final GraphProto.Builder graph = GraphProto.newBuilder();
     private final Map<String, Integer> counters = new HashMap<>();
+    private final Set<String> initializers = new HashSet<>();
     private boolean usesMicrosoftDomain;
 
     public OnnxGraph(String name) {
@@ -54,8 +57,15 @@ public final class OnnxGraph {
         return exactInitializer(name, tensor.dtype() == DType.F16 ? Tensor.ofFloats(tensor.shape(), tensor.floats()) : tensor);
     }
 
-    /** Adds {@code tensor} as an initializer of its own element type. */
+    /**
+     * Adds {@code tensor} as an initializer of its own element type. A name identifies a tensor:
+     * a second call with a name already added adds nothing, so layers that share a tensor (a
+     * common basis, say) hold it once in the graph.
+     */
     public String exactInitializer(String name, Tensor tensor) {
+        if (!initializers.add(name)) {
+            return name;
+        }
         TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(onnxType(tensor.dtype()).getNumber());
         for (long d : tensor.shape()) {
             t.addDims(d);

@@ -94,7 +94,7 @@ class FactorizationTest {
         for (int i = 0; i < 32; i++) {
             meanSquares[i] = i < 4 ? 100f : 0.01f; // four inputs carry nearly everything
         }
-        Calibration calibration = new Calibration(Map.of(layer, meanSquares));
+        Calibration calibration = new Calibration(Map.of(layer, meanSquares), null);
         String onlyKey = "(?!.*self\\.key$).*";
         Checkpoint plain = new SvdFactorization(0.25, 0, false, onlyKey).apply(original, calibration);
         Checkpoint aware = new SvdFactorization(0.25, 0, true, onlyKey).apply(original, calibration);

@@ -1,5 +1,6 @@
 package compactqa.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -94,6 +95,22 @@ class CompressedFormsIT {
         Checkpoint dense = edited(LAYER + ".weight", Map.of(LAYER + ".weight", MpoLinear.contract(chain)));
         double d = diff(dense, edited(LAYER + ".weight", cores), "mpo");
         assertTrue(d <= 1e-3, "max abs diff " + d);
+    }
+
+    @Test
+    void layersSharingABasisComputeTheirCodesTimesTheBasisHeldOnce() throws IOException {
+        String other = "encoder.layer.0.intermediate.dense";
+        Map<String, Tensor> tensors = new LinkedHashMap<>(base.tensors());
+        for (String layer : List.of(LAYER, other)) {
+            tensors.put(layer + SharedBasisLinear.CODES, tensors.remove(layer + ".weight")); // W · I
+        }
+        tensors.put(SharedBasisLinear.basis("intermediate.dense"), identity(384));
+        Checkpoint shared = new Checkpoint(base.config(), tensors).validate();
+        double d = diff(base, shared, "shared");
+        assertTrue(d <= 1e-4, "max abs diff " + d);
+        long copies = new BertOnnxExporter().export(shared, List.of(), LinearForms.of(shared, Precision.FP32), false).getGraph()
+                .getInitializerList().stream().filter(t -> t.getName().startsWith(SharedBasisLinear.basis("intermediate.dense"))).count();
+        assertEquals(1, copies, "the graph holds the shared basis once");
     }
 
     @Test

@@ -1,0 +1,183 @@
+package compactqa.eval;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import compactqa.index.IndexStore;
+import compactqa.model.BertNames;
+import compactqa.model.Checkpoint;
+import compactqa.model.CompressorModel;
+import compactqa.model.Encoder;
+import compactqa.model.EncoderOptions;
+import compactqa.model.LinearForms;
+import compactqa.model.ModelArtifact;
+import compactqa.model.ModelCache;
+import compactqa.model.Precision;
+import compactqa.model.ReaderModel;
+
+/**
+ * Measures a compressed model against its original in one run: the task metrics of both (a
+ * reader's F1 on the held-out SQuAD articles and on HotpotQA dev-500 with the gold paragraphs; a
+ * compressor's paragraph recall at 2 on dev-500), the latency of one encoder call at 1×384 and
+ * 8×256 with the two models' calls interleaved (so the machine's drifting load falls on both), and
+ * the sizes on disk.
+ */
+public final class CompressionBenchmark {
+
+    /** Batch × sequence shapes timed, and timed calls per shape. */
+    static final List<int[]> SHAPES = List.of(new int[] {1, 384, 40}, new int[] {8, 256, 12});
+    private static final int WARM_UP = 3;
+
+    /** The questions the metrics are measured on. */
+    public record Data(List<QaExample> squadHeldOut, List<QaExample> hotpotDev, int limit) {
+
+        <T> List<T> limited(List<T> items) {
+            return limit > 0 && items.size() > limit ? items.subList(0, limit) : items;
+        }
+    }
+
+    public CompressionResult run(String name, ModelArtifact original, ModelArtifact compressed, Data data, ModelCache cache,
+                                 EncoderOptions options, RunInfo run, PrintWriter log) throws IOException {
+        String task = original.manifest().task();
+        int[] questions = new int[1];
+        Map<String, Double> before = metrics(original, data, cache, options, questions);
+        log.printf("original:   %s%n", before);
+        log.flush();
+        Map<String, Double> after = metrics(compressed, data, cache, options, questions);
+        log.printf("compressed: %s%n", after);
+        log.flush();
+        Map<String, Map<String, Double>> latency = latency(original, compressed, cache, options);
+        log.printf("p50 ms original %s, compressed %s%n", latency.get("original"), latency.get("compressed"));
+        Checkpoint checkpoint = compressed.checkpoint();
+        long originalDisk = fp32Bytes(original.checkpoint());
+        long disk = folderBytes(compressed.dir());
+        Map<String, Double> relative = new LinkedHashMap<>();
+        relative.put("disk_share", round(disk / (double) originalDisk, 4));
+        latency.get("original").forEach((shape, ms) -> relative.put("speedup_" + shape, round(ms / latency.get("compressed").get(shape), 3)));
+        before.forEach((metric, value) -> relative.put(metric + "_retention", round(after.get(metric) / value, 4)));
+        Map<String, String> layers = new LinkedHashMap<>();
+        BertNames.linearLayers(checkpoint.config()).forEach(layer -> layers.put(layer, LinearForms.describe(checkpoint, layer)));
+        String words = BertNames.WORD_EMBEDDINGS;
+        String embeddings = checkpoint.has(words) ? "dense" : checkpoint.has(words + ".u")
+                ? "rank " + checkpoint.tensor(words + ".u").dim(1) : checkpoint.has(words + ".q8") ? "int8 rows" : "int4 rows on disk";
+        return new CompressionResult(run.command(), run.commit(), run.date(), run.java(), run.cpus(), name, original.dir().getFileName().toString(),
+                task, compressed.manifest().compression(), compressed.manifest().compression(), questions[0], disk,
+                Files.size(compressed.onnx(cache, Precision.FP32)), latency.get("compressed"), after,
+                new CompressionResult.Side(originalDisk, Files.size(original.onnx(cache, Precision.FP32)), latency.get("original"), before),
+                relative, layers, embeddings);
+    }
+
+    /** The task metrics of {@code model}, keyed as its {@code metrics.json} keys them. */
+    private static Map<String, Double> metrics(ModelArtifact model, Data data, ModelCache cache, EncoderOptions options,
+                                               int[] questions) throws IOException {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (model.manifest().task().equals("reader")) {
+            try (ReaderModel reader = ReaderModel.open(model, cache, options, Precision.FP32)) {
+                ReaderEvaluation.Result squad = ReaderEvaluation.run(reader, data.limited(ReaderEvaluation.oracle(data.squadHeldOut())),
+                        AnswerMetrics.Script.SQUAD);
+                ReaderEvaluation.Result dev = ReaderEvaluation.run(reader, data.limited(ReaderEvaluation.oracle(data.hotpotDev())),
+                        AnswerMetrics.Script.HOTPOTQA);
+                m.put("squad_heldout_f1", squad.f1());
+                m.put("hotpotqa_dev500_oracle_f1", dev.f1());
+                m.put("squad_heldout_em", squad.em());
+                m.put("hotpotqa_dev500_oracle_em", dev.em());
+                questions[0] = squad.questions() + dev.questions();
+            }
+        } else {
+            try (CompressorModel compressor = CompressorModel.open(model, cache, options, Precision.FP32)) {
+                CompressorEvaluation.Result r = CompressorEvaluation.run(compressor, data.limited(data.hotpotDev()));
+                m.put("hotpotqa_dev500_sp_para_recall_at2", round(r.paraRecallAt2(), 4));
+                m.put("hotpotqa_dev500_sp_para_recall_at2_two_step", round(r.paraRecallAt2TwoStep(), 4));
+                questions[0] = r.questions();
+            }
+        }
+        return m;
+    }
+
+    /** p50 milliseconds per shape of both models' graphs, their calls interleaved in a seeded order. */
+    private static Map<String, Map<String, Double>> latency(ModelArtifact original, ModelArtifact compressed, ModelCache cache,
+                                                            EncoderOptions options) throws IOException {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        out.put("original", new LinkedHashMap<>());
+        out.put("compressed", new LinkedHashMap<>());
+        try (Encoder a = original.open(cache, options, Precision.FP32); Encoder b = compressed.open(cache, options, Precision.FP32)) {
+            List<Encoder> encoders = List.of(a, b);
+            Random random = new Random(20261201);
+            for (int[] shape : SHAPES) {
+                int batch = shape[0];
+                int seq = shape[1];
+                long[] ids = new long[batch * seq];
+                for (int i = 0; i < ids.length; i++) {
+                    int t = i % seq;
+                    ids[i] = t == 0 ? 101 : t == seq - 1 ? 102 : 1000 + random.nextInt(29000);
+                }
+                long[] mask = new long[ids.length];
+                Arrays.fill(mask, 1);
+                long[] types = new long[ids.length];
+                for (Encoder e : encoders) {
+                    for (int w = 0; w < WARM_UP; w++) {
+                        e.run(ids, mask, types, batch, seq);
+                    }
+                }
+                double[][] ms = new double[2][shape[2]];
+                List<Integer> order = new ArrayList<>(List.of(0, 1));
+                for (int r = 0; r < shape[2]; r++) {
+                    Collections.shuffle(order, random);
+                    for (int i : order) {
+                        long start = System.nanoTime();
+                        encoders.get(i).run(ids, mask, types, batch, seq);
+                        ms[i][r] = (System.nanoTime() - start) / 1e6;
+                    }
+                }
+                String key = batch + "x" + seq;
+                out.get("original").put(key, p50(ms[0]));
+                out.get("compressed").put(key, p50(ms[1]));
+            }
+        }
+        return out;
+    }
+
+    private static double p50(double[] ms) {
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        return round(EncoderBenchResult.percentile(sorted, 0.5), 2);
+    }
+
+    /** The size of {@code checkpoint} saved whole in fp32, measured by saving it. */
+    private static long fp32Bytes(Checkpoint checkpoint) throws IOException {
+        Path dir = Files.createTempDirectory("compactqa-fp32-");
+        try {
+            checkpoint.save(dir.resolve("model"));
+            return folderBytes(dir.resolve("model"));
+        } finally {
+            IndexStore.deleteTree(dir);
+        }
+    }
+
+    static long folderBytes(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        }
+    }
+
+    private static double round(double x, int digits) {
+        double scale = Math.pow(10, digits);
+        return Math.round(x * scale) / scale;
+    }
+}

@@ -1,0 +1,122 @@
+package compactqa.eval;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The offline compression results' part of the report ({@code compress-*.json}), with F1 against disk size. */
+final class CompressionSection implements ReportSection {
+
+    /** The metric each task's plot shows. */
+    private static final List<String[]> PLOTS = List.of(
+            new String[] {"reader", "hotpotqa_dev500_oracle_f1", "HotpotQA dev-500 F1 (gold paragraphs)"},
+            new String[] {"reader", "squad_heldout_f1", "SQuAD held-out F1"},
+            new String[] {"compressor", "hotpotqa_dev500_sp_para_recall_at2", "paragraph recall@2, HotpotQA dev-500"});
+
+    @Override
+    public String filePrefix() {
+        return "compress-";
+    }
+
+    @Override
+    public void plot(Path dir, List<JsonNode> results) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        Files.createDirectories(dir);
+        for (String[] p : PLOTS) {
+            List<JsonNode> ofTask = results.stream().filter(r -> r.path("task").asText().equals(p[0])).toList();
+            if (ofTask.isEmpty()) {
+                continue;
+            }
+            XYChart chart = new XYChartBuilder().width(760).height(460).title(p[2] + " against disk size")
+                    .xAxisTitle("disk size, MB (log scale)").yAxisTitle(p[2]).build();
+            chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            chart.getStyler().setXAxisLogarithmic(true);
+            chart.getStyler().setMarkerSize(11);
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            JsonNode first = ofTask.get(0).path("original");
+            chart.addSeries("fp32 original", new double[] {first.path("disk_bytes").asDouble() / 1e6},
+                    new double[] {first.path("metrics").path(p[1]).asDouble()}).setMarker(SeriesMarkers.DIAMOND);
+            for (JsonNode r : ofTask) {
+                chart.addSeries(r.path("name").asText(), new double[] {r.path("disk_bytes").asDouble() / 1e6},
+                        new double[] {r.path("metrics").path(p[1]).asDouble()}).setMarker(SeriesMarkers.CIRCLE);
+            }
+            BitmapEncoder.saveBitmap(chart, dir.resolve("compress-" + p[0] + "-" + p[1]).toString(), BitmapEncoder.BitmapFormat.PNG);
+        }
+    }
+
+    @Override
+    public void appendDetails(StringBuilder md, List<JsonNode> results) {
+        md.append("\n## Offline model compression\n\n")
+                .append("Each row is one `qa compress` run: the compressed model and its original measured in the same run, ")
+                .append("metrics on the same questions, latency of one encoder call with the heads (p50, the two models' calls ")
+                .append("interleaved), disk size of the self-contained model against the original's tensors saved in fp32. ")
+                .append("Speed-up: original p50 over compressed p50. Retention: compressed metric over original.\n\n")
+                .append("| result | method | disk MB | disk share | p50 ms 1x384 | speed-up 1x384 | speed-up 8x256 | metric | original | compressed | retention |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
+        for (JsonNode r : results) {
+            JsonNode rel = r.path("relative");
+            boolean firstRow = true;
+            for (var it = r.path("metrics").fields(); it.hasNext(); ) {
+                var m = it.next();
+                if (m.getKey().endsWith("_em") || m.getKey().endsWith("two_step")) {
+                    continue;
+                }
+                String lead = firstRow ? String.format(Locale.ROOT, "| `%s` | %s | %.1f | %.3f | %.1f | %.2f | %.2f ",
+                        r.path("name").asText(), r.path("method").asText(), r.path("disk_bytes").asDouble() / 1e6,
+                        rel.path("disk_share").asDouble(), r.path("latency_ms_p50").path("1x384").asDouble(),
+                        rel.path("speedup_1x384").asDouble(), rel.path("speedup_8x256").asDouble())
+                        : "| | | | | | | ";
+                md.append(lead).append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f |%n", m.getKey(),
+                        r.path("original").path("metrics").path(m.getKey()).asDouble(), m.getValue().asDouble(),
+                        rel.path(m.getKey() + "_retention").asDouble()));
+                firstRow = false;
+            }
+        }
+        for (String[] p : PLOTS) {
+            if (results.stream().anyMatch(r -> r.path("task").asText().equals(p[0]))) {
+                md.append("\n![").append(p[2]).append(" against disk size](plots/compress-").append(p[0]).append('-').append(p[1])
+                        .append(".png)\n");
+            }
+        }
+        md.append("\nCommands and layouts:\n\n");
+        for (JsonNode r : results) {
+            md.append("- `").append(r.path("name").asText()).append("`: `").append(r.path("command").asText()).append("` (commit `")
+                    .append(r.path("commit").asText()).append("`, ").append(r.path("date").asText()).append("); word embeddings ")
+                    .append(r.path("word_embeddings").asText()).append("; linear layers ").append(layouts(r.path("layers"))).append('\n');
+        }
+    }
+
+    /** The distinct layer forms and how many layers hold each. */
+    private static String layouts(JsonNode layers) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        layers.fields().forEachRemaining(e -> counts.merge(e.getValue().asText().replaceAll("bonds .*", "bonds chosen per layer"), 1,
+                Integer::sum));
+        StringBuilder s = new StringBuilder();
+        counts.forEach((form, n) -> s.append(s.isEmpty() ? "" : ", ").append(n).append(" ").append(form));
+        return s.toString();
+    }
+
+    @Override
+    public void appendSummary(StringBuilder md, List<JsonNode> results) {
+        md.append("\n| compressed model | disk share | speed-up 1x384 | main metric retained |\n|---|---:|---:|---:|\n");
+        for (JsonNode r : results) {
+            String metric = r.path("task").asText().equals("reader") ? "hotpotqa_dev500_oracle_f1" : "hotpotqa_dev500_sp_para_recall_at2";
+            JsonNode rel = r.path("relative");
+            md.append(String.format(Locale.ROOT, "| `%s` | %.3f | %.2f | %.3f (%s) |%n", r.path("name").asText(),
+                    rel.path("disk_share").asDouble(), rel.path("speedup_1x384").asDouble(), rel.path(metric + "_retention").asDouble(),
+                    metric));
+        }
+        EvalReport.appendCommands(md, results);
+    }
+}
