@@ -89,6 +89,9 @@ public class CompressCommand implements Callable<Integer> {
             description = "embed-svd and embed-direction: share of the embedding table kept (default ${DEFAULT-VALUE}: 4x smaller).")
     double embeddingRatio;
 
+    @Option(names = "--layers", defaultValue = "3", paramLabel = "N", description = "drop: layers kept (default ${DEFAULT-VALUE}).")
+    int layers;
+
     @Option(names = "--calibration", defaultValue = "128", paramLabel = "N",
             description = "Calibration texts from the training data, for svd-aa and mpo (default ${DEFAULT-VALUE}).")
     int calibration;
@@ -118,7 +121,7 @@ public class CompressCommand implements Callable<Integer> {
         if (limit < 0 || calibration < 1) {
             throw new IllegalArgumentException("--limit must be at least 0 and --calibration at least 1");
         }
-        MethodOptions options = new MethodOptions(ratio, energy, keep, embeddings, cores, steps, cosineWeight, embeddingRatio);
+        MethodOptions options = new MethodOptions(ratio, energy, keep, embeddings, cores, steps, cosineWeight, embeddingRatio, layers);
         List<CompressionMethod> chain = new ArrayList<>();
         for (String m : methods) {
             chain.add(options.method(m));
@@ -160,21 +163,31 @@ public class CompressCommand implements Callable<Integer> {
             ModelArtifact compressed = ModelArtifact.saveCompressed(target, checkpoint, original.manifest(), String.join(", then ", how));
             err.printf("compressed model written to %s%n", compressed.dir());
             err.flush();
-            CompressionBenchmark.Data data = new CompressionBenchmark.Data(
-                    DataSplits.inLastArticles(loader.load(project.home().resolve(squad)), DataSplits.SQUAD_HELD_OUT_ARTICLES),
-                    loader.load(project.home().resolve(hotpotDev)), limit);
-            RunInfo run = RunInfo.capture("./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), project.home());
-            CompressionResult result = new CompressionBenchmark().run(resultName, original, compressed, data, models.cache(),
-                    models.encoderOptions(), run, err);
-            Path file = project.results().resolve("compress-" + resultName + ".json");
-            ResultFiles.write(result, file);
-            EvalReport.write(project.results(), project.models(), project.evalReadme(), project.readme());
-            spec.commandLine().getOut().printf("%s: disk %.1f MB (%.1f%% of fp32), 1x384 %.2fx faster, metrics %s (original %s); %s%n",
-                    resultName, result.diskBytes() / 1e6, 100 * result.relative().get("disk_share"),
-                    result.relative().get("speedup_1x384"), result.metrics(), result.original().metrics(), file);
+            measure(resultName, methodNames, original, compressed, limit, squad, hotpotDev, models, project, loader, spec);
             return 0;
         } finally {
             IndexStore.deleteTree(work);
         }
+    }
+
+    /**
+     * Measures {@code compressed} against {@code original} ({@link CompressionBenchmark}), writes
+     * {@code eval/results/compress-<name>.json}, regenerates the report and prints the summary.
+     */
+    static void measure(String name, String method, ModelArtifact original, ModelArtifact compressed, int limit, Path squad,
+                        Path hotpotDev, ModelConfig models, ProjectConfig project, DatasetLoader loader, CommandSpec spec)
+            throws java.io.IOException {
+        CompressionBenchmark.Data data = new CompressionBenchmark.Data(
+                DataSplits.inLastArticles(loader.load(project.home().resolve(squad)), DataSplits.SQUAD_HELD_OUT_ARTICLES),
+                loader.load(project.home().resolve(hotpotDev)), limit);
+        RunInfo run = RunInfo.capture("./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), project.home());
+        CompressionResult result = new CompressionBenchmark().run(name, method, original, compressed, data, models.cache(),
+                models.encoderOptions(), run, spec.commandLine().getErr());
+        Path file = project.results().resolve("compress-" + name + ".json");
+        ResultFiles.write(result, file);
+        EvalReport.write(project.results(), project.models(), project.evalReadme(), project.readme());
+        spec.commandLine().getOut().printf("%s: disk %.1f MB (%.1f%% of fp32), 1x384 %.2fx faster, metrics %s (original %s); %s%n",
+                name, result.diskBytes() / 1e6, 100 * result.relative().get("disk_share"), result.relative().get("speedup_1x384"),
+                result.metrics(), result.original().metrics(), file);
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Dependent
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Run benchmarks and regenerate eval/README.md.",
         subcommands = {EvalRetrievalCommand.class, EvalReportCommand.class, EvalVerifyCommand.class,
-                EvalReaderCommand.class, EvalCompressorCommand.class, EvalQaCommand.class})
+                EvalReaderCommand.class, EvalCompressorCommand.class, EvalQaCommand.class, EvalCompressedCommand.class})
 public class EvalCommand implements Runnable {
 
     @Spec

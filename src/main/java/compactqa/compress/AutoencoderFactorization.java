@@ -88,10 +88,12 @@ public final class AutoencoderFactorization implements CompressionMethod {
 
     /**
      * The largest rank whose {@code count} codes {@code [out, r]} and one basis {@code [r, in]}
-     * hold no more than the {@code count} SVD factor pairs at {@code ratio}.
+     * hold no more than the {@code count} SVD factor pairs at {@code ratio}, and at most
+     * {@code min(out, in)}: a layer's codes times the basis cannot have a higher rank than that,
+     * so a wider basis would cost time and parameters for nothing.
      */
     static int rank(double ratio, int out, int in, int count) {
         long svd = (long) count * SvdFactorization.rank(ratio, out, in) * (in + out);
-        return (int) Math.max(1, Math.min(Math.min(in, (long) count * out), svd / ((long) count * out + in)));
+        return (int) Math.max(1, Math.min(Math.min(in, out), svd / ((long) count * out + in)));
     }
 }

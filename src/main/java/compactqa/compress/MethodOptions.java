@@ -14,12 +14,13 @@ import java.util.Locale;
  * @param steps          autoencoder training steps
  * @param cosineWeight   the cosine share of the autoencoders' loss
  * @param embeddingRatio share of the word-embedding table the embedding factors keep
+ * @param layers         layers {@code drop} keeps
  */
 public record MethodOptions(double ratio, double energy, String keep, boolean embeddings, int cores, int steps, double cosineWeight,
-                            double embeddingRatio) {
+                            double embeddingRatio, int layers) {
 
     /** The names {@link #method} knows. */
-    public static final String NAMES = "int8, int4, svd, svd-aa, autoencoder, mpo, embed-svd, embed-direction";
+    public static final String NAMES = "int8, int4, svd, svd-aa, autoencoder, mpo, embed-svd, embed-direction, drop";
 
     /** The method called {@code name}, set up with these options. */
     public CompressionMethod method(String name) {
@@ -32,6 +33,7 @@ public record MethodOptions(double ratio, double energy, String keep, boolean em
             case "mpo" -> new MpoDecomposition(ratio, cores, keep);
             case "embed-svd" -> new EmbeddingCompression(embeddingRatio, false, cosineWeight, steps);
             case "embed-direction" -> new EmbeddingCompression(embeddingRatio, true, cosineWeight, steps);
+            case "drop" -> new LayerDropping(layers);
             default -> throw new IllegalArgumentException("no compression method " + name + "; the methods are " + NAMES);
         };
     }

@@ -61,8 +61,8 @@ public final class MpoDecomposition implements CompressionMethod {
                 + "by measured sensitivity", cores, ratio) + selection.describe();
     }
 
-    /** One rung of a layer's ladder: the cores at bond dimension χ. */
-    record Rung(int chi, List<Tensor> cores, long parameters, double error) {
+    /** One rung of a layer's ladder: bond dimension χ, what its cores hold and lose (the cores are rebuilt when chosen). */
+    record Rung(int chi, long parameters, double error) {
     }
 
     @Override
@@ -78,7 +78,7 @@ public final class MpoDecomposition implements CompressionMethod {
         Map<String, Double> gain = sensitivities(checkpoint, ladders, calibration);
         Map<String, Integer> chosen = allocate(ladders, gain, (long) Math.floor(ratio * dense));
         Map<String, Tensor> tensors = new LinkedHashMap<>(checkpoint.tensors());
-        chosen.forEach((layer, rung) -> put(tensors, layer, ladders.get(layer).get(rung).cores()));
+        chosen.forEach((layer, rung) -> put(tensors, layer, cores(checkpoint.tensor(layer + ".weight"), cores, ladders.get(layer).get(rung).chi())));
         return new Checkpoint(checkpoint.config(), tensors).validate();
     }
 
@@ -108,7 +108,7 @@ public final class MpoDecomposition implements CompressionMethod {
                 }
             }
             Map<String, Tensor> one = new LinkedHashMap<>(checkpoint.tensors());
-            put(one, e.getKey(), uniform.cores());
+            put(one, e.getKey(), cores(checkpoint.tensor(e.getKey() + ".weight"), cores, uniform.chi()));
             try {
                 double drift = calibration.drift().of(new Checkpoint(checkpoint.config(), one));
                 gain.put(e.getKey(), drift / Math.max(uniform.error(), 1e-12));
@@ -176,11 +176,18 @@ public final class MpoDecomposition implements CompressionMethod {
             List<Tensor> c = decompose(t, o, i, chi);
             long parameters = c.stream().mapToLong(Tensor::count).sum();
             double error = error(w.floats(), MpoLinear.contract(c).floats(), in, inputMeanSquares);
-            rungs.add(new Rung(chi, c, parameters, error));
+            rungs.add(new Rung(chi, parameters, error));
             if (chi == max) {
                 return rungs;
             }
         }
+    }
+
+    /** The cores of {@code w} at bond dimension {@code chi}. */
+    static List<Tensor> cores(Tensor w, int cores, int chi) {
+        int[] o = factors((int) w.dim(0), cores);
+        int[] i = factors((int) w.dim(1), cores);
+        return decompose(interleaved(w.floats(), o, i), o, i, chi);
     }
 
     /** The largest bond dimension between core {@code k - 1} and core {@code k}. */

@@ -46,7 +46,7 @@ public final class CompressionBenchmark {
         }
     }
 
-    public CompressionResult run(String name, ModelArtifact original, ModelArtifact compressed, Data data, ModelCache cache,
+    public CompressionResult run(String name, String method, ModelArtifact original, ModelArtifact compressed, Data data, ModelCache cache,
                                  EncoderOptions options, RunInfo run, PrintWriter log) throws IOException {
         String task = original.manifest().task();
         int[] questions = new int[1];
@@ -64,14 +64,18 @@ public final class CompressionBenchmark {
         Map<String, Double> relative = new LinkedHashMap<>();
         relative.put("disk_share", round(disk / (double) originalDisk, 4));
         latency.get("original").forEach((shape, ms) -> relative.put("speedup_" + shape, round(ms / latency.get("compressed").get(shape), 3)));
-        before.forEach((metric, value) -> relative.put(metric + "_retention", round(after.get(metric) / value, 4)));
+        before.forEach((metric, value) -> {
+            if (!metric.endsWith("_em") && value > 0) { // retention of what the task is judged by
+                relative.put(metric + "_retention", round(after.get(metric) / value, 4));
+            }
+        });
         Map<String, String> layers = new LinkedHashMap<>();
         BertNames.linearLayers(checkpoint.config()).forEach(layer -> layers.put(layer, LinearForms.describe(checkpoint, layer)));
         String words = BertNames.WORD_EMBEDDINGS;
         String embeddings = checkpoint.has(words) ? "dense" : checkpoint.has(words + ".u")
                 ? "rank " + checkpoint.tensor(words + ".u").dim(1) : checkpoint.has(words + ".q8") ? "int8 rows" : "int4 rows on disk";
         return new CompressionResult(run.command(), run.commit(), run.date(), run.java(), run.cpus(), name, original.dir().getFileName().toString(),
-                task, compressed.manifest().compression(), compressed.manifest().compression(), questions[0], disk,
+                task, method, compressed.manifest().compression(), questions[0], disk,
                 Files.size(compressed.onnx(cache, Precision.FP32)), latency.get("compressed"), after,
                 new CompressionResult.Side(originalDisk, Files.size(original.onnx(cache, Precision.FP32)), latency.get("original"), before),
                 relative, layers, embeddings);

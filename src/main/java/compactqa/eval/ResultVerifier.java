@@ -19,7 +19,8 @@ public final class ResultVerifier {
 
     /** Fields that differ by machine, load or time. */
     private static final List<String> IGNORED = List.of("command", "commit", "date", "java", "cpus", "load_seconds",
-            "index_seconds", "index_docs_per_s", "queries_per_s", "dataset");
+            "index_seconds", "index_docs_per_s", "queries_per_s", "dataset", "latency_ms_p50", "latency_ms_p95", "speedup_1x384",
+            "speedup_8x256", "questions_per_s", "stages");
 
     /** The verdict on one figure. */
     public enum Verdict { OK, OKISH, FAIL }

@@ -70,6 +70,27 @@ public final class Checkpoint {
         return new Checkpoint(newConfig, copy);
     }
 
+    /**
+     * The encoder made of the layers under {@code prefixes}, in that order, as layers 0, 1, …:
+     * tensors under a prefix are renamed, every other {@code encoder.layer.} tensor is dropped, and
+     * the rest (embeddings, heads) kept. Layer reduction builds its compact model this way.
+     */
+    public Checkpoint withLayers(List<String> prefixes) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        tensors.forEach((name, tensor) -> {
+            for (int k = 0; k < prefixes.size(); k++) {
+                if (name.startsWith(prefixes.get(k))) {
+                    out.put(BertNames.layer(k, name.substring(prefixes.get(k).length())), tensor);
+                    return;
+                }
+            }
+            if (!name.startsWith("encoder.layer.")) {
+                out.put(name, tensor);
+            }
+        });
+        return new Checkpoint(config.withLayers(prefixes.size()), out).validate();
+    }
+
     /** Parameters (elements) over all tensors. */
     public long parameters() {
         return tensors.values().stream().mapToLong(Tensor::count).sum();

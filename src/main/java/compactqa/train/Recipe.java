@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -31,6 +32,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * @param data             the training data sets
  * @param workDir          where training state goes (checkpoints to resume from); ignored by git
  * @param output           where the finished model goes
+ * @param compression      for a run that compresses a trained model by training (layer reduction),
+ *                         what it compresses and how; absent for a plain training run
  */
 public record Recipe(
         String task,
@@ -50,7 +53,8 @@ public record Recipe(
         int validationSize,
         List<DataSource> data,
         String workDir,
-        String output) {
+        String output,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Compression compression) {
 
     /**
      * One training data set.
@@ -62,6 +66,28 @@ public record Recipe(
      * @param negatives       for the compressor: distractor paragraphs sampled per question
      */
     public record DataSource(String path, int repeat, int limit, int holdOutArticles, int negatives) {
+    }
+
+    /**
+     * Compression by training, from a trained model of the recipe's task.
+     *
+     * @param method       {@code theseus} (progressive module replacing) or {@code bottom} (the
+     *                     teacher's bottom layers, fine-tuned: Theseus's baseline)
+     * @param teacher      the trained model's folder, relative to the project
+     * @param layers       layers of the compact model
+     * @param replaceStart theseus: replacement probability at the first step
+     * @param replaceUntil theseus: share of the steps after which every module is replaced
+     */
+    public record Compression(String method, String teacher, int layers, double replaceStart, double replaceUntil) {
+
+        public Compression {
+            if (!method.equals("theseus") && !method.equals("bottom")) {
+                throw new IllegalArgumentException("compression method must be theseus or bottom, got " + method);
+            }
+            if (teacher == null || teacher.isBlank() || layers < 1) {
+                throw new IllegalArgumentException("compression needs a teacher model and a positive layer count");
+            }
+        }
     }
 
     public Recipe {

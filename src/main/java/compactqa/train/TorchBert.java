@@ -30,10 +30,17 @@ public final class TorchBert {
 
     private final ModelParameters p;
     private final EncoderConfig c;
+    private final LayerPlan plan;
 
     public TorchBert(ModelParameters parameters) {
+        this(parameters, LayerPlan.encoder(parameters.config().layers()));
+    }
+
+    /** The encoder running the layers {@code plan} names (layer reduction swaps layers in and out). */
+    public TorchBert(ModelParameters parameters, LayerPlan plan) {
         this.p = parameters;
         this.c = parameters.config();
+        this.plan = plan;
     }
 
     /**
@@ -54,8 +61,8 @@ public final class TorchBert {
                 .add(embed(BertNames.TYPE_EMBEDDINGS, types));
         x = drop(norm(x, BertNames.EMBEDDINGS_NORM), training, dropout);
         NDArray maskBias = mask.toType(DataType.FLOAT32, false).neg().add(1).mul(MASKED).reshape(batch, 1, 1, length);
-        for (int l = 0; l < c.layers(); l++) {
-            x = layer("encoder.layer." + l + ".", x, maskBias, training, dropout);
+        for (String prefix : plan.layers(training)) {
+            x = layer(prefix, x, maskBias, training, dropout);
         }
         return x;
     }

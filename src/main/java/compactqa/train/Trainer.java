@@ -36,11 +36,18 @@ public final class Trainer {
     private final Recipe recipe;
     private final TrainingCheckpoints checkpoints;
     private final TrainingListener listener;
+    private final LayerPlan plan;
 
     public Trainer(Recipe recipe, Path workDir, TrainingListener listener) {
+        this(recipe, workDir, listener, null);
+    }
+
+    /** A trainer whose model runs the layers {@code plan} names (null: the encoder's own layers). */
+    public Trainer(Recipe recipe, Path workDir, TrainingListener listener, LayerPlan plan) {
         this.recipe = recipe;
         this.checkpoints = new TrainingCheckpoints(workDir);
         this.listener = listener;
+        this.plan = plan;
     }
 
     /**
@@ -82,7 +89,8 @@ public final class Trainer {
             } else {
                 checkpoints.clear();
             }
-            TorchBert bert = new TorchBert(params);
+            LayerPlan layers = plan != null ? plan : LayerPlan.encoder(params.config().layers());
+            TorchBert bert = new TorchBert(params, layers);
             Engine engine = Engine.getEngine("PyTorch");
             long startedAt = System.nanoTime();
             double secondsBefore = state.seconds();
@@ -97,6 +105,7 @@ public final class Trainer {
                 for (int b = state.batchInEpoch(); b < batches.size() && state.step() < total; b++) {
                     long step = state.step() + 1;
                     engine.setRandomSeed((int) (recipe.seed() * 1_000_003 + step));
+                    layers.beforeStep(step, total);
                     List<F> batch = batches.get(b);
                     double loss;
                     try (NDManager stepManager = params.manager().newSubManager();

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import compactqa.model.ModelArtifact;
 import compactqa.model.ModelCache;
 import compactqa.model.OnnxImporter;
 import compactqa.model.PretrainedEncoder;
+import compactqa.model.Tensor;
 import compactqa.model.CompressorFeaturizer;
 import compactqa.model.TextTokenizer;
 
@@ -55,6 +57,9 @@ public final class TrainingRun {
     }
 
     public Result run(boolean resume, TrainingListener listener) throws IOException {
+        if (recipe.compression() != null) {
+            return reduce(resume, listener);
+        }
         PretrainedEncoder base = PretrainedEncoder.of(recipe.base());
         Checkpoint checkpoint;
         try (InputStream in = ModelCache.openOnnx(base)) {
@@ -78,6 +83,72 @@ public final class TrainingRun {
             Result result = new Result(state, model, features, params.trainableCount());
             TrainingReport.write(model.dir().resolve(TrainingReport.FILE), recipe, result);
             return result;
+        }
+    }
+
+    /**
+     * Layer reduction of a trained model: {@code theseus} trains one-layer successors of the
+     * teacher's modules by progressive module replacing, everything else frozen; {@code bottom}
+     * fine-tunes the teacher's bottom layers alone (Theseus's baseline). The compact model is
+     * written whole, as a compressed model of the teacher.
+     */
+    private Result reduce(boolean resume, TrainingListener listener) throws IOException {
+        Recipe.Compression how = recipe.compression();
+        ModelArtifact teacher = ModelArtifact.load(home.resolve(how.teacher()));
+        if (!teacher.manifest().task().equals(recipe.task()) || teacher.manifest().compression() != null) {
+            throw new IllegalArgumentException(how.teacher() + " is not a trained " + recipe.task() + " to reduce");
+        }
+        Checkpoint full = teacher.checkpoint();
+        int layers = full.config().layers();
+        if (how.layers() >= layers) {
+            throw new IllegalArgumentException("the compact model must have fewer than the teacher's " + layers + " layers");
+        }
+        List<String> compact = new ArrayList<>();
+        Checkpoint start;
+        LayerPlan plan;
+        Predicate<String> trainable;
+        if (how.method().equals("theseus")) {
+            TheseusPlan theseus = new TheseusPlan(layers, how.layers(), how.replaceStart(), how.replaceUntil(), recipe.seed());
+            Map<String, Tensor> successors = new LinkedHashMap<>();
+            for (int k = 0; k < how.layers(); k++) {
+                String from = BertNames.layer(theseus.initialLayer(k), "");
+                String to = TheseusPlan.successor(k);
+                full.tensors().forEach((name, t) -> {
+                    if (name.startsWith(from)) {
+                        successors.put(to + name.substring(from.length()), t);
+                    }
+                });
+                compact.add(to);
+            }
+            start = full.with(full.config(), successors);
+            plan = theseus;
+            trainable = name -> name.startsWith("theseus.");
+        } else {
+            for (int l = 0; l < how.layers(); l++) {
+                compact.add(BertNames.layer(l, ""));
+            }
+            start = full.withLayers(compact);
+            compact = List.of();
+            plan = null;
+            trainable = FROZEN.negate();
+        }
+        try (TextTokenizer tokenizer = new TextTokenizer(cache.tokenizer(teacher.base()), recipe.maxLength(), recipe.stride());
+             NDManager manager = NDManager.newBaseManager("PyTorch");
+             ModelParameters params = ModelParameters.of(start, manager)) {
+            TrainingTask<?> task = task(tokenizer);
+            int features = task.trainingFeatures().size();
+            TrainingState state = new Trainer(recipe, home.resolve(recipe.workDir()), listener, plan).train(task, params, trainable, resume);
+            Checkpoint trained = params.toCheckpoint();
+            Checkpoint result = compact.isEmpty() ? trained : trained.withLayers(compact);
+            String method = how.method().equals("theseus")
+                    ? String.format(java.util.Locale.ROOT, "theseus (%d layers to %d by progressive module replacing, rate %.2f rising to 1 "
+                    + "over %.0f%% of %d steps)", layers, how.layers(), how.replaceStart(), 100 * how.replaceUntil(), state.step())
+                    : String.format(java.util.Locale.ROOT, "bottom (the bottom %d of %d layers, fine-tuned for %d steps)", how.layers(), layers,
+                    state.step());
+            ModelArtifact model = ModelArtifact.saveCompressed(home.resolve(recipe.output()), result, teacher.manifest(), method);
+            Result r = new Result(state, model, features, params.trainableCount());
+            TrainingReport.write(model.dir().resolve(TrainingReport.FILE), recipe, r);
+            return r;
         }
     }
 

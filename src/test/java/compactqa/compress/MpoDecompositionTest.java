@@ -40,7 +40,7 @@ class MpoDecompositionTest {
         List<MpoDecomposition.Rung> ladder = MpoDecomposition.ladder(weight, 3, null);
         MpoDecomposition.Rung full = ladder.get(ladder.size() - 1);
         assertTrue(full.error() < 1e-9, "full bonds lose nothing: " + full.error());
-        assertArrayEquals(w, MpoLinear.contract(full.cores()).floats(), 1e-4f);
+        assertArrayEquals(w, MpoLinear.contract(MpoDecomposition.cores(weight, 3, full.chi())).floats(), 1e-4f);
         for (int i = 1; i < ladder.size(); i++) {
             assertTrue(ladder.get(i).parameters() >= ladder.get(i - 1).parameters());
             assertTrue(ladder.get(i).error() <= ladder.get(i - 1).error() + 1e-9, "a larger bond never loses more");
@@ -51,8 +51,8 @@ class MpoDecompositionTest {
     @Test
     void theBudgetGoesWhereItBuysTheMostWeightedError() {
         // two identical layers; the second counts ten times as much
-        List<MpoDecomposition.Rung> ladder = List.of(new MpoDecomposition.Rung(1, List.of(), 10, 1.0),
-                new MpoDecomposition.Rung(2, List.of(), 20, 0.5), new MpoDecomposition.Rung(3, List.of(), 30, 0.2));
+        List<MpoDecomposition.Rung> ladder = List.of(new MpoDecomposition.Rung(1, 10, 1.0),
+                new MpoDecomposition.Rung(2, 20, 0.5), new MpoDecomposition.Rung(3, 30, 0.2));
         Map<String, List<MpoDecomposition.Rung>> ladders = new LinkedHashMap<>();
         ladders.put("a", ladder);
         ladders.put("b", ladder);

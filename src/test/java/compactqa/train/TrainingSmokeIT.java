@@ -50,7 +50,8 @@ class TrainingSmokeIT {
         return new Recipe(r.task(), r.base(), r.seed(), r.maxLength(), r.stride(), r.batchSize(), r.epochs(), r.maxSteps(),
                 r.learningRate(), r.warmupRatio(), r.weightDecay(), r.maxGradNorm(), dropout != null ? dropout : r.dropout(),
                 r.checkpointEvery(),
-                r.validationSize(), r.data(), tmp.resolve(name + "/work").toString(), tmp.resolve(name + "/model").toString());
+                r.validationSize(), r.data(), tmp.resolve(name + "/work").toString(), tmp.resolve(name + "/model").toString(),
+                r.compression());
     }
 
     private TrainingRun run(Recipe recipe) {
