@@ -171,9 +171,10 @@ public final class MpoDecomposition implements CompressionMethod {
         }
         int step = Math.max(1, (int) Math.ceil(max / (double) LADDER));
         float[] t = interleaved(w.floats(), o, i);
+        Svd first = Svd.of(t, o[0] * i[0], t.length / (o[0] * i[0])); // the same for every χ
         List<Rung> rungs = new ArrayList<>();
         for (int chi = step; ; chi = Math.min(max, chi + step)) {
-            List<Tensor> c = decompose(t, o, i, chi);
+            List<Tensor> c = decompose(t, o, i, chi, first);
             long parameters = c.stream().mapToLong(Tensor::count).sum();
             double error = error(w.floats(), MpoLinear.contract(c).floats(), in, inputMeanSquares);
             rungs.add(new Rung(chi, parameters, error));
@@ -187,7 +188,7 @@ public final class MpoDecomposition implements CompressionMethod {
     static List<Tensor> cores(Tensor w, int cores, int chi) {
         int[] o = factors((int) w.dim(0), cores);
         int[] i = factors((int) w.dim(1), cores);
-        return decompose(interleaved(w.floats(), o, i), o, i, chi);
+        return decompose(interleaved(w.floats(), o, i), o, i, chi, null);
     }
 
     /** The largest bond dimension between core {@code k - 1} and core {@code k}. */
@@ -265,8 +266,11 @@ public final class MpoDecomposition implements CompressionMethod {
         }
     }
 
-    /** Cores {@code [χ_k, o_k, i_k, χ_{k+1}]} of the interleaved tensor {@code t}, bonds at most {@code chi}. */
-    static List<Tensor> decompose(float[] t, int[] o, int[] i, int chi) {
+    /**
+     * Cores {@code [χ_k, o_k, i_k, χ_{k+1}]} of the interleaved tensor {@code t}, bonds at most
+     * {@code chi}; {@code first} is the SVD of the first unfolding if already computed, or null.
+     */
+    static List<Tensor> decompose(float[] t, int[] o, int[] i, int chi, Svd first) {
         List<Tensor> cores = new ArrayList<>();
         float[] rest = t;
         int left = 1;
@@ -274,7 +278,7 @@ public final class MpoDecomposition implements CompressionMethod {
         for (int k = 0; k < o.length - 1; k++) {
             int rows = left * o[k] * i[k];
             int cols = remaining / (o[k] * i[k]);
-            Svd svd = Svd.of(rest, rows, cols);
+            Svd svd = k == 0 && first != null ? first : Svd.of(rest, rows, cols);
             int bond = Math.min(chi, svd.k());
             float[] u = new float[rows * bond];
             for (int r = 0; r < rows; r++) {

@@ -166,7 +166,8 @@ public final class ModelArtifact {
                         own.remove(words + ".q4_scale"))));
             }
             Map<String, Object> config = JSON.readValue(dir.resolve(Checkpoint.CONFIG).toFile(), new TypeReference<>() { });
-            return new Checkpoint(EncoderConfig.fromHuggingFace(config), own).validate();
+            // 2- and 1-bit codes on disk, int8 for ONNX Runtime
+            return new Checkpoint(EncoderConfig.fromHuggingFace(config), TernaryWeights.expand(own)).validate();
         }
         Checkpoint base;
         try (InputStream in = ModelCache.openOnnx(base())) {

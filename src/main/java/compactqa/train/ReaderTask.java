@@ -122,8 +122,12 @@ public final class ReaderTask implements TrainingTask<ReaderFeature> {
         return new ReaderFeature(w, start - 1, end + 1, AnswerType.SPAN.index());
     }
 
-    @Override
-    public NDArray loss(TorchBert bert, List<ReaderFeature> batch, NDManager m, boolean training, float dropout) {
+    /** The reader's logits for a batch: start and end {@code [B, S]} (padding pushed to -10000), answer type {@code [B, 3]}. */
+    record Logits(NDArray start, NDArray end, NDArray type) {
+    }
+
+    /** The reader's logits over {@code batch}, its inputs created in {@code m}. */
+    static Logits logits(TorchBert bert, List<ReaderFeature> batch, NDManager m, boolean training, float dropout) {
         TokenBatch inputs = TokenBatch.of(batch.stream().map(ReaderFeature::tokens).toList());
         Shape shape = new Shape(inputs.rows(), inputs.length());
         NDArray mask = m.create(inputs.mask(), shape);
@@ -133,13 +137,24 @@ public final class ReaderTask implements TrainingTask<ReaderFeature> {
         NDArray startLogits = span.get(new NDIndex(":, :, 0")).add(padding);    // [B, S]
         NDArray endLogits = span.get(new NDIndex(":, :, 1")).add(padding);
         NDArray typeLogits = bert.linear(hidden.get(new NDIndex(":, 0, :")), "heads.answer_type"); // [B, 3]
+        return new Logits(startLogits, endLogits, typeLogits);
+    }
+
+    /** The task loss of {@code logits} against the labels of {@code batch}. */
+    static NDArray loss(Logits logits, List<ReaderFeature> batch, NDManager m) {
+        int length = (int) logits.start().getShape().get(1);
         int[] starts = batch.stream().mapToInt(ReaderFeature::start).toArray();
         int[] ends = batch.stream().mapToInt(ReaderFeature::end).toArray();
         int[] types = batch.stream().mapToInt(ReaderFeature::type).toArray();
-        NDArray startLoss = crossEntropy(startLogits, m.create(starts), inputs.length());
-        NDArray endLoss = crossEntropy(endLogits, m.create(ends), inputs.length());
-        NDArray typeLoss = crossEntropy(typeLogits, m.create(types), AnswerType.values().length);
+        NDArray startLoss = crossEntropy(logits.start(), m.create(starts), length);
+        NDArray endLoss = crossEntropy(logits.end(), m.create(ends), length);
+        NDArray typeLoss = crossEntropy(logits.type(), m.create(types), AnswerType.values().length);
         return startLoss.add(endLoss).div(2).add(typeLoss);
+    }
+
+    @Override
+    public NDArray loss(TorchBert bert, List<ReaderFeature> batch, NDManager m, boolean training, float dropout) {
+        return loss(logits(bert, batch, m, training, dropout), batch, m);
     }
 
     /** Mean cross-entropy of {@code logits [B, C]} against integer {@code labels [B]}. */

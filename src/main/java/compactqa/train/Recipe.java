@@ -71,21 +71,41 @@ public record Recipe(
     /**
      * Compression by training, from a trained model of the recipe's task.
      *
-     * @param method       {@code theseus} (progressive module replacing) or {@code bottom} (the
-     *                     teacher's bottom layers, fine-tuned: Theseus's baseline)
-     * @param teacher      the trained model's folder, relative to the project
-     * @param layers       layers of the compact model
-     * @param replaceStart theseus: replacement probability at the first step
-     * @param replaceUntil theseus: share of the steps after which every module is replaced
+     * @param method         {@code theseus} (progressive module replacing), {@code bottom} (the
+     *                       teacher's bottom layers fine-tuned: Theseus's baseline), {@code xtc}
+     *                       (ternary or binary weights trained with distillation) or {@code heal}
+     *                       (a short distillation of a factorized model in its own form)
+     * @param teacher        the trained model's folder, relative to the project
+     * @param student        xtc and heal: the model to start from (xtc: default the teacher; heal:
+     *                       the compressed model)
+     * @param layers         theseus and bottom: layers of the compact model
+     * @param replaceStart   theseus: replacement probability at the first step
+     * @param replaceUntil   theseus: share of the steps after which every module is replaced
+     * @param bits           xtc: 2 (ternary) or 1 (binary)
+     * @param distillWeight  xtc and heal: the distillation loss's share, against the task loss
+     * @param temperature    xtc and heal: the distillation temperature
      */
-    public record Compression(String method, String teacher, int layers, double replaceStart, double replaceUntil) {
+    public record Compression(String method, String teacher, String student, int layers, double replaceStart, double replaceUntil,
+                              int bits, double distillWeight, double temperature) {
 
         public Compression {
-            if (!method.equals("theseus") && !method.equals("bottom")) {
-                throw new IllegalArgumentException("compression method must be theseus or bottom, got " + method);
+            if (!List.of("theseus", "bottom", "xtc", "heal").contains(method)) {
+                throw new IllegalArgumentException("compression method must be theseus, bottom, xtc or heal, got " + method);
             }
-            if (teacher == null || teacher.isBlank() || layers < 1) {
-                throw new IllegalArgumentException("compression needs a teacher model and a positive layer count");
+            if (teacher == null || teacher.isBlank()) {
+                throw new IllegalArgumentException("compression needs the teacher: the trained model it starts from");
+            }
+            if ((method.equals("theseus") || method.equals("bottom")) && layers < 1) {
+                throw new IllegalArgumentException(method + " needs the compact model's layers");
+            }
+            if (method.equals("xtc") && bits != 1 && bits != 2) {
+                throw new IllegalArgumentException("xtc needs bits: 2 (ternary) or 1 (binary)");
+            }
+            if (method.equals("heal") && (student == null || student.isBlank())) {
+                throw new IllegalArgumentException("heal needs the student: the factorized model to heal");
+            }
+            if ((method.equals("xtc") || method.equals("heal")) && (distillWeight < 0 || distillWeight > 1 || temperature <= 0)) {
+                throw new IllegalArgumentException(method + " needs distill_weight in [0, 1] and a positive temperature");
             }
         }
     }

@@ -12,6 +12,9 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import compactqa.model.BertNames;
 import compactqa.model.EncoderConfig;
+import compactqa.model.LowRankLinear;
+import compactqa.model.MpoLinear;
+import compactqa.model.SharedBasisLinear;
 
 /**
  * The BERT encoder as DJL array operations over {@link ModelParameters}: the same computation as
@@ -31,6 +34,7 @@ public final class TorchBert {
     private final ModelParameters p;
     private final EncoderConfig c;
     private final LayerPlan plan;
+    private final WeightView view;
 
     public TorchBert(ModelParameters parameters) {
         this(parameters, LayerPlan.encoder(parameters.config().layers()));
@@ -38,9 +42,18 @@ public final class TorchBert {
 
     /** The encoder running the layers {@code plan} names (layer reduction swaps layers in and out). */
     public TorchBert(ModelParameters parameters, LayerPlan plan) {
+        this(parameters, plan, WeightView.PLAIN);
+    }
+
+    /**
+     * The encoder running the layers {@code plan} names, with its matrices (word embeddings and
+     * linear weights, not biases or norms) seen through {@code view}.
+     */
+    public TorchBert(ModelParameters parameters, LayerPlan plan, WeightView view) {
         this.p = parameters;
         this.c = parameters.config();
         this.plan = plan;
+        this.view = view;
     }
 
     /**
@@ -83,13 +96,57 @@ public final class TorchBert {
         return norm(drop(linear(inner, prefix + "output.dense"), training, dropout).add(attended), prefix + "output.LayerNorm");
     }
 
-    /** {@code x · Wᵀ + b} for the linear layer (or head) named {@code name}. */
+    /**
+     * {@code x · Wᵀ + b} for the linear layer (or head) named {@code name}, whose weight may be held
+     * dense or in a factorized form of the checkpoint ({@code .weight.u}/{@code .v}, shared-basis
+     * codes, MPO cores), so that factorized models can be fine-tuned (healed) in their own form.
+     */
     public NDArray linear(NDArray x, String name) {
-        return Linear.linear(x, p.get(name + ".weight"), p.get(name + ".bias")).singletonOrThrow();
+        NDArray bias = p.get(name + ".bias");
+        if (p.has(name + ".weight")) {
+            return Linear.linear(x, view.view(name + ".weight", p.get(name + ".weight")), bias).singletonOrThrow();
+        }
+        if (p.has(name + LowRankLinear.U)) {
+            return x.matMul(p.get(name + LowRankLinear.V).transpose()).matMul(p.get(name + LowRankLinear.U).transpose()).add(bias);
+        }
+        if (p.has(name + SharedBasisLinear.CODES)) {
+            NDArray basis = p.get(SharedBasisLinear.basis(SharedBasisLinear.kind(name)));
+            return x.matMul(basis.transpose()).matMul(p.get(name + SharedBasisLinear.CODES).transpose()).add(bias);
+        }
+        if (p.has(name + MpoLinear.core(0))) {
+            return Linear.linear(x, mpoWeight(name), bias).singletonOrThrow();
+        }
+        throw new IllegalArgumentException("no weights for " + name + " in a form training can run");
+    }
+
+    /** The weight {@code [out, in]} an MPO's cores stand for, contracted core by core (as {@link MpoLinear#contract}). */
+    private NDArray mpoWeight(String name) {
+        NDArray r = null;
+        long out = 1;
+        long in = 1;
+        for (int k = 0; p.has(name + MpoLinear.core(k)); k++) {
+            NDArray core = p.get(name + MpoLinear.core(k)); // [χ, o, i, χ']
+            Shape s = core.getShape();
+            long o = s.get(1);
+            long i = s.get(2);
+            long right = s.get(3);
+            if (r == null) {
+                r = core.reshape(o, i, right);
+            } else {
+                // [O, I, χ] x [χ, o·i·χ'] -> [O, I, o, i, χ'] -> [O, o, I, i, χ']
+                NDArray next = r.reshape(out * in, s.get(0)).matMul(core.reshape(s.get(0), o * i * right))
+                        .reshape(out, in, o, i, right).transpose(0, 2, 1, 3, 4);
+                r = next.reshape(out * o, in * i, right);
+            }
+            out *= o;
+            in *= i;
+        }
+        return r.reshape(out, in);
     }
 
     private NDArray embed(String table, NDArray ids) {
-        return Embedding.embedding(ids, p.get(table), SparseFormat.DENSE).singletonOrThrow();
+        NDArray weights = table.equals(BertNames.WORD_EMBEDDINGS) ? view.view(table, p.get(table)) : p.get(table);
+        return Embedding.embedding(ids, weights, SparseFormat.DENSE).singletonOrThrow();
     }
 
     private NDArray norm(NDArray x, String name) {

@@ -37,17 +37,22 @@ public final class Trainer {
     private final TrainingCheckpoints checkpoints;
     private final TrainingListener listener;
     private final LayerPlan plan;
+    private final WeightView view;
 
     public Trainer(Recipe recipe, Path workDir, TrainingListener listener) {
-        this(recipe, workDir, listener, null);
+        this(recipe, workDir, listener, null, WeightView.PLAIN);
     }
 
-    /** A trainer whose model runs the layers {@code plan} names (null: the encoder's own layers). */
-    public Trainer(Recipe recipe, Path workDir, TrainingListener listener, LayerPlan plan) {
+    /**
+     * A trainer whose model runs the layers {@code plan} names (null: the encoder's own layers),
+     * with its weights seen through {@code view} (quantization-aware training).
+     */
+    public Trainer(Recipe recipe, Path workDir, TrainingListener listener, LayerPlan plan, WeightView view) {
         this.recipe = recipe;
         this.checkpoints = new TrainingCheckpoints(workDir);
         this.listener = listener;
         this.plan = plan;
+        this.view = view;
     }
 
     /**
@@ -90,7 +95,7 @@ public final class Trainer {
                 checkpoints.clear();
             }
             LayerPlan layers = plan != null ? plan : LayerPlan.encoder(params.config().layers());
-            TorchBert bert = new TorchBert(params, layers);
+            TorchBert bert = new TorchBert(params, layers, view);
             Engine engine = Engine.getEngine("PyTorch");
             long startedAt = System.nanoTime();
             double secondsBefore = state.seconds();

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Random;
@@ -26,6 +27,7 @@ import compactqa.model.ModelCache;
 import compactqa.model.OnnxImporter;
 import compactqa.model.PretrainedEncoder;
 import compactqa.model.Tensor;
+import compactqa.model.TernaryWeights;
 import compactqa.model.CompressorFeaturizer;
 import compactqa.model.TextTokenizer;
 
@@ -58,7 +60,7 @@ public final class TrainingRun {
 
     public Result run(boolean resume, TrainingListener listener) throws IOException {
         if (recipe.compression() != null) {
-            return reduce(resume, listener);
+            return compressByTraining(resume, listener);
         }
         PretrainedEncoder base = PretrainedEncoder.of(recipe.base());
         Checkpoint checkpoint;
@@ -87,69 +89,129 @@ public final class TrainingRun {
     }
 
     /**
-     * Layer reduction of a trained model: {@code theseus} trains one-layer successors of the
-     * teacher's modules by progressive module replacing, everything else frozen; {@code bottom}
-     * fine-tunes the teacher's bottom layers alone (Theseus's baseline). The compact model is
-     * written whole, as a compressed model of the teacher.
+     * Compression of a trained model by training; the result is written whole, as a compressed
+     * model of the teacher:
+     * <ul>
+     * <li>{@code theseus}: one-layer successors of the teacher's modules, trained by progressive
+     * module replacing, everything else frozen;
+     * <li>{@code bottom}: the teacher's bottom layers fine-tuned alone (Theseus's baseline);
+     * <li>{@code xtc}: every linear weight and the word embeddings trained at 2 or 1 bits with a
+     * straight-through estimator, distilled from the teacher, then packed;
+     * <li>{@code heal}: a factorized model (SVD, MPO, autoencoder) fine-tuned in its own form,
+     * distilled from the teacher.
+     * </ul>
      */
-    private Result reduce(boolean resume, TrainingListener listener) throws IOException {
+    private Result compressByTraining(boolean resume, TrainingListener listener) throws IOException {
         Recipe.Compression how = recipe.compression();
         ModelArtifact teacher = ModelArtifact.load(home.resolve(how.teacher()));
         if (!teacher.manifest().task().equals(recipe.task()) || teacher.manifest().compression() != null) {
-            throw new IllegalArgumentException(how.teacher() + " is not a trained " + recipe.task() + " to reduce");
+            throw new IllegalArgumentException(how.teacher() + " is not a trained " + recipe.task() + " to compress");
+        }
+        if (distils(how) && !recipe.task().equals("reader")) {
+            throw new IllegalArgumentException(how.method() + " distils readers only");
         }
         Checkpoint full = teacher.checkpoint();
+        ModelArtifact studentModel = how.student() == null || how.student().isBlank() ? null : ModelArtifact.load(home.resolve(how.student()));
+        Checkpoint student = studentModel == null ? full : studentModel.checkpoint();
         int layers = full.config().layers();
-        if (how.layers() >= layers) {
-            throw new IllegalArgumentException("the compact model must have fewer than the teacher's " + layers + " layers");
-        }
-        List<String> compact = new ArrayList<>();
-        Checkpoint start;
-        LayerPlan plan;
-        Predicate<String> trainable;
-        if (how.method().equals("theseus")) {
-            TheseusPlan theseus = new TheseusPlan(layers, how.layers(), how.replaceStart(), how.replaceUntil(), recipe.seed());
-            Map<String, Tensor> successors = new LinkedHashMap<>();
-            for (int k = 0; k < how.layers(); k++) {
-                String from = BertNames.layer(theseus.initialLayer(k), "");
-                String to = TheseusPlan.successor(k);
-                full.tensors().forEach((name, t) -> {
-                    if (name.startsWith(from)) {
-                        successors.put(to + name.substring(from.length()), t);
-                    }
-                });
-                compact.add(to);
+        List<String> compact = List.of();
+        Checkpoint start = student;
+        LayerPlan plan = null;
+        WeightView view = WeightView.PLAIN;
+        Predicate<String> trainable = FROZEN.negate();
+        String method;
+        switch (how.method()) {
+            case "theseus" -> {
+                requireFewerLayers(how, layers);
+                TheseusPlan theseus = new TheseusPlan(layers, how.layers(), how.replaceStart(), how.replaceUntil(), recipe.seed());
+                Map<String, Tensor> successors = new LinkedHashMap<>();
+                List<String> prefixes = new ArrayList<>();
+                for (int k = 0; k < how.layers(); k++) {
+                    String from = BertNames.layer(theseus.initialLayer(k), "");
+                    String to = TheseusPlan.successor(k);
+                    full.tensors().forEach((name, t) -> {
+                        if (name.startsWith(from)) {
+                            successors.put(to + name.substring(from.length()), t);
+                        }
+                    });
+                    prefixes.add(to);
+                }
+                compact = prefixes;
+                start = full.with(full.config(), successors);
+                plan = theseus;
+                trainable = name -> name.startsWith("theseus.");
+                method = String.format(Locale.ROOT, "theseus (%d layers to %d by progressive module replacing, rate %.2f rising to 1 "
+                        + "over %.0f%% of the steps)", layers, how.layers(), how.replaceStart(), 100 * how.replaceUntil());
             }
-            start = full.with(full.config(), successors);
-            plan = theseus;
-            trainable = name -> name.startsWith("theseus.");
-        } else {
-            for (int l = 0; l < how.layers(); l++) {
-                compact.add(BertNames.layer(l, ""));
+            case "bottom" -> {
+                requireFewerLayers(how, layers);
+                List<String> bottom = new ArrayList<>();
+                for (int l = 0; l < how.layers(); l++) {
+                    bottom.add(BertNames.layer(l, ""));
+                }
+                start = full.withLayers(bottom);
+                method = String.format(Locale.ROOT, "bottom (the bottom %d of %d layers, fine-tuned)", how.layers(), layers);
             }
-            start = full.withLayers(compact);
-            compact = List.of();
-            plan = null;
-            trainable = FROZEN.negate();
+            case "xtc" -> {
+                view = new TernaryView(how.bits());
+                trainable = name -> true; // the word embeddings are quantized too, so they train
+                method = String.format(Locale.ROOT, "xtc (%s weights and word embeddings, per-row scales, straight-through "
+                        + "training distilled from %s)", how.bits() == 2 ? "ternary" : "binary", how.teacher());
+            }
+            default -> {
+                if (studentModel == null || studentModel.manifest().compression() == null) {
+                    throw new IllegalArgumentException("heal needs a compressed student model");
+                }
+                method = "healed (" + studentModel.manifest().compression() + "; then fine-tuned in its own form, distilled from "
+                        + how.teacher() + ")";
+            }
         }
         try (TextTokenizer tokenizer = new TextTokenizer(cache.tokenizer(teacher.base()), recipe.maxLength(), recipe.stride());
              NDManager manager = NDManager.newBaseManager("PyTorch");
-             ModelParameters params = ModelParameters.of(start, manager)) {
+             ModelParameters params = ModelParameters.of(start, manager);
+             // only distillation reads the teacher while training (try-with-resources skips a null)
+             ModelParameters teacherParams = distils(how) ? ModelParameters.of(full, manager) : null) {
             TrainingTask<?> task = task(tokenizer);
+            if (teacherParams != null) {
+                task = new ReaderDistillation((ReaderTask) task, new TorchBert(teacherParams), how.distillWeight(), how.temperature());
+            }
             int features = task.trainingFeatures().size();
-            TrainingState state = new Trainer(recipe, home.resolve(recipe.workDir()), listener, plan).train(task, params, trainable, resume);
+            TrainingState state = new Trainer(recipe, home.resolve(recipe.workDir()), listener, plan, view)
+                    .train(task, params, trainable, resume);
             Checkpoint trained = params.toCheckpoint();
             Checkpoint result = compact.isEmpty() ? trained : trained.withLayers(compact);
-            String method = how.method().equals("theseus")
-                    ? String.format(java.util.Locale.ROOT, "theseus (%d layers to %d by progressive module replacing, rate %.2f rising to 1 "
-                    + "over %.0f%% of %d steps)", layers, how.layers(), how.replaceStart(), 100 * how.replaceUntil(), state.step())
-                    : String.format(java.util.Locale.ROOT, "bottom (the bottom %d of %d layers, fine-tuned for %d steps)", how.layers(), layers,
-                    state.step());
-            ModelArtifact model = ModelArtifact.saveCompressed(home.resolve(recipe.output()), result, teacher.manifest(), method);
+            if (how.method().equals("xtc")) {
+                result = packed(result, how.bits());
+            }
+            ModelArtifact model = ModelArtifact.saveCompressed(home.resolve(recipe.output()), result, teacher.manifest(),
+                    method + ", " + state.step() + " steps");
             Result r = new Result(state, model, features, params.trainableCount());
             TrainingReport.write(model.dir().resolve(TrainingReport.FILE), recipe, r);
             return r;
         }
+    }
+
+    private static boolean distils(Recipe.Compression how) {
+        return how.method().equals("xtc") || how.method().equals("heal");
+    }
+
+    private static void requireFewerLayers(Recipe.Compression how, int layers) {
+        if (how.layers() >= layers) {
+            throw new IllegalArgumentException("the compact model must have fewer than the teacher's " + layers + " layers");
+        }
+    }
+
+    /** {@code trained} with every weight {@link TernaryView} quantized held as packed codes. */
+    static Checkpoint packed(Checkpoint trained, int bits) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        trained.tensors().forEach((name, t) -> {
+            if (TernaryView.quantized(name)) {
+                out.putAll(TernaryWeights.pack(name, TernaryWeights.quantize(t.floats(), (int) t.dim(0), (int) t.dim(1), bits)));
+            } else {
+                out.put(name, t);
+            }
+        });
+        return new Checkpoint(trained.config(), out).validate();
     }
 
     private TrainingTask<?> task(TextTokenizer tokenizer) {
