@@ -59,7 +59,8 @@ abstract class TrainTaskCommand implements Callable<Integer> {
             recipe = new Recipe(recipe.task(), recipe.base(), recipe.seed(), recipe.maxLength(), recipe.stride(), recipe.batchSize(),
                     recipe.epochs(), maxSteps, recipe.learningRate(), recipe.warmupRatio(), recipe.weightDecay(),
                     recipe.maxGradNorm(), recipe.dropout(), recipe.checkpointEvery(), recipe.validationSize(), recipe.data(),
-                    recipe.workDir() + suffix, recipe.output() + suffix, recipe.compression());
+                    recipe.workDir() + suffix, recipe.output() + suffix, recipe.compression(),
+                    recipe.activationCompression());
         }
         PrintWriter err = spec.commandLine().getErr();
         TrainingRun.Result result = new TrainingRun(recipe, project.home(), models.cache(), loader).run(resume, new Progress(err));

@@ -34,6 +34,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * @param output           where the finished model goes
  * @param compression      for a run that compresses a trained model by training (layer reduction),
  *                         what it compresses and how; absent for a plain training run
+ * @param activationCompression the compressed-activation training mode: the share of each linear
+ *                         layer's input width its backward pass keeps as a random projection
+ *                         ({@link TorchBert#withActivationCompression}); 0 (absent) for standard training
  */
 public record Recipe(
         String task,
@@ -54,7 +57,8 @@ public record Recipe(
         List<DataSource> data,
         String workDir,
         String output,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Compression compression) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Compression compression,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) double activationCompression) {
 
     /**
      * One training data set.
@@ -134,6 +138,9 @@ public record Recipe(
         if (workDir == null || workDir.isBlank() || workDir.strip().equals(".") || output == null || output.isBlank()
                 || output.strip().equals(".")) {
             throw new IllegalArgumentException("recipe needs its own work_dir and output folders");
+        }
+        if (activationCompression < 0 || activationCompression >= 1) {
+            throw new IllegalArgumentException("activation_compression must be in [0, 1)");
         }
         if (stride < 0 || stride >= maxLength / 2 || validationSize < 0 || maxGradNorm < 0 || weightDecay < 0) {
             throw new IllegalArgumentException("recipe needs stride in [0, max_length/2) and non-negative validation size, "

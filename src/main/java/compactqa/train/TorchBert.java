@@ -35,6 +35,7 @@ public final class TorchBert {
     private final EncoderConfig c;
     private final LayerPlan plan;
     private final WeightView view;
+    private final double activationRatio;
 
     public TorchBert(ModelParameters parameters) {
         this(parameters, LayerPlan.encoder(parameters.config().layers()));
@@ -50,10 +51,29 @@ public final class TorchBert {
      * linear weights, not biases or norms) seen through {@code view}.
      */
     public TorchBert(ModelParameters parameters, LayerPlan plan, WeightView view) {
+        this(parameters, plan, view, 0);
+    }
+
+    private TorchBert(ModelParameters parameters, LayerPlan plan, WeightView view, double activationRatio) {
         this.p = parameters;
         this.c = parameters.config();
         this.plan = plan;
         this.view = view;
+        this.activationRatio = activationRatio;
+    }
+
+    /**
+     * This encoder in the compressed-activation training mode (CompAct, Shamshoum et al., 2024):
+     * each transformer linear layer keeps, for its weight gradient, a random projection of its input
+     * to {@code ratio} of its width instead of the input itself, so training holds less memory; the
+     * gradients of the inputs stay exact, those of the weights become unbiased estimates. 0 turns
+     * the mode off. The forward pass is unchanged.
+     */
+    public TorchBert withActivationCompression(double ratio) {
+        if (ratio < 0 || ratio >= 1) {
+            throw new IllegalArgumentException("the activation compression ratio must be in [0, 1), got " + ratio);
+        }
+        return new TorchBert(p, plan, view, ratio);
     }
 
     /**
@@ -85,15 +105,15 @@ public final class TorchBert {
         long batch = x.getShape().get(0);
         long length = x.getShape().get(1);
         Shape split = new Shape(batch, length, c.heads(), c.headSize());
-        NDArray q = linear(x, prefix + "attention.self.query").reshape(split).transpose(0, 2, 1, 3);
-        NDArray k = linear(x, prefix + "attention.self.key").reshape(split).transpose(0, 2, 3, 1);
-        NDArray v = linear(x, prefix + "attention.self.value").reshape(split).transpose(0, 2, 1, 3);
+        NDArray q = linear(x, prefix + "attention.self.query", training).reshape(split).transpose(0, 2, 1, 3);
+        NDArray k = linear(x, prefix + "attention.self.key", training).reshape(split).transpose(0, 2, 3, 1);
+        NDArray v = linear(x, prefix + "attention.self.value", training).reshape(split).transpose(0, 2, 1, 3);
         NDArray probs = q.matMul(k).div((float) Math.sqrt(c.headSize())).add(maskBias).softmax(-1);
         NDArray context = drop(probs, training, dropout).matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, c.hidden());
-        NDArray attended = norm(drop(linear(context, prefix + "attention.output.dense"), training, dropout).add(x),
+        NDArray attended = norm(drop(linear(context, prefix + "attention.output.dense", training), training, dropout).add(x),
                 prefix + "attention.output.LayerNorm");
-        NDArray inner = Activation.gelu(linear(attended, prefix + "intermediate.dense"));
-        return norm(drop(linear(inner, prefix + "output.dense"), training, dropout).add(attended), prefix + "output.LayerNorm");
+        NDArray inner = Activation.gelu(linear(attended, prefix + "intermediate.dense", training));
+        return norm(drop(linear(inner, prefix + "output.dense", training), training, dropout).add(attended), prefix + "output.LayerNorm");
     }
 
     /**
@@ -102,9 +122,17 @@ public final class TorchBert {
      * codes, MPO cores), so that factorized models can be fine-tuned (healed) in their own form.
      */
     public NDArray linear(NDArray x, String name) {
+        return linear(x, name, false);
+    }
+
+    private NDArray linear(NDArray x, String name, boolean training) {
         NDArray bias = p.get(name + ".bias");
         if (p.has(name + ".weight")) {
-            return Linear.linear(x, view.view(name + ".weight", p.get(name + ".weight")), bias).singletonOrThrow();
+            NDArray w = view.view(name + ".weight", p.get(name + ".weight"));
+            if (training && activationRatio > 0 && w.hasGradient()) {
+                return compressedLinear(x, w, bias);
+            }
+            return Linear.linear(x, w, bias).singletonOrThrow();
         }
         if (p.has(name + LowRankLinear.U)) {
             return x.matMul(p.get(name + LowRankLinear.V).transpose()).matMul(p.get(name + LowRankLinear.U).transpose()).add(bias);
@@ -117,6 +145,25 @@ public final class TorchBert {
             return Linear.linear(x, mpoWeight(name), bias).singletonOrThrow();
         }
         throw new IllegalArgumentException("no weights for " + name + " in a form training can run");
+    }
+
+    /**
+     * {@code x · Wᵀ + b} whose backward pass sees only a sketch of {@code x}: with a fresh Gaussian
+     * projection {@code P [in, k]} (entries of variance 1/k, drawn from PyTorch's generator, which
+     * the trainer seeds every step), the value is {@code x · stopgrad(W)ᵀ + b} (whose backward
+     * keeps {@code W}, not {@code x}) plus {@code z·(W·P)ᵀ − stopgrad(z·(W·P)ᵀ)} with
+     * {@code z = stopgrad(x·P)}, which is zero forward and gives {@code ∂W = gᵀ·z·Pᵀ}, keeping only
+     * {@code z} and {@code P}. DJL's autograd cannot take a hand-written backward; this gets the
+     * same gradients from its own operators.
+     */
+    private NDArray compressedLinear(NDArray x, NDArray w, NDArray bias) {
+        long in = w.getShape().get(1);
+        long k = Math.max(1, Math.round(activationRatio * in));
+        NDArray projection = x.getManager().randomNormal(0, (float) (1 / Math.sqrt(k)), new Shape(in, k), DataType.FLOAT32);
+        NDArray sketch = x.matMul(projection).stopGradient();
+        NDArray exact = x.matMul(w.stopGradient().transpose());
+        NDArray approx = sketch.matMul(w.matMul(projection).transpose());
+        return exact.add(approx.sub(approx.stopGradient())).add(bias);
     }
 
     /** The weight {@code [out, in]} an MPO's cores stand for, contracted core by core (as {@link MpoLinear#contract}). */

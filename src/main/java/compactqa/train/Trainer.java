@@ -95,7 +95,7 @@ public final class Trainer {
                 checkpoints.clear();
             }
             LayerPlan layers = plan != null ? plan : LayerPlan.encoder(params.config().layers());
-            TorchBert bert = new TorchBert(params, layers, view);
+            TorchBert bert = new TorchBert(params, layers, view).withActivationCompression(recipe.activationCompression());
             Engine engine = Engine.getEngine("PyTorch");
             long startedAt = System.nanoTime();
             double secondsBefore = state.seconds();

@@ -1,6 +1,7 @@
 package compactqa.train;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,8 +21,14 @@ public final class TrainingReport {
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What the file holds. */
+    /**
+     * The report.
+     *
+     * @param peakRssBytes the training process's peak resident memory ({@code VmHWM}), or -1 where the
+     *                     system does not tell; a resumed run reports its own process's peak
+     */
     public record Report(String recipe, int trainingFeatures, long trainableParameters, long steps, double seconds,
-                         List<TrainingState.EpochResult> epochs) {
+                         List<TrainingState.EpochResult> epochs, long peakRssBytes) {
     }
 
     private TrainingReport() {
@@ -29,6 +36,20 @@ public final class TrainingReport {
 
     static void write(Path file, Recipe recipe, TrainingRun.Result result) throws IOException {
         JSON.writeValue(file.toFile(), new Report(recipe.toYaml(), result.trainingFeatures(), result.trainableParameters(),
-                result.state().step(), Math.round(result.state().seconds()), result.state().history()));
+                result.state().step(), Math.round(result.state().seconds()), result.state().history(), peakRss()));
+    }
+
+    /** This process's peak resident set size, from {@code /proc/self/status}, or -1. */
+    static long peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import compactqa.model.BertNames;
 import compactqa.model.Checkpoint;
+import compactqa.model.TestCheckpoints;
 import compactqa.model.SharedBasisLinear;
 import compactqa.model.Tensor;
 
@@ -45,7 +46,7 @@ class AutoencoderTest {
 
     @Test
     void everyLayerOfAKindKeepsCodesOverOneBasis() {
-        Checkpoint original = FactorizationTest.random(7);
+        Checkpoint original = TestCheckpoints.random(7);
         Checkpoint c = new AutoencoderFactorization(0.5, 0.9, 5, null).apply(original, Calibration.NONE);
         String layer = "encoder.layer.0.attention.self.query";
         assertFalse(c.has(layer + ".weight"));
@@ -57,7 +58,7 @@ class AutoencoderTest {
 
     @Test
     void embeddingFactorsHoldTheirShareOfTheTable() {
-        Checkpoint original = FactorizationTest.random(8); // vocabulary 50 x hidden 32
+        Checkpoint original = TestCheckpoints.random(8); // vocabulary 50 x hidden 32
         Checkpoint svd = new EmbeddingCompression(0.25, false, 0.9, 0).apply(original, Calibration.NONE);
         String words = BertNames.WORD_EMBEDDINGS;
         assertFalse(svd.has(words));

@@ -4,39 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
 import compactqa.model.BertNames;
 import compactqa.model.Checkpoint;
-import compactqa.model.EncoderConfig;
+import compactqa.model.TestCheckpoints;
 import compactqa.model.LowRankLinear;
 import compactqa.model.Tensor;
 
 /** SVD factorization on small random checkpoints: ranks, reconstruction, activation awareness. */
 class FactorizationTest {
-
-    static final EncoderConfig TINY = new EncoderConfig(1, 32, 2, 64, 50, 16, 2, 1e-12);
-
-    static Checkpoint random(long seed) {
-        Random random = new Random(seed);
-        Map<String, Tensor> tensors = new HashMap<>();
-        BertNames.expectedShapes(TINY).forEach((name, shape) -> {
-            int n = 1;
-            for (long d : shape) {
-                n *= (int) d;
-            }
-            float[] v = new float[n];
-            for (int i = 0; i < n; i++) {
-                v[i] = (float) random.nextGaussian();
-            }
-            tensors.put(name, Tensor.ofFloats(shape, v));
-        });
-        return new Checkpoint(TINY, tensors).validate();
-    }
 
     private static float[] product(Checkpoint c, String layer) {
         Tensor u = c.tensor(layer + LowRankLinear.U);
@@ -69,7 +48,7 @@ class FactorizationTest {
 
     @Test
     void aRatioSetsTheRankAndEveryLayerBecomesTwoFactors() {
-        Checkpoint original = random(1);
+        Checkpoint original = TestCheckpoints.random(1);
         Checkpoint c = new SvdFactorization(0.5, 0, false, null).apply(original, Calibration.NONE);
         String layer = "encoder.layer.0.intermediate.dense"; // [64, 32]: r = 0.5·64·32/96 = 10
         assertFalse(c.has(layer + ".weight"));
@@ -80,7 +59,7 @@ class FactorizationTest {
 
     @Test
     void fullEnergyReconstructsExactly() {
-        Checkpoint original = random(2);
+        Checkpoint original = TestCheckpoints.random(2);
         Checkpoint c = new SvdFactorization(0, 1.0, false, null).apply(original, Calibration.NONE);
         String layer = "encoder.layer.0.attention.self.query";
         assertTrue(relativeError(original.tensor(layer + ".weight").floats(), product(c, layer)) < 1e-5);
@@ -88,7 +67,7 @@ class FactorizationTest {
 
     @Test
     void activationAwarenessSpendsTheRankWhereInputsAreLarge() {
-        Checkpoint original = random(3);
+        Checkpoint original = TestCheckpoints.random(3);
         String layer = "encoder.layer.0.attention.self.key";
         float[] meanSquares = new float[32];
         for (int i = 0; i < 32; i++) {
@@ -105,7 +84,7 @@ class FactorizationTest {
 
     @Test
     void keptLayersStayPlain() {
-        Checkpoint c = new SvdFactorization(0.5, 0, false, ".*output\\.dense").apply(random(4), Calibration.NONE);
+        Checkpoint c = new SvdFactorization(0.5, 0, false, ".*output\\.dense").apply(TestCheckpoints.random(4), Calibration.NONE);
         assertTrue(c.has("encoder.layer.0.output.dense.weight"));
         assertTrue(c.has("encoder.layer.0.attention.output.dense.weight"));
         assertFalse(c.has("encoder.layer.0.intermediate.dense.weight"));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import compactqa.model.BertNames;
 import compactqa.model.Checkpoint;
+import compactqa.model.TestCheckpoints;
 import compactqa.model.MpoLinear;
 import compactqa.model.Tensor;
 
@@ -65,7 +66,7 @@ class MpoDecompositionTest {
 
     @Test
     void layersBecomeCoresWithinTheParameterBudget() {
-        Checkpoint original = FactorizationTest.random(6);
+        Checkpoint original = TestCheckpoints.random(6);
         Checkpoint c = new MpoDecomposition(0.5, 2, null).apply(original, Calibration.NONE);
         long dense = 0;
         long cores = 0;
