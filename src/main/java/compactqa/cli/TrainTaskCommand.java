@@ -60,7 +60,7 @@ abstract class TrainTaskCommand implements Callable<Integer> {
                     recipe.epochs(), maxSteps, recipe.learningRate(), recipe.warmupRatio(), recipe.weightDecay(),
                     recipe.maxGradNorm(), recipe.dropout(), recipe.checkpointEvery(), recipe.validationSize(), recipe.data(),
                     recipe.workDir() + suffix, recipe.output() + suffix, recipe.compression(),
-                    recipe.activationCompression());
+                    recipe.adapters(), recipe.activationCompression());
         }
         PrintWriter err = spec.commandLine().getErr();
         TrainingRun.Result result = new TrainingRun(recipe, project.home(), models.cache(), loader).run(resume, new Progress(err));

@@ -144,9 +144,21 @@ public final class BertOnnxExporter {
                 .allMatch(n -> forms.apply(p + "attention.self." + n) instanceof DenseLinear);
         String merged = denseQkv ? fusedSelfAttention(g, ck, p, x, mask) : selfAttention(g, ck, p, x, mask, forms);
         String attended = addAndNorm(g, ck, p + "attention.output.LayerNorm",
-                linear(g, ck, forms, p + "attention.output.dense", merged), x, fused);
+                adapter(g, ck, CompacterWeights.adapter(l, "attention"), linear(g, ck, forms, p + "attention.output.dense", merged)),
+                x, fused);
         String inner = gelu(g, p, linear(g, ck, forms, p + "intermediate.dense", attended));
-        return addAndNorm(g, ck, p + "output.LayerNorm", linear(g, ck, forms, p + "output.dense", inner), attended, fused);
+        return addAndNorm(g, ck, p + "output.LayerNorm",
+                adapter(g, ck, CompacterWeights.adapter(l, "output"), linear(g, ck, forms, p + "output.dense", inner)), attended, fused);
+    }
+
+    /** {@code h + up(GELU(down(h)))} where the checkpoint has an adapter at {@code prefix}; else {@code h}. */
+    private static String adapter(OnnxGraph g, Checkpoint ck, String prefix, String h) {
+        if (!CompacterWeights.has(ck, prefix)) {
+            return h;
+        }
+        String down = DenseLinear.INSTANCE.emit(g, ck, prefix + ".down", h);
+        String up = DenseLinear.INSTANCE.emit(g, ck, prefix + ".up", gelu(g, prefix + "/", down));
+        return g.node("Add", prefix + "/residual", List.of(h, up));
     }
 
     /** {@code LayerNorm(x + residual)}, fused into one contrib operator or written as two. */

@@ -105,7 +105,8 @@ public final class Checkpoint {
     public Checkpoint validate() {
         Map<String, long[]> expected = BertNames.expectedShapes(config);
         for (String name : tensors.keySet()) {
-            if (name.startsWith("encoder.layer.") && !expected.containsKey(name) && !name.contains(".weight.") && !name.contains(".bias.")) {
+            if (name.startsWith("encoder.layer.") && !expected.containsKey(name) && !name.contains(".weight.") && !name.contains(".bias.")
+                    && !name.contains(".adapter.")) {
                 throw new IllegalStateException("checkpoint has " + name + ", beyond its " + config.layers() + " layers");
             }
         }

@@ -167,7 +167,7 @@ public final class ModelArtifact {
             }
             Map<String, Object> config = JSON.readValue(dir.resolve(Checkpoint.CONFIG).toFile(), new TypeReference<>() { });
             // 2- and 1-bit codes on disk, int8 for ONNX Runtime
-            return new Checkpoint(EncoderConfig.fromHuggingFace(config), TernaryWeights.expand(own)).validate();
+            return new Checkpoint(EncoderConfig.fromHuggingFace(config), CompacterWeights.expand(TernaryWeights.expand(own))).validate();
         }
         Checkpoint base;
         try (InputStream in = ModelCache.openOnnx(base())) {
@@ -176,7 +176,7 @@ public final class ModelArtifact {
         Map<String, Tensor> trained = new LinkedHashMap<>();
         Safetensors.read(dir.resolve(WEIGHTS)).tensors().forEach((name, t) ->
                 trained.put(name, t.dtype() == DType.F16 ? Tensor.ofFloats(t.shape(), t.floats()) : t));
-        return base.with(base.config(), trained).validate();
+        return base.with(base.config(), CompacterWeights.expand(trained)).validate();
     }
 
     /**

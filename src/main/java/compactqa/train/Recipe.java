@@ -34,6 +34,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * @param output           where the finished model goes
  * @param compression      for a run that compresses a trained model by training (layer reduction),
  *                         what it compresses and how; absent for a plain training run
+ * @param adapters         parameter-efficient training with Compacter adapters on the frozen base
+ *                         encoder; absent for full fine-tuning
  * @param activationCompression the compressed-activation training mode: the share of each linear
  *                         layer's input width its backward pass keeps as a random projection
  *                         ({@link TorchBert#withActivationCompression}); 0 (absent) for standard training
@@ -58,6 +60,7 @@ public record Recipe(
         String workDir,
         String output,
         @JsonInclude(JsonInclude.Include.NON_NULL) Compression compression,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Adapters adapters,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) double activationCompression) {
 
     /**
@@ -110,6 +113,21 @@ public record Recipe(
             }
             if ((method.equals("xtc") || method.equals("heal")) && (distillWeight < 0 || distillWeight > 1 || temperature <= 0)) {
                 throw new IllegalArgumentException(method + " needs distill_weight in [0, 1] and a positive temperature");
+            }
+        }
+    }
+
+    /**
+     * Compacter adapters.
+     *
+     * @param n          Kronecker factors per projection (slow matrices are {@code n × n})
+     * @param bottleneck the adapters' inner width; a multiple of {@code n}
+     */
+    public record Adapters(int n, int bottleneck) {
+
+        public Adapters {
+            if (n < 1 || bottleneck < n) {
+                throw new IllegalArgumentException("adapters need n of at least 1 and a bottleneck of at least n");
             }
         }
     }

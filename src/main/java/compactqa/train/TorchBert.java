@@ -11,6 +11,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import compactqa.model.BertNames;
+import compactqa.model.CompacterWeights;
 import compactqa.model.EncoderConfig;
 import compactqa.model.LowRankLinear;
 import compactqa.model.MpoLinear;
@@ -110,10 +111,11 @@ public final class TorchBert {
         NDArray v = linear(x, prefix + "attention.self.value", training).reshape(split).transpose(0, 2, 1, 3);
         NDArray probs = q.matMul(k).div((float) Math.sqrt(c.headSize())).add(maskBias).softmax(-1);
         NDArray context = drop(probs, training, dropout).matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, c.hidden());
-        NDArray attended = norm(drop(linear(context, prefix + "attention.output.dense", training), training, dropout).add(x),
-                prefix + "attention.output.LayerNorm");
+        NDArray attended = norm(drop(adapter(prefix + "adapter.attention", linear(context, prefix + "attention.output.dense", training)),
+                training, dropout).add(x), prefix + "attention.output.LayerNorm");
         NDArray inner = Activation.gelu(linear(attended, prefix + "intermediate.dense", training));
-        return norm(drop(linear(inner, prefix + "output.dense", training), training, dropout).add(attended), prefix + "output.LayerNorm");
+        return norm(drop(adapter(prefix + "adapter.output", linear(inner, prefix + "output.dense", training)), training, dropout)
+                .add(attended), prefix + "output.LayerNorm");
     }
 
     /**
@@ -164,6 +166,31 @@ public final class TorchBert {
         NDArray exact = x.matMul(w.stopGradient().transpose());
         NDArray approx = sketch.matMul(w.matMul(projection).transpose());
         return exact.add(approx.sub(approx.stopGradient())).add(bias);
+    }
+
+    /** {@code h + up(GELU(down(h)))} where the model has a Compacter adapter at {@code prefix}; else {@code h}. */
+    private NDArray adapter(String prefix, NDArray h) {
+        if (!p.has(prefix + ".down.bias")) {
+            return h;
+        }
+        NDArray down = Linear.linear(h, projection(prefix + ".down", "down"), p.get(prefix + ".down.bias")).singletonOrThrow();
+        NDArray up = Linear.linear(Activation.gelu(down), projection(prefix + ".up", "up"), p.get(prefix + ".up.bias")).singletonOrThrow();
+        return h.add(up);
+    }
+
+    /** An adapter projection: dense, or {@code Σᵢ Aᵢ ⊗ (sᵢ·tᵢᵀ)} from the shared slow matrices and its fast factors. */
+    private NDArray projection(String name, String kind) {
+        if (p.has(name + ".weight")) {
+            return p.get(name + ".weight");
+        }
+        NDArray a = p.get(CompacterWeights.slow(kind));   // [n, n, n]
+        NDArray s = p.get(name + ".s");                     // [n, r]
+        NDArray t = p.get(name + ".t");                     // [n, c]
+        long n = a.getShape().get(0);
+        long r = s.getShape().get(1);
+        long cols = t.getShape().get(1);
+        NDArray fast = s.reshape(n, r, 1).mul(t.reshape(n, 1, cols)); // [n, r, c]
+        return a.reshape(n, n, 1, n, 1).mul(fast.reshape(n, 1, r, 1, cols)).sum(new int[] {0}).reshape(n * r, n * cols);
     }
 
     /** The weight {@code [out, in]} an MPO's cores stand for, contracted core by core (as {@link MpoLinear#contract}). */

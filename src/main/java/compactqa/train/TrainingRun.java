@@ -75,13 +75,18 @@ public final class TrainingRun {
             for (int i = 0; i < heads.size(); i++) {
                 params.addHead(heads.get(i).name(), heads.get(i).outputs(), recipe.seed() + i);
             }
+            Predicate<String> trainable = FROZEN.negate();
+            if (recipe.adapters() != null) {
+                Compacter.add(params, recipe.adapters().n(), recipe.adapters().bottleneck(), recipe.seed() + heads.size());
+                trainable = Compacter.TRAINABLE;
+            }
             int features = task.trainingFeatures().size();
             Trainer trainer = new Trainer(recipe, home.resolve(recipe.workDir()), listener);
-            TrainingState state = trainer.train(task, params, FROZEN.negate(), resume);
+            TrainingState state = trainer.train(task, params, trainable, resume);
             boolean compressor = recipe.task().equals("compressor");
             ModelArtifact model = ModelArtifact.save(home.resolve(recipe.output()), params.toCheckpoint(), recipe.task(), base,
                     heads, recipe.maxLength(), recipe.stride(), compressor ? CompressorTask.MAX_QUESTION_TOKENS : 0,
-                    compressor ? CompressorTask.MAX_EVIDENCE_TOKENS : 0, FROZEN.negate());
+                    compressor ? CompressorTask.MAX_EVIDENCE_TOKENS : 0, trainable);
             Result result = new Result(state, model, features, params.trainableCount());
             TrainingReport.write(model.dir().resolve(TrainingReport.FILE), recipe, result);
             return result;

@@ -85,4 +85,64 @@ class TorchBertIT {
             }
         }
     }
+
+    /**
+     * Compacter adapters compute the same in DJL (from their factors) as in the exported graph (from
+     * the composed dense projections), and an adapter whose up factor is zero changes nothing.
+     */
+    @Test
+    void adaptersMatchOnnxRuntimeAndStartAsTheIdentity() throws IOException {
+        Checkpoint checkpoint;
+        try (InputStream in = ModelCache.openOnnx(PretrainedEncoder.MINILM_L6)) {
+            checkpoint = new OnnxImporter().read(in, PretrainedEncoder.MINILM_L6.config());
+        }
+        try (NDManager manager = NDManager.newBaseManager("PyTorch");
+             ModelParameters plain = ModelParameters.of(checkpoint, manager);
+             ModelParameters adapted = ModelParameters.of(checkpoint, manager)) {
+            Compacter.add(adapted, 4, 48, 3);
+            try (Encoder ort = Encoder.open(onnxOf(plain.toCheckpoint(), "plain.onnx"), CACHE.tokenizer(PretrainedEncoder.MINILM_L6),
+                    EncoderOptions.DEFAULT)) {
+                List<TokenizedText> batch = List.of(ort.tokenize("Who portrayed Corliss Archer in the film Kiss and Tell?"));
+                FloatArray fresh = hidden(new TorchBert(adapted), batch, manager);
+                assertTrue(HiddenStates.maxAbsDiff(ort.run(batch).get("last_hidden_state"), fresh, batch) <= 1e-4,
+                        "a fresh adapter is the identity");
+                // give every up projection a non-zero fast factor, then compare with the exported graph
+                java.util.Random random = new java.util.Random(5);
+                for (String name : List.copyOf(adapted.all().keySet())) {
+                    if (name.endsWith(".up.s")) {
+                        float[] v = new float[(int) adapted.get(name).getShape().size()];
+                        for (int i = 0; i < v.length; i++) {
+                            v[i] = (float) (random.nextGaussian() * 0.1);
+                        }
+                        adapted.put(name, compactqa.model.Tensor.ofFloats(adapted.get(name).getShape().getShape(), v));
+                    }
+                }
+                Checkpoint composed = new Checkpoint(checkpoint.config(), compactqa.model.CompacterWeights.expand(
+                        adapted.toCheckpoint().tensors())).validate();
+                try (Encoder withAdapters = Encoder.open(onnxOf(composed, "adapters.onnx"), CACHE.tokenizer(PretrainedEncoder.MINILM_L6),
+                        EncoderOptions.DEFAULT)) {
+                    FloatArray expected = withAdapters.run(batch).get("last_hidden_state");
+                    FloatArray actual = hidden(new TorchBert(adapted), batch, manager);
+                    assertTrue(HiddenStates.maxAbsDiff(expected, actual, batch) <= 1e-4, "adapters: DJL and ONNX Runtime agree");
+                    assertTrue(HiddenStates.maxAbsDiff(expected, fresh, batch) > 1e-3, "the adapters now change the output");
+                }
+            }
+        }
+    }
+
+    private Path onnxOf(Checkpoint checkpoint, String name) throws IOException {
+        Path onnx = tmp.resolve(name);
+        Files.write(onnx, new BertOnnxExporter().export(checkpoint, List.of(), BertOnnxExporter.DENSE, false).toByteArray());
+        return onnx;
+    }
+
+    private static FloatArray hidden(TorchBert bert, List<TokenizedText> batch, NDManager manager) {
+        TokenBatch inputs = TokenBatch.of(batch);
+        try (NDManager step = manager.newSubManager()) {
+            Shape shape = new Shape(inputs.rows(), inputs.length());
+            NDArray hidden = bert.encode(step.create(inputs.ids(), shape), step.create(inputs.types(), shape),
+                    step.create(inputs.mask(), shape), false, 0f);
+            return new FloatArray(hidden.getShape().getShape(), hidden.toFloatArray());
+        }
+    }
 }
