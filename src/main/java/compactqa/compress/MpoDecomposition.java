@@ -61,9 +61,15 @@ public final class MpoDecomposition implements CompressionMethod {
                 + "by measured sensitivity", cores, ratio) + selection.describe();
     }
 
-    /** One rung of a layer's ladder: bond dimension χ, what its cores hold and lose (the cores are rebuilt when chosen). */
+    /**
+     * One rung of a layer's ladder: bond dimension χ, what its cores hold and lose (the cores are
+     * rebuilt when chosen); χ = {@value #DENSE} is the layer left dense.
+     */
     record Rung(int chi, long parameters, double error) {
     }
+
+    /** The χ of the top rung: the layer kept as it is. */
+    static final int DENSE = 0;
 
     @Override
     public Checkpoint apply(Checkpoint checkpoint, Calibration calibration) {
@@ -78,7 +84,12 @@ public final class MpoDecomposition implements CompressionMethod {
         Map<String, Double> gain = sensitivities(checkpoint, ladders, calibration);
         Map<String, Integer> chosen = allocate(ladders, gain, (long) Math.floor(ratio * dense));
         Map<String, Tensor> tensors = new LinkedHashMap<>(checkpoint.tensors());
-        chosen.forEach((layer, rung) -> put(tensors, layer, cores(checkpoint.tensor(layer + ".weight"), cores, ladders.get(layer).get(rung).chi())));
+        chosen.forEach((layer, rung) -> {
+            int chi = ladders.get(layer).get(rung).chi();
+            if (chi != DENSE) {
+                put(tensors, layer, cores(checkpoint.tensor(layer + ".weight"), cores, chi));
+            }
+        });
         return new Checkpoint(checkpoint.config(), tensors).validate();
     }
 
@@ -96,8 +107,8 @@ public final class MpoDecomposition implements CompressionMethod {
     private Map<String, Double> sensitivities(Checkpoint checkpoint, Map<String, List<Rung>> ladders, Calibration calibration) {
         Map<String, Double> gain = new LinkedHashMap<>();
         for (Map.Entry<String, List<Rung>> e : ladders.entrySet()) {
-            if (calibration.drift() == null) {
-                gain.put(e.getKey(), 1.0);
+            if (calibration.drift() == null || e.getValue().get(0).chi() == DENSE) {
+                gain.put(e.getKey(), 1.0); // nothing measured, or no MPO smaller than the layer
                 continue;
             }
             long share = (long) Math.floor(ratio * checkpoint.tensor(e.getKey() + ".weight").count());
@@ -159,7 +170,10 @@ public final class MpoDecomposition implements CompressionMethod {
         }
     }
 
-    /** The rungs of {@code w}, χ ascending, up to the largest χ its bonds allow. */
+    /**
+     * The rungs of {@code w}, χ ascending, while the cores hold fewer parameters than the dense
+     * weight (beyond that an MPO only costs), then the dense weight itself.
+     */
     static List<Rung> ladder(Tensor w, int cores, float[] inputMeanSquares) {
         int out = (int) w.dim(0);
         int in = (int) w.dim(1);
@@ -177,11 +191,16 @@ public final class MpoDecomposition implements CompressionMethod {
             List<Tensor> c = decompose(t, o, i, chi, first);
             long parameters = c.stream().mapToLong(Tensor::count).sum();
             double error = error(w.floats(), MpoLinear.contract(c).floats(), in, inputMeanSquares);
+            if (parameters >= w.count()) {
+                break;
+            }
             rungs.add(new Rung(chi, parameters, error));
             if (chi == max) {
-                return rungs;
+                break;
             }
         }
+        rungs.add(new Rung(DENSE, w.count(), 0));
+        return rungs;
     }
 
     /** The cores of {@code w} at bond dimension {@code chi}. */

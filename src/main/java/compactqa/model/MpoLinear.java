@@ -40,9 +40,50 @@ public final class MpoLinear implements LinearForm {
         return cores;
     }
 
+    /**
+     * Multiplications per input row of contracting the chain core by core: core {@code k} costs
+     * {@code o₀…o_{k-1} · i_{k+1}… · χ_k·i_k·o_k·χ_{k+1}}, since the output factors already produced
+     * multiply the work of every later core.
+     */
+    public static long chainCost(List<Tensor> cores) {
+        long cost = 0;
+        for (int k = 0; k < cores.size(); k++) {
+            long before = 1;
+            long after = 1;
+            for (int j = 0; j < k; j++) {
+                before *= cores.get(j).dim(1);
+            }
+            for (int j = k + 1; j < cores.size(); j++) {
+                after *= cores.get(j).dim(2);
+            }
+            Tensor c = cores.get(k);
+            cost += before * after * c.dim(0) * c.dim(1) * c.dim(2) * c.dim(3);
+        }
+        return cost;
+    }
+
+    /**
+     * Writes the chain of contractions where it costs fewer multiplications than the dense product
+     * {@code out·in}; otherwise the weight the cores stand for, contracted once at export, as a
+     * dense product (the cores still save the disk, not the time).
+     */
     @Override
     public String emit(OnnxGraph graph, Checkpoint checkpoint, String name, String input) {
         List<Tensor> cores = cores(checkpoint, name);
+        long denseCost = 1;
+        for (Tensor c : cores) {
+            denseCost *= c.dim(1) * c.dim(2);
+        }
+        if (chainCost(cores) >= denseCost) {
+            Tensor dense = contract(cores);
+            String product = graph.node("MatMul", name + "/mpo_contracted", List.of(input,
+                    graph.initializer(name + ".mpo_weight_t", dense.transposed())));
+            return graph.node("Add", name + "/Add", List.of(product, graph.initializer(name + ".bias", checkpoint.tensor(name + ".bias"))));
+        }
+        return chain(graph, checkpoint, name, input, cores);
+    }
+
+    private static String chain(OnnxGraph graph, Checkpoint checkpoint, String name, String input, List<Tensor> cores) {
         long in = 1;
         long out = 1;
         for (Tensor c : cores) {

@@ -39,9 +39,17 @@ class MpoDecompositionTest {
         }
         Tensor weight = Tensor.ofFloats(new long[] {64, 32}, w);
         List<MpoDecomposition.Rung> ladder = MpoDecomposition.ladder(weight, 3, null);
-        MpoDecomposition.Rung full = ladder.get(ladder.size() - 1);
-        assertTrue(full.error() < 1e-9, "full bonds lose nothing: " + full.error());
-        assertArrayEquals(w, MpoLinear.contract(MpoDecomposition.cores(weight, 3, full.chi())).floats(), 1e-4f);
+        MpoDecomposition.Rung top = ladder.get(ladder.size() - 1);
+        assertEquals(MpoDecomposition.DENSE, top.chi(), "the top rung keeps the layer dense");
+        assertEquals(weight.count(), top.parameters());
+        for (MpoDecomposition.Rung r : ladder.subList(0, ladder.size() - 1)) {
+            assertTrue(r.parameters() < weight.count(), "no MPO rung holds as much as the dense weight");
+        }
+        int[] o = MpoDecomposition.factors(64, 3);
+        int[] in = MpoDecomposition.factors(32, 3);
+        int maxBond = Math.max(MpoDecomposition.bondCap(o, in, 1), MpoDecomposition.bondCap(o, in, 2));
+        assertArrayEquals(w, MpoLinear.contract(MpoDecomposition.cores(weight, 3, maxBond)).floats(), 1e-4f,
+                "full bonds reconstruct the weight");
         for (int i = 1; i < ladder.size(); i++) {
             assertTrue(ladder.get(i).parameters() >= ladder.get(i - 1).parameters());
             assertTrue(ladder.get(i).error() <= ladder.get(i - 1).error() + 1e-9, "a larger bond never loses more");

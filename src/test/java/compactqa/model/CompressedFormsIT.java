@@ -114,6 +114,31 @@ class CompressedFormsIT {
     }
 
     @Test
+    void mpoChainsCostlierThanTheDenseProductAreWrittenContracted() throws IOException {
+        Random random = new Random(4);
+        long[][] shapes = {{1, 8, 8, 64}, {64, 12, 6, 48}, {48, 16, 8, 1}};
+        Map<String, Tensor> cores = new LinkedHashMap<>();
+        List<Tensor> chain = new ArrayList<>();
+        for (int k = 0; k < shapes.length; k++) {
+            float[] v = new float[(int) (shapes[k][0] * shapes[k][1] * shapes[k][2] * shapes[k][3])];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) (random.nextGaussian() * 0.02);
+            }
+            Tensor core = Tensor.ofFloats(shapes[k], v);
+            chain.add(core);
+            cores.put(LAYER + MpoLinear.core(k), core);
+        }
+        assertTrue(MpoLinear.chainCost(chain) > 1536L * 384, "this chain costs more than the dense product");
+        Checkpoint mpo = edited(LAYER + ".weight", cores);
+        Checkpoint dense = edited(LAYER + ".weight", Map.of(LAYER + ".weight", MpoLinear.contract(chain)));
+        double d = diff(dense, mpo, "mpo-contracted");
+        assertTrue(d <= 1e-4, "max abs diff " + d);
+        assertTrue(new BertOnnxExporter().export(mpo, List.of(), LinearForms.of(mpo, Precision.FP32), false).getGraph().getNodeList()
+                .stream().anyMatch(n -> n.getName().contains("mpo_contracted") || n.getOutputList().stream().anyMatch(o -> o.contains("mpo_contracted"))),
+                "written as one product");
+    }
+
+    @Test
     void int4BlocksComputeTheirDequantizedWeight() throws IOException {
         Int4BlockLinear.Quantized q = Int4BlockLinear.quantize(base.tensor(LAYER + ".weight"));
         Checkpoint dense = edited(LAYER + ".weight", Map.of(LAYER + ".weight", Int4BlockLinear.dequantize(q)));
