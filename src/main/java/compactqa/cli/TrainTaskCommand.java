@@ -42,6 +42,9 @@ abstract class TrainTaskCommand implements Callable<Integer> {
             description = "Stop after N steps (overrides the recipe); model and checkpoints then go to the recipe's folders + -steps-N.")
     Integer maxSteps;
 
+    @Option(names = "--export-latest", description = "Write the model of the latest checkpoint to <output>-step-<N> and stop (to score a run in progress).")
+    boolean exportLatest;
+
     abstract String task();
 
     @Override
@@ -60,9 +63,14 @@ abstract class TrainTaskCommand implements Callable<Integer> {
                     recipe.epochs(), maxSteps, recipe.learningRate(), recipe.warmupRatio(), recipe.weightDecay(),
                     recipe.maxGradNorm(), recipe.dropout(), recipe.checkpointEvery(), recipe.validationSize(), recipe.data(),
                     recipe.workDir() + suffix, recipe.output() + suffix, recipe.compression(),
-                    recipe.adapters(), recipe.activationCompression());
+                    recipe.init(), recipe.adapters(), recipe.activationCompression());
         }
         PrintWriter err = spec.commandLine().getErr();
+        if (exportLatest) {
+            var model = new TrainingRun(recipe, project.home(), models.cache(), loader).exportLatest();
+            spec.commandLine().getOut().printf("the latest checkpoint of %s written to %s%n", recipe.workDir(), model.dir());
+            return 0;
+        }
         TrainingRun.Result result = new TrainingRun(recipe, project.home(), models.cache(), loader).run(resume, new Progress(err));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("trained %s on %,d features (%,d trainable parameters) for %,d steps; model written to %s%n", task(),

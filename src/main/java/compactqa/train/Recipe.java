@@ -34,6 +34,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * @param output           where the finished model goes
  * @param compression      for a run that compresses a trained model by training (layer reduction),
  *                         what it compresses and how; absent for a plain training run
+ * @param init             a trained model of the same task and base to continue from (a second
+ *                         stage on other data); absent to start from the pretrained encoder
  * @param adapters         parameter-efficient training with Compacter adapters on the frozen base
  *                         encoder; absent for full fine-tuning
  * @param activationCompression the compressed-activation training mode: the share of each linear
@@ -60,6 +62,7 @@ public record Recipe(
         String workDir,
         String output,
         @JsonInclude(JsonInclude.Include.NON_NULL) Compression compression,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String init,
         @JsonInclude(JsonInclude.Include.NON_NULL) Adapters adapters,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) double activationCompression) {
 

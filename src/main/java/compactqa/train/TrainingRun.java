@@ -64,15 +64,25 @@ public final class TrainingRun {
         }
         PretrainedEncoder base = PretrainedEncoder.of(recipe.base());
         Checkpoint checkpoint;
-        try (InputStream in = ModelCache.openOnnx(base)) {
-            checkpoint = new OnnxImporter().read(in, base.config());
+        ModelArtifact init = recipe.init() == null ? null : ModelArtifact.load(home.resolve(recipe.init()));
+        if (init != null) {
+            // a second stage: the trained model, heads included, trains on
+            if (!init.manifest().task().equals(recipe.task()) || init.manifest().compression() != null
+                    || !init.manifest().base().equals(base.id())) {
+                throw new IllegalArgumentException(recipe.init() + " is not a trained " + recipe.task() + " on " + base.id());
+            }
+            checkpoint = init.checkpoint();
+        } else {
+            try (InputStream in = ModelCache.openOnnx(base)) {
+                checkpoint = new OnnxImporter().read(in, base.config());
+            }
         }
         try (TextTokenizer tokenizer = new TextTokenizer(cache.tokenizer(base), recipe.maxLength(), recipe.stride());
              NDManager manager = NDManager.newBaseManager("PyTorch");
              ModelParameters params = ModelParameters.of(checkpoint, manager)) {
             TrainingTask<?> task = task(tokenizer);
             List<Head> heads = task.heads();
-            for (int i = 0; i < heads.size(); i++) {
+            for (int i = 0; i < heads.size() && init == null; i++) {
                 params.addHead(heads.get(i).name(), heads.get(i).outputs(), recipe.seed() + i);
             }
             Predicate<String> trainable = FROZEN.negate();
@@ -91,6 +101,25 @@ public final class TrainingRun {
             TrainingReport.write(model.dir().resolve(TrainingReport.FILE), recipe, result);
             return result;
         }
+    }
+
+    /**
+     * The model as the latest checkpoint of the recipe's work folder holds it, written to
+     * {@code <output>-step-<N>} without training on: to score a long run while it goes on.
+     */
+    public ModelArtifact exportLatest() throws IOException {
+        if (recipe.compression() != null) {
+            throw new IllegalArgumentException("exporting a checkpoint is for plain training runs");
+        }
+        TrainingCheckpoints.Saved saved = new TrainingCheckpoints(home.resolve(recipe.workDir())).latest()
+                .orElseThrow(() -> new IllegalArgumentException("no checkpoint in " + recipe.workDir() + " yet"));
+        PretrainedEncoder base = PretrainedEncoder.of(recipe.base());
+        boolean compressor = recipe.task().equals("compressor");
+        List<Head> heads = compressor ? CompressorTask.HEADS : ReaderTask.HEADS;
+        Predicate<String> include = recipe.adapters() != null ? Compacter.TRAINABLE : FROZEN.negate();
+        return ModelArtifact.save(home.resolve(recipe.output() + "-step-" + saved.state().step()),
+                new Checkpoint(base.config(), saved.weights()), recipe.task(), base, heads, recipe.maxLength(), recipe.stride(),
+                compressor ? CompressorTask.MAX_QUESTION_TOKENS : 0, compressor ? CompressorTask.MAX_EVIDENCE_TOKENS : 0, include);
     }
 
     /**
