@@ -3,7 +3,11 @@ package compactqa.train;
 import java.util.Map;
 
 /** Hears a training run's progress; called from the training thread. */
+@FunctionalInterface
 public interface TrainingListener {
+
+    /** Hears nothing. */
+    TrainingListener NONE = (step, totalSteps, loss, examplesPerS, secondsLeft, learningRate) -> { };
 
     /**
      * After each step.
@@ -22,8 +26,10 @@ public interface TrainingListener {
     }
 
     /** After each epoch's validation. */
-    void onEpoch(int epoch, double meanLoss, Map<String, Double> metrics);
+    default void onEpoch(int epoch, double meanLoss, Map<String, Double> metrics) {
+    }
 
     /** After a checkpoint is saved. */
-    void onCheckpoint(long step, String where);
+    default void onCheckpoint(long step, String where) {
+    }
 }
