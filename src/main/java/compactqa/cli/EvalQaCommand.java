@@ -84,6 +84,10 @@ public class EvalQaCommand implements Callable<Integer> {
     @Option(names = "--sufficiency-threshold", paramLabel = "P")
     Double sufficiencyThreshold;
 
+    @Option(names = "--check-evidence", arity = "1", paramLabel = "BOOL",
+            description = "Check the merged evidence before reading the next segment (default: compactqa.qa.check-evidence).")
+    Boolean checkEvidence;
+
     @Option(names = "--output", paramLabel = "DIR", description = "Results folder (default: eval/results).")
     Path output;
 
@@ -106,7 +110,8 @@ public class EvalQaCommand implements Callable<Integer> {
         }
         CompressionSettings settings = new CompressionSettings(or(segmentSize, qa.segmentSize()), or(maxSteps, qa.maxSteps()),
                 or(budget, qa.budgetTokens()), sentenceThreshold != null ? sentenceThreshold : qa.sentenceThreshold(),
-                sufficiencyThreshold != null ? sufficiencyThreshold : qa.sufficiencyThreshold());
+                sufficiencyThreshold != null ? sufficiencyThreshold : qa.sufficiencyThreshold(),
+                checkEvidence != null ? checkEvidence : qa.checkEvidence());
         List<Integer> runs = setting.equals("open") ? (ks.isEmpty() ? List.of(qa.k()) : ks) : List.of(0);
         Path results = output != null ? output : project.results();
         String command = "./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs());

@@ -16,7 +16,8 @@ public record QaBenchResult(String command, String commit, String date, String j
                             String setting, int k, int questions, String spLevel, Settings settings, Map<String, Method> methods) {
 
     /** The compression settings the run used. */
-    public record Settings(int segmentSize, int maxSteps, int budgetTokens, double sentenceThreshold, double sufficiencyThreshold) {
+    public record Settings(int segmentSize, int maxSteps, int budgetTokens, double sentenceThreshold, double sufficiencyThreshold,
+                           boolean checkEvidence) {
     }
 
     /**

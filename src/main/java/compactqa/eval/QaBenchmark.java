@@ -119,7 +119,7 @@ public final class QaBenchmark {
                 datasets.stream().map(Path::toString).toList(), setting, open ? k : 0, asked.size(),
                 sentenceLevel ? "sentence" : "paragraph",
                 new QaBenchResult.Settings(settings.segmentSize(), settings.maxSteps(), settings.budgetTokens(),
-                        settings.sentenceThreshold(), settings.sufficiencyThreshold()), results);
+                        settings.sentenceThreshold(), settings.sufficiencyThreshold(), settings.checkEvidence()), results);
     }
 
     private static String f1s(Map<String, Tally> tallies) {

@@ -78,7 +78,7 @@ final class QaMethods {
             long start = System.nanoTime();
             // one segment holding every document, one step, and a sufficiency threshold that never stops it early
             CompressionResult r = compressor.compress(q.question(), documents, new CompressionSettings(Math.max(1, documents.size()), 1,
-                    settings.budgetTokens(), settings.sentenceThreshold(), 1.0));
+                    settings.budgetTokens(), settings.sentenceThreshold(), 1.0, false));
             return read(reader, q, r.evidence(), 1, (System.nanoTime() - start) / 1e6);
         }
     }

@@ -80,11 +80,12 @@ final class QaSection implements ReportSection {
             EvalReport.appendProvenance(md, r);
             JsonNode s = r.path("settings");
             md.append(String.format(Locale.ROOT, "Data: %s, %s setting%s, %,d questions, SP at %s level. Active compression: segments of %d, "
-                            + "at most %d steps, %d-token budget, thresholds %.2f (sentence) and %.2f (sufficiency).%n%n",
+                            + "at most %d steps, %d-token budget, thresholds %.2f (sentence) and %.2f (sufficiency)%s.%n%n",
                     EvalReport.join(r.path("dataset")), r.path("setting").asText(),
                     r.path("k").asInt() > 0 ? " (top " + r.path("k").asInt() + ")" : "", r.path("questions").asInt(),
                     r.path("sp_level").asText(), s.path("segment_size").asInt(), s.path("max_steps").asInt(),
-                    s.path("budget_tokens").asInt(), s.path("sentence_threshold").asDouble(), s.path("sufficiency_threshold").asDouble()));
+                    s.path("budget_tokens").asInt(), s.path("sentence_threshold").asDouble(), s.path("sufficiency_threshold").asDouble(),
+                    s.path("check_evidence").asBoolean() ? ", merged evidence checked before each further segment" : ""));
             md.append("| method | EM | F1 | SP EM | SP F1 | compression | steps | p50 ms | p95 ms | retrieval p50 | compression p50 | reader p50 | questions/s |\n")
                     .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Iterator<Map.Entry<String, JsonNode>> it = r.path("methods").fields(); it.hasNext(); ) {

@@ -23,7 +23,10 @@ import compactqa.corpus.Sentence;
  * strongest sentences that fit the token budget (weaker ones leave when better ones arrive). The
  * sufficiency head, which judged each of the segment's documents together with the evidence, ends
  * the reading when its best probability reaches the sufficiency threshold; otherwise the next
- * segment is read, up to the maximum number of steps. If nothing ever passed the sentence
+ * segment is read, up to the maximum number of steps. Since a segment's documents are judged with
+ * the evidence from before the step, a step that added evidence asks once more, of the merged
+ * evidence with the document it draws most on, whether it is complete, before the next segment is
+ * paid for (both hops of a question often sit in one segment). If nothing ever passed the sentence
  * threshold, the single best sentence seen becomes the evidence, so the reader always has
  * something to read. An interrupted thread stops before the next step with a
  * {@link CancellationException}. Stateless and thread-safe if the scorer is.
@@ -98,10 +101,18 @@ public final class ActiveCompressor {
             List<EvidenceSentence> kept = withinBudget(pool, settings.budgetTokens());
             Set<EvidenceSentence> keptSet = new LinkedHashSet<>(kept);
             List<EvidenceSentence> dropped = pool.stream().filter(e -> !keptSet.contains(e)).toList();
+            boolean added = !new LinkedHashSet<>(evidence).containsAll(kept);
             evidence = kept;
+            boolean checked = false;
+            // the segment's documents were judged with the evidence from before the step: where the
+            // step added evidence and more is left to read, one more look tells whether it is complete
+            if (settings.checkEvidence() && added && sufficiency < settings.sufficiencyThreshold() && step < Math.min(settings.maxSteps(), segments)) {
+                sufficiency = Math.max(sufficiency, check(question, evidence, segment));
+                checked = true;
+            }
             int tokensOut = evidence.stream().mapToInt(EvidenceSentence::tokens).sum();
             steps.add(new StepTrace(step, segment.stream().map(Document::id).toList(), List.copyOf(evidence), dropped, sufficiency,
-                    tokensIn, tokensOut, (System.nanoTime() - start) / 1e6));
+                    checked, tokensIn, tokensOut, (System.nanoTime() - start) / 1e6));
             if (sufficiency >= settings.sufficiencyThreshold() && !evidence.isEmpty()) {
                 stoppedEarly = step < segments;
                 break;
@@ -112,6 +123,21 @@ public final class ActiveCompressor {
         }
         return new CompressionResult(evidence, steps, stoppedEarly, documentTokens,
                 evidence.stream().mapToInt(EvidenceSentence::tokens).sum());
+    }
+
+    /**
+     * The sufficiency of {@code evidence} with the document it draws most on (as the scorer was
+     * trained: evidence and a paragraph), scored once.
+     */
+    private double check(String question, List<EvidenceSentence> evidence, List<Document> segment) {
+        Map<String, Double> weight = new HashMap<>();
+        evidence.forEach(e -> weight.merge(e.documentId(), e.score(), Double::sum));
+        Document anchor = segment.stream().max(Comparator.comparingDouble(d -> weight.getOrDefault(d.id(), 0.0))).orElseThrow();
+        List<String> text = evidence.stream().sorted(Comparator.comparingDouble(EvidenceSentence::score).reversed())
+                .map(EvidenceSentence::text).toList();
+        SentenceScorer.Scores s = scorer.score(question, text, List.of(new SentenceScorer.Passage(anchor.title(),
+                anchor.sentences().stream().map(Sentence::text).toList()))).get(0);
+        return sigmoid(s.sufficiency());
     }
 
     /**

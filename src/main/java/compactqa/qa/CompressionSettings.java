@@ -8,9 +8,17 @@ package compactqa.qa;
  * @param budgetTokens         most evidence tokens
  * @param sentenceThreshold    probability a sentence needs to become evidence
  * @param sufficiencyThreshold probability of sufficiency that ends the reading
+ * @param checkEvidence        after a step whose documents were judged without the evidence they
+ *                             added (the first, above all), ask once more, of the merged evidence,
+ *                             whether it suffices, before paying for the next segment
  */
 public record CompressionSettings(int segmentSize, int maxSteps, int budgetTokens, double sentenceThreshold,
-                                  double sufficiencyThreshold) {
+                                  double sufficiencyThreshold, boolean checkEvidence) {
+
+    /** Settings that check the merged evidence before reading on. */
+    public CompressionSettings(int segmentSize, int maxSteps, int budgetTokens, double sentenceThreshold, double sufficiencyThreshold) {
+        this(segmentSize, maxSteps, budgetTokens, sentenceThreshold, sufficiencyThreshold, true);
+    }
 
     public CompressionSettings {
         if (segmentSize < 1 || maxSteps < 1 || budgetTokens < 1) {

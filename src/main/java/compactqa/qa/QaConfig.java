@@ -42,6 +42,10 @@ public interface QaConfig {
     @WithDefault("0.5")
     double sufficiencyThreshold();
 
+    /** Whether the merged evidence is checked for sufficiency before the next segment is read. */
+    @WithDefault("true")
+    boolean checkEvidence();
+
     /** Longest time a request may take, queueing included. */
     @WithDefault("10s")
     Duration deadline();

@@ -41,7 +41,8 @@ public class QaPipeline {
     /** The settings a request gets: its own, or the configured ones. */
     public CompressionSettings settings(QaRequest request) {
         return new CompressionSettings(or(request.segmentSize(), config.segmentSize()), or(request.maxSteps(), config.maxSteps()),
-                or(request.budgetTokens(), config.budgetTokens()), config.sentenceThreshold(), config.sufficiencyThreshold());
+                or(request.budgetTokens(), config.budgetTokens()), config.sentenceThreshold(), config.sufficiencyThreshold(),
+                config.checkEvidence());
     }
 
     public QaAnswer answer(QaRequest request) {

@@ -9,11 +9,14 @@ import java.util.List;
  * @param documents    the ids of the segment's documents, in reading order
  * @param kept         the evidence after the step
  * @param dropped      sentences that were candidates or evidence before and did not fit the budget
- * @param sufficiency  the sufficiency probability after the step
+ * @param sufficiency  the sufficiency probability after the step: the best of the segment's
+ *                     documents judged with the evidence before it, or of the merged evidence
+ *                     checked once more (whichever is higher)
+ * @param checked      whether the merged evidence was checked once more
  * @param tokensIn     tokens of the segment's documents
  * @param tokensOut    tokens of the evidence after the step
  * @param millis       time spent scoring and merging
  */
 public record StepTrace(int step, List<String> documents, List<EvidenceSentence> kept, List<EvidenceSentence> dropped,
-                        double sufficiency, int tokensIn, int tokensOut, double millis) {
+                        double sufficiency, boolean checked, int tokensIn, int tokensOut, double millis) {
 }

@@ -53,7 +53,7 @@ class ActiveCompressorTest {
         TableScorer scorer = new TableScorer(Map.of("a b c d.", 3.0, "m n o p.", 2.0, "q r s t.", 4.0),
                 Map.of("Three+", 3.0));
         CompressionResult r = new ActiveCompressor(scorer, ActiveCompressorTest::words)
-                .compress("q?", DOCS, new CompressionSettings(1, 4, 100, 0.5, 0.5));
+                .compress("q?", DOCS, new CompressionSettings(1, 4, 100, 0.5, 0.5, false));
         assertEquals(3, r.steps().size(), "steps 1-3 read One, Two, Three; Three given the evidence suffices");
         assertTrue(r.stoppedEarly(), "Four was never read");
         assertEquals(List.of("a b c d.", "m n o p.", "q r s t."), r.evidence().stream().map(EvidenceSentence::text).toList());
@@ -67,11 +67,11 @@ class ActiveCompressorTest {
     void readsEverythingWhenNeverSufficientAndNoMoreThanMaxSteps() {
         TableScorer scorer = new TableScorer(Map.of("a b c d.", 3.0), Map.of());
         CompressionResult all = new ActiveCompressor(scorer, ActiveCompressorTest::words)
-                .compress("q?", DOCS, new CompressionSettings(2, 4, 100, 0.5, 0.5));
+                .compress("q?", DOCS, new CompressionSettings(2, 4, 100, 0.5, 0.5, false));
         assertEquals(2, all.steps().size(), "four documents in segments of two");
         assertFalse(all.stoppedEarly());
         CompressionResult capped = new ActiveCompressor(new TableScorer(Map.of("a b c d.", 3.0), Map.of()), ActiveCompressorTest::words)
-                .compress("q?", DOCS, new CompressionSettings(1, 2, 100, 0.5, 0.5));
+                .compress("q?", DOCS, new CompressionSettings(1, 2, 100, 0.5, 0.5, false));
         assertEquals(2, capped.steps().size(), "max steps caps the reading");
         assertEquals(List.of("d1"), capped.steps().get(0).documents());
     }
@@ -81,7 +81,7 @@ class ActiveCompressorTest {
         // budget 8 = two sentences; step 1 keeps the two of One; step 2 brings a stronger one, and the weakest leaves
         TableScorer scorer = new TableScorer(Map.of("a b c d.", 1.0, "e f g h.", 2.0, "i j k l.", 3.0), Map.of());
         CompressionResult r = new ActiveCompressor(scorer, ActiveCompressorTest::words)
-                .compress("q?", DOCS, new CompressionSettings(1, 2, 8, 0.5, 0.5));
+                .compress("q?", DOCS, new CompressionSettings(1, 2, 8, 0.5, 0.5, false));
         assertEquals(List.of("a b c d.", "e f g h."), r.steps().get(0).kept().stream().map(EvidenceSentence::text).toList());
         assertEquals(List.of("e f g h.", "i j k l."), r.evidence().stream().map(EvidenceSentence::text).toList(),
                 "in reading order: document rank, then position");
@@ -94,7 +94,7 @@ class ActiveCompressorTest {
         List<Document> docs = List.of(Document.fromSentences("d", "T", List.of("a b c d e f.", "g h.", "i j."), "t"));
         TableScorer scorer = new TableScorer(Map.of("a b c d e f.", 3.0, "g h.", 2.0, "i j.", 1.0), Map.of());
         CompressionResult r = new ActiveCompressor(scorer, ActiveCompressorTest::words)
-                .compress("q?", docs, new CompressionSettings(1, 1, 5, 0.5, 0.5));
+                .compress("q?", docs, new CompressionSettings(1, 1, 5, 0.5, 0.5, false));
         assertEquals(List.of("g h.", "i j."), r.evidence().stream().map(EvidenceSentence::text).toList());
     }
 
@@ -102,7 +102,7 @@ class ActiveCompressorTest {
     void withNothingAboveTheThresholdTheBestSentenceSeenIsTheEvidence() {
         TableScorer scorer = new TableScorer(Map.of("u v w x.", -1.0), Map.of());
         CompressionResult r = new ActiveCompressor(scorer, ActiveCompressorTest::words)
-                .compress("q?", DOCS, new CompressionSettings(2, 2, 100, 0.5, 0.5));
+                .compress("q?", DOCS, new CompressionSettings(2, 2, 100, 0.5, 0.5, false));
         assertEquals(List.of("u v w x."), r.evidence().stream().map(EvidenceSentence::text).toList());
         EvidenceSentence e = r.evidence().get(0);
         assertEquals("d3", e.documentId());
@@ -114,7 +114,7 @@ class ActiveCompressorTest {
     @Test
     void theScorerSeesTheEvidenceStrongestFirstSoThatACutDropsTheWeakest() {
         TableScorer scorer = new TableScorer(Map.of("a b c d.", 1.0, "e f g h.", 2.0), Map.of());
-        new ActiveCompressor(scorer, ActiveCompressorTest::words).compress("q?", DOCS, new CompressionSettings(1, 2, 100, 0.5, 0.5));
+        new ActiveCompressor(scorer, ActiveCompressorTest::words).compress("q?", DOCS, new CompressionSettings(1, 2, 100, 0.5, 0.5, false));
         assertEquals(List.of("e f g h.", "a b c d."), scorer.evidenceSeen.get(1));
     }
 
@@ -124,10 +124,36 @@ class ActiveCompressorTest {
         Thread.currentThread().interrupt();
         try {
             assertThrows(CancellationException.class, () -> new ActiveCompressor(scorer, ActiveCompressorTest::words)
-                    .compress("q?", DOCS, new CompressionSettings(1, 4, 100, 0.5, 0.5)));
+                    .compress("q?", DOCS, new CompressionSettings(1, 4, 100, 0.5, 0.5, false)));
             assertTrue(scorer.evidenceSeen.isEmpty(), "no step ran");
         } finally {
             Thread.interrupted();
         }
+    }
+
+    @Test
+    void theMergedEvidenceIsCheckedBeforeTheNextSegmentIsRead() {
+        // both hops are in segment 1 (One and Two), each judged without the other: neither suffices alone,
+        // but the evidence they leave does, so segment 2 (Three, Four) is never read
+        TableScorer scorer = new TableScorer(Map.of("a b c d.", 3.0, "m n o p.", 2.0), Map.of("One+", 3.0));
+        CompressionResult r = new ActiveCompressor(scorer, ActiveCompressorTest::words)
+                .compress("q?", DOCS, new CompressionSettings(2, 4, 100, 0.5, 0.5, true));
+        assertEquals(1, r.steps().size());
+        assertTrue(r.steps().get(0).checked());
+        assertTrue(r.stoppedEarly());
+        assertEquals(List.of("a b c d.", "m n o p."), scorer.evidenceSeen.get(1), "the check sees the merged evidence, strongest first");
+
+        CompressionResult unchecked = new ActiveCompressor(new TableScorer(Map.of("a b c d.", 3.0, "m n o p.", 2.0), Map.of("One+", 3.0)),
+                ActiveCompressorTest::words).compress("q?", DOCS, new CompressionSettings(2, 4, 100, 0.5, 0.5, false));
+        assertEquals(2, unchecked.steps().size(), "without the check the next segment is read");
+    }
+
+    @Test
+    void noCheckAfterTheLastSegmentOrWhenNothingWasAdded() {
+        TableScorer scorer = new TableScorer(Map.of(), Map.of());
+        CompressionResult r = new ActiveCompressor(scorer, ActiveCompressorTest::words)
+                .compress("q?", DOCS, new CompressionSettings(2, 4, 100, 0.5, 0.5, true));
+        assertEquals(2, scorer.evidenceSeen.size(), "two segments, no evidence ever added: no checks");
+        assertFalse(r.steps().get(0).checked());
     }
 }
