@@ -1,6 +1,9 @@
 package compactqa.qa;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
@@ -15,7 +18,11 @@ import jakarta.inject.Inject;
 /**
  * The trained reader and compressor of this process, loaded once on first use (the service loads
  * them at start) and closed on shutdown. A missing or corrupt model fails with a
- * {@link ModelUnavailableException} naming its file; the next call tries again. Thread-safe.
+ * {@link ModelUnavailableException} naming its file; the next call tries again.
+ *
+ * <p>The pair can be swapped while questions are being answered ({@link #reload}): the new pair is
+ * loaded whole before it replaces the old one, questions already running finish on the pair they
+ * started with, and the old pair closes after the last of them. Thread-safe.
  */
 @ApplicationScoped
 public class QaModels {
@@ -24,8 +31,8 @@ public class QaModels {
 
     private final QaConfig config;
     private final ModelConfig models;
-    private volatile ReaderModel reader;
-    private volatile CompressorModel compressor;
+    private volatile Pair current;
+    private boolean closed;
 
     @Inject
     public QaModels(QaConfig config, ModelConfig models) {
@@ -33,34 +40,148 @@ public class QaModels {
         this.models = models;
     }
 
+    /**
+     * A reader and compressor loaded together, counting the questions using them.
+     *
+     * @param readerDir     the reader's folder
+     * @param compressorDir the compressor's folder
+     */
+    public static final class Pair implements AutoCloseable {
+        private final ReaderModel reader;
+        private final CompressorModel compressor;
+        private final Path readerDir;
+        private final Path compressorDir;
+        private final AtomicInteger users = new AtomicInteger();
+        private final AtomicBoolean retired = new AtomicBoolean();
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        Pair(ReaderModel reader, CompressorModel compressor, Path readerDir, Path compressorDir) {
+            this.reader = reader;
+            this.compressor = compressor;
+            this.readerDir = readerDir;
+            this.compressorDir = compressorDir;
+        }
+
+        public ReaderModel reader() {
+            return reader;
+        }
+
+        public CompressorModel compressor() {
+            return compressor;
+        }
+
+        public Path readerDir() {
+            return readerDir;
+        }
+
+        public Path compressorDir() {
+            return compressorDir;
+        }
+
+        /** Gives the pair back after a question; the last user of a retired pair closes it. */
+        @Override
+        public void close() {
+            if (users.decrementAndGet() == 0 && retired.get()) {
+                shut();
+            }
+        }
+
+        void retire() {
+            retired.set(true);
+            if (users.get() == 0) {
+                shut();
+            }
+        }
+
+        private void shut() {
+            if (closed.compareAndSet(false, true)) {
+                reader.close();
+                compressor.close();
+            }
+        }
+    }
+
+    /**
+     * The current pair, for the length of one question: close it (try-with-resources) when done,
+     * so that a swapped-out pair can be closed.
+     */
+    public Pair acquire() {
+        load();
+        while (true) {
+            Pair p = current;
+            if (p == null) {
+                throw new ModelUnavailableException("the models are closed: the service is shutting down", null);
+            }
+            p.users.incrementAndGet();
+            if (p == current && !p.closed.get()) {
+                return p;
+            }
+            p.close(); // swapped out between the read and the count: take the new one
+        }
+    }
+
     public ReaderModel reader() {
         load();
-        return reader;
+        return current.reader();
     }
 
     public CompressorModel compressor() {
         load();
-        return compressor;
+        return current.compressor();
     }
 
-    /** Loads both models if they are not loaded yet. */
-    public synchronized void load() {
-        if (reader != null && compressor != null) {
+    /** The folders of the pair being served, or null before the first load. */
+    public Pair loaded() {
+        return current;
+    }
+
+    /** Loads the configured models if none are loaded yet. */
+    public void load() {
+        if (current != null) {
             return;
         }
+        synchronized (this) {
+            if (current == null && !closed) {
+                current = open(config.reader(), config.compressor());
+            }
+        }
+    }
+
+    /**
+     * Loads the models in {@code readerDir} and {@code compressorDir} and makes them the ones
+     * served, once both are loaded; if either fails, the models being served stay.
+     */
+    public void reload(Path readerDir, Path compressorDir) {
+        Pair next = open(readerDir, compressorDir);
+        Pair old;
+        synchronized (this) {
+            if (closed) {
+                next.retire();
+                throw new ModelUnavailableException("the service is shutting down", null);
+            }
+            old = current;
+            current = next;
+        }
+        if (old != null) {
+            old.retire();
+        }
+        LOG.infof("now serving reader %s and compressor %s", readerDir, compressorDir);
+    }
+
+    private Pair open(Path readerDir, Path compressorDir) {
         long start = System.nanoTime();
-        ReaderModel openedReader = null;
+        ReaderModel reader = null;
         try {
-            ModelArtifact readerArtifact = ModelArtifact.load(config.reader());
-            ModelArtifact compressorArtifact = ModelArtifact.load(config.compressor());
-            openedReader = ReaderModel.open(readerArtifact, models.cache(), models.encoderOptions(), models.linearPrecision());
-            compressor = CompressorModel.open(compressorArtifact, models.cache(), models.encoderOptions(), models.linearPrecision());
-            reader = openedReader;
-            LOG.infof("loaded reader %s and compressor %s in %.1f s", config.reader(), config.compressor(),
-                    (System.nanoTime() - start) / 1e9);
+            ModelArtifact readerArtifact = ModelArtifact.load(readerDir);
+            ModelArtifact compressorArtifact = ModelArtifact.load(compressorDir);
+            reader = ReaderModel.open(readerArtifact, models.cache(), models.encoderOptions(), models.linearPrecision());
+            CompressorModel compressor = CompressorModel.open(compressorArtifact, models.cache(), models.encoderOptions(),
+                    models.linearPrecision());
+            LOG.infof("loaded reader %s and compressor %s in %.1f s", readerDir, compressorDir, (System.nanoTime() - start) / 1e9);
+            return new Pair(reader, compressor, readerDir, compressorDir);
         } catch (IOException | RuntimeException e) {
-            if (openedReader != null) {
-                openedReader.close(); // half a pair is not kept: the next call loads both again
+            if (reader != null) {
+                reader.close(); // half a pair is not kept
             }
             throw new ModelUnavailableException("cannot load the models: " + e.getMessage()
                     + " (train them with models/recipes/train-all.sh)", e);
@@ -69,11 +190,11 @@ public class QaModels {
 
     @PreDestroy
     synchronized void close() {
-        if (reader != null) {
-            reader.close();
-        }
-        if (compressor != null) {
-            compressor.close();
+        closed = true;
+        Pair p = current;
+        current = null;
+        if (p != null) {
+            p.retire();
         }
     }
 }

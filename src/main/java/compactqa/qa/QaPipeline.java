@@ -47,12 +47,18 @@ public class QaPipeline {
 
     public QaAnswer answer(QaRequest request) {
         models.load(); // loading the models (once) is not part of any answer's time
+        try (QaModels.Pair pair = models.acquire()) { // the pair stays open for this question, even if swapped meanwhile
+            return answer(request, pair);
+        }
+    }
+
+    private QaAnswer answer(QaRequest request, QaModels.Pair models) {
         long start = System.nanoTime();
         List<Document> documents = request.documents() != null
                 ? ranker.rank(request.question(), request.documents())
                 : index.search(request.question(), or(request.k(), config.k()), false).hits().stream().map(SearchHit::document).toList();
         long retrieved = System.nanoTime();
-        CompressionResult compressed = compressor().compress(request.question(), documents, settings(request));
+        CompressionResult compressed = compressor(models.compressor()).compress(request.question(), documents, settings(request));
         long compressedAt = System.nanoTime();
         if (Thread.interrupted()) {
             throw new CancellationException("the question was cancelled before reading");
@@ -67,9 +73,8 @@ public class QaPipeline {
                 trace);
     }
 
-    /** The active compressor over the trained compressor, counting tokens with its tokenizer. */
-    public ActiveCompressor compressor() {
-        CompressorModel model = models.compressor();
+    /** The active compressor over a trained compressor, counting tokens with its tokenizer. */
+    public static ActiveCompressor compressor(CompressorModel model) {
         return new ActiveCompressor(scorer(model), text -> model.tokens(text));
     }
 
