@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "qa", mixinStandardHelpOptions = true, version = "CompactQA 0.1.0",
         description = "Multi-hop question answering over a Lucene index, compressed for the CPU.",
         subcommands = {ServeCommand.class, IndexCommand.class, SearchCommand.class, AskCommand.class, EvalCommand.class, BenchCommand.class,
-                ModelCommand.class, TrainCommand.class, CompressCommand.class})
+                ModelCommand.class, TrainCommand.class, CompressCommand.class, LoadtestCommand.class})
 public class QaCommand implements Runnable {
 
     @picocli.CommandLine.Spec
