@@ -28,8 +28,12 @@ public class ProblemMapper {
     @Inject
     ApiConfig config;
 
+    @Inject
+    QaMetrics metrics;
+
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e) {
+        metrics.refused("invalid");
         return problem(Response.Status.BAD_REQUEST, e.getMessage(), e.field());
     }
 
@@ -40,12 +44,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response overloaded(OverloadedException e) {
+        metrics.refused("overloaded");
         return unavailable(e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response noModels(ModelUnavailableException e) {
         LOG.errorf("models unavailable: %s", e.getMessage());
+        metrics.refused("models");
         return unavailable("the question answering models are not available; the operator has been told");
     }
 
@@ -93,6 +99,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response brokenIndex(IndexStoreException e) {
         LOG.errorf("index unavailable: %s", e.getMessage());
+        metrics.refused("index");
         return unavailable("the index cannot be opened; the operator has been told");
     }
 
@@ -122,6 +129,7 @@ public class ProblemMapper {
     public Response unexpected(Throwable e) {
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s", id);
+        metrics.refused("internal");
         return problem(Response.Status.INTERNAL_SERVER_ERROR, "internal error (id " + id + "; see the server log)", null);
     }
 

@@ -36,6 +36,9 @@ public class QaResource {
     @Inject
     SentenceSplitter splitter;
 
+    @Inject
+    QaMetrics metrics;
+
     @POST
     public QaAnswer answer(QaRequestBody body) {
         if (body == null) {
@@ -46,8 +49,10 @@ public class QaResource {
         Inputs.range("segmentSize", body.segmentSize(), 1, 50);
         Inputs.range("maxSteps", body.maxSteps(), 1, 20);
         Inputs.range("budgetTokens", body.budgetTokens(), 16, 2000);
-        return service.answer(new QaRequest(question, body.k(), body.segmentSize(), body.maxSteps(), body.budgetTokens(),
+        QaAnswer answer = service.answer(new QaRequest(question, body.k(), body.segmentSize(), body.maxSteps(), body.budgetTokens(),
                 documents(body.documents())));
+        metrics.answered(answer);
+        return answer;
     }
 
     private List<Document> documents(List<QaRequestBody.DocumentBody> bodies) {

@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import compactqa.index.BuildListener;
 import compactqa.index.IndexService;
 import compactqa.qa.ModelUnavailableException;
+import compactqa.qa.QaConfig;
 import compactqa.qa.QaModels;
 import io.quarkus.runtime.Quarkus;
 import jakarta.enterprise.context.Dependent;
@@ -29,6 +30,9 @@ public class ServeCommand implements Callable<Integer> {
     @Inject
     QaModels models;
 
+    @Inject
+    QaConfig qa;
+
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
     int port;
 
@@ -40,6 +44,11 @@ public class ServeCommand implements Callable<Integer> {
         try {
             models.load();
         } catch (ModelUnavailableException e) {
+            if (qa.requireModels()) {
+                // a missing or corrupt model is the operator's to fix; serving half a service would hide it
+                throw new IllegalStateException("cannot serve: " + e.getMessage()
+                        + "; set compactqa.qa.require-models=false to serve search alone");
+            }
             LOG.warnf("search works, question answering does not: %s", e.getMessage());
         }
         LOG.infof("CompactQA is ready: try curl 'http://127.0.0.1:%d/api/search?q=Shirley+Temple'", port);

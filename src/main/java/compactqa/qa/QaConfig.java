@@ -18,6 +18,13 @@ public interface QaConfig {
     @WithDefault("${compactqa.home:.}/models/compressor")
     Path compressor();
 
+    /**
+     * Whether {@code qa serve} refuses to start when the models cannot be loaded (naming the file at
+     * fault), rather than serving search alone.
+     */
+    @WithDefault("true")
+    boolean requireModels();
+
     /** Documents retrieved per question. */
     @WithDefault("10")
     int k();
