@@ -74,8 +74,12 @@ public record Recipe(
      * @param limit           use at most this many questions (0 for all), the first in file order
      * @param holdOutArticles for SQuAD: leave this many whole articles (the last in the file) out
      * @param negatives       for the compressor: distractor paragraphs sampled per question
+     * @param balanceYesNo    for the reader: repeat the rarer of its yes and no questions until they
+     *                        are about as many as the other, so the answer-type head learns no prior
+     *                        between them from one source's skew (2Wiki's comparisons are mostly "no")
      */
-    public record DataSource(String path, int repeat, int limit, int holdOutArticles, int negatives) {
+    public record DataSource(String path, int repeat, int limit, int holdOutArticles, int negatives,
+                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean balanceYesNo) {
     }
 
     /**

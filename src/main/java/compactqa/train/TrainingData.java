@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.List;
 
+import compactqa.eval.AnswerMetrics;
 import compactqa.eval.DataSplits;
 import compactqa.eval.DatasetLoader;
 import compactqa.eval.QaExample;
@@ -37,6 +38,33 @@ public final class TrainingData {
             examples = examples.subList(0, source.limit());
         }
         return examples;
+    }
+
+    /**
+     * {@code examples} with the rarer of its yes and no questions repeated until they are about as
+     * many as the other (the whole number of times closest to the ratio), each copy next to its
+     * original so that the order stays deterministic.
+     */
+    static List<QaExample> balanceYesNo(List<QaExample> examples) {
+        long yes = examples.stream().filter(e -> isAnswer(e, "yes")).count();
+        long no = examples.stream().filter(e -> isAnswer(e, "no")).count();
+        if (yes == 0 || no == 0 || yes == no) {
+            return examples;
+        }
+        String rarer = yes < no ? "yes" : "no";
+        long times = Math.round((double) Math.max(yes, no) / Math.min(yes, no));
+        List<QaExample> out = new ArrayList<>();
+        for (QaExample e : examples) {
+            long copies = isAnswer(e, rarer) ? times : 1;
+            for (long c = 0; c < copies; c++) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isAnswer(QaExample e, String answer) {
+        return AnswerMetrics.normalize(e.answer()).equals(answer);
     }
 
     /**

@@ -258,13 +258,20 @@ public final class TrainingRun {
         for (Recipe.DataSource source : recipe.data()) {
             List<QaExample> examples = TrainingData.load(loader, home, source);
             Set<QaExample> held = TrainingData.validationShare(examples, Math.min(quota, examples.size() / 5), random);
+            List<QaExample> trains = new ArrayList<>();
             for (QaExample e : examples) {
                 if (held.contains(e)) {
                     validation.add(e);
                 } else {
-                    for (int r = 0; r < Math.max(1, source.repeat()); r++) {
-                        training.add(e);
-                    }
+                    trains.add(e);
+                }
+            }
+            if (source.balanceYesNo()) {
+                trains = TrainingData.balanceYesNo(trains);
+            }
+            for (QaExample e : trains) {
+                for (int r = 0; r < Math.max(1, source.repeat()); r++) {
+                    training.add(e);
                 }
             }
         }

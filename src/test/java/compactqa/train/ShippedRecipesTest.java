@@ -1,0 +1,36 @@
+package compactqa.train;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/** Every recipe the project ships parses, and none trains on the development benchmarks. */
+class ShippedRecipesTest {
+
+    @Test
+    void everyShippedRecipeReadsAndKeepsOffTheDevSets() throws IOException {
+        List<Path> recipes;
+        try (Stream<Path> files = Files.list(Path.of("models/recipes"))) {
+            recipes = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertFalse(recipes.isEmpty());
+        for (Path file : recipes) {
+            Recipe recipe = assertDoesNotThrow(() -> Recipe.read(file), file.toString());
+            for (Recipe.DataSource source : recipe.data()) {
+                assertFalse(source.path().contains("dev-500") || source.path().contains("dev-fullwiki"),
+                        file + " trains on a development benchmark: " + source.path());
+                if (source.path().contains("squad")) {
+                    assertTrue(source.holdOutArticles() >= 8, file + " must keep SQuAD's last 8 articles out");
+                }
+            }
+        }
+    }
+}
