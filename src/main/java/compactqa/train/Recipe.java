@@ -187,6 +187,25 @@ public record Recipe(
     }
 
     /** The recipe as YAML, for the model card. */
+    /**
+     * Whether a checkpoint made under {@code savedYaml} continues this recipe: the same recipe but
+     * perhaps a different {@code output}, which decides where the result goes, not what it is.
+     */
+    public boolean continues(String savedYaml) {
+        try {
+            Recipe saved = YAML.readValue(savedYaml, Recipe.class);
+            return saved.withOutput("any").toYaml().equals(withOutput("any").toYaml());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    private Recipe withOutput(String where) {
+        return new Recipe(task, base, seed, maxLength, stride, batchSize, epochs, maxSteps, learningRate, warmupRatio, weightDecay,
+                maxGradNorm, dropout, checkpointEvery, validationSize, data, workDir, where, compression, init, adapters,
+                activationCompression);
+    }
+
     public String toYaml() {
         try {
             return YAML.writeValueAsString(this);

@@ -82,7 +82,7 @@ public final class Trainer {
             if (resume) {
                 Optional<TrainingCheckpoints.Saved> saved = checkpoints.latest();
                 if (saved.isPresent()) {
-                    if (!saved.get().state().recipe().equals(recipeYaml)) {
+                    if (!recipe.continues(saved.get().state().recipe())) {
                         throw new IllegalArgumentException("the checkpoint in " + checkpoints.dir()
                                 + " was made by a different recipe; run without --resume to start over");
                     }

@@ -33,4 +33,16 @@ class ShippedRecipesTest {
             }
         }
     }
+
+    @Test
+    void aCheckpointContinuesItsRecipeWhereverTheResultGoes() throws IOException {
+        Path file = Path.of("models/recipes/reader-minilm.yaml");
+        Recipe recipe = Recipe.read(file);
+        String saved = recipe.toYaml();
+        assertTrue(recipe.continues(saved));
+        assertTrue(Recipe.read(file).continues(saved.replace("output: \"models/reader\"", "output: \"models/reader-stage1\"")),
+                "a new output folder still resumes");
+        assertFalse(recipe.continues(saved.replace("seed: 20261122", "seed: 7")), "a new seed does not");
+        assertFalse(recipe.continues("not: [a recipe"));
+    }
 }
