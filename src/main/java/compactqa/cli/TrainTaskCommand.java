@@ -63,7 +63,7 @@ abstract class TrainTaskCommand implements Callable<Integer> {
                     recipe.epochs(), maxSteps, recipe.learningRate(), recipe.warmupRatio(), recipe.weightDecay(),
                     recipe.maxGradNorm(), recipe.dropout(), recipe.checkpointEvery(), recipe.validationSize(), recipe.data(),
                     recipe.workDir() + suffix, recipe.output() + suffix, recipe.compression(),
-                    recipe.init(), recipe.adapters(), recipe.activationCompression());
+                    recipe.init(), recipe.adapters(), recipe.activationCompression(), recipe.stopAfterEpochs());
         }
         PrintWriter err = spec.commandLine().getErr();
         if (exportLatest) {

@@ -41,6 +41,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * @param activationCompression the compressed-activation training mode: the share of each linear
  *                         layer's input width its backward pass keeps as a random projection
  *                         ({@link TorchBert#withActivationCompression}); 0 (absent) for standard training
+ * @param stopAfterEpochs  end after this many epochs although the learning-rate schedule spans
+ *                         {@code epochs} (a first stage that hands over to a second one while the
+ *                         rate is still high, so the second stage decays it); 0 (absent) for all
  */
 public record Recipe(
         String task,
@@ -64,7 +67,8 @@ public record Recipe(
         @JsonInclude(JsonInclude.Include.NON_NULL) Compression compression,
         @JsonInclude(JsonInclude.Include.NON_NULL) String init,
         @JsonInclude(JsonInclude.Include.NON_NULL) Adapters adapters,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) double activationCompression) {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) double activationCompression,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int stopAfterEpochs) {
 
     /**
      * One training data set.
@@ -164,6 +168,9 @@ public record Recipe(
                 || output.strip().equals(".")) {
             throw new IllegalArgumentException("recipe needs its own work_dir and output folders");
         }
+        if (stopAfterEpochs < 0 || stopAfterEpochs > epochs) {
+            throw new IllegalArgumentException("stop_after_epochs must be in [0, epochs]");
+        }
         if (activationCompression < 0 || activationCompression >= 1) {
             throw new IllegalArgumentException("activation_compression must be in [0, 1)");
         }
@@ -189,21 +196,22 @@ public record Recipe(
     /** The recipe as YAML, for the model card. */
     /**
      * Whether a checkpoint made under {@code savedYaml} continues this recipe: the same recipe but
-     * perhaps a different {@code output}, which decides where the result goes, not what it is.
+     * perhaps a different {@code output} (where the result goes, not what it is) or
+     * {@code stop_after_epochs} (when the run ends, not what its steps so far did).
      */
     public boolean continues(String savedYaml) {
         try {
             Recipe saved = YAML.readValue(savedYaml, Recipe.class);
-            return saved.withOutput("any").toYaml().equals(withOutput("any").toYaml());
+            return saved.withOutput("any", 0).toYaml().equals(withOutput("any", 0).toYaml());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return false;
         }
     }
 
-    private Recipe withOutput(String where) {
+    private Recipe withOutput(String where, int stopAfter) {
         return new Recipe(task, base, seed, maxLength, stride, batchSize, epochs, maxSteps, learningRate, warmupRatio, weightDecay,
                 maxGradNorm, dropout, checkpointEvery, validationSize, data, workDir, where, compression, init, adapters,
-                activationCompression);
+                activationCompression, stopAfter);
     }
 
     public String toYaml() {

@@ -75,6 +75,7 @@ public final class Trainer {
             total = Math.min(total, recipe.maxSteps());
         }
         LearningRate schedule = new LearningRate(recipe.learningRate(), Math.round(total * recipe.warmupRatio()), total);
+        long end = recipe.stopAfterEpochs() > 0 ? Math.min(total, (long) batchesPerEpoch * recipe.stopAfterEpochs()) : total;
         String recipeYaml = recipe.toYaml();
         TrainingState state = TrainingState.start(total, recipeYaml);
         params.setTrainable(trainable);
@@ -102,12 +103,12 @@ public final class Trainer {
             long examplesSeen = 0;
             long stepsRun = 0;
             int skippedInARow = 0;
-            while (state.step() < total) {
+            while (state.step() < end) {
                 int epoch = state.epoch();
                 List<List<F>> batches = batches(features, epoch);
                 double lossSum = 0;
                 int lossCount = 0;
-                for (int b = state.batchInEpoch(); b < batches.size() && state.step() < total; b++) {
+                for (int b = state.batchInEpoch(); b < batches.size() && state.step() < end; b++) {
                     long step = state.step() + 1;
                     engine.setRandomSeed((int) (recipe.seed() * 1_000_003 + step));
                     layers.beforeStep(step, total);
@@ -141,13 +142,13 @@ public final class Trainer {
                     stepsRun++;
                     double seconds = (System.nanoTime() - startedAt) / 1e9;
                     state = state.advance(step, epoch, b + 1, secondsBefore + seconds);
-                    listener.onStep(step, total, loss, examplesSeen / Math.max(seconds, 1e-9), seconds / stepsRun * (total - step), rate);
-                    if (step % recipe.checkpointEvery() == 0 && step < total) {
+                    listener.onStep(step, end, loss, examplesSeen / Math.max(seconds, 1e-9), seconds / stepsRun * (end - step), rate);
+                    if (step % recipe.checkpointEvery() == 0 && step < end) {
                         save(params, adam, state);
                     }
                 }
                 boolean epochDone = state.batchInEpoch() >= batches.size();
-                if (epochDone || state.step() >= total) {
+                if (epochDone || state.step() >= end) {
                     Map<String, Double> metrics;
                     try (NDManager validation = params.manager().newSubManager()) {
                         metrics = task.validate(bert, validation);

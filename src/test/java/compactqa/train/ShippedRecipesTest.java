@@ -36,13 +36,18 @@ class ShippedRecipesTest {
 
     @Test
     void aCheckpointContinuesItsRecipeWhereverTheResultGoes() throws IOException {
-        Path file = Path.of("models/recipes/reader-minilm.yaml");
-        Recipe recipe = Recipe.read(file);
+        Recipe recipe = Recipe.read(Path.of("models/recipes/reader-minilm.yaml"));
         String saved = recipe.toYaml();
         assertTrue(recipe.continues(saved));
-        assertTrue(Recipe.read(file).continues(saved.replace("output: \"models/reader\"", "output: \"models/reader-stage1\"")),
+        assertTrue(recipe.continues(changed(saved, "output: \"models/reader-stage1\"", "output: \"models/reader\"")),
                 "a new output folder still resumes");
-        assertFalse(recipe.continues(saved.replace("seed: 20261122", "seed: 7")), "a new seed does not");
+        assertTrue(recipe.continues(changed(saved, "stop_after_epochs: 2", "stop_after_epochs: 3")), "so does a later end");
+        assertFalse(recipe.continues(changed(saved, "seed: 20261122", "seed: 7")), "a new seed does not");
         assertFalse(recipe.continues("not: [a recipe"));
+    }
+
+    private static String changed(String yaml, String from, String to) {
+        assertTrue(yaml.contains(from), yaml);
+        return yaml.replace(from, to);
     }
 }

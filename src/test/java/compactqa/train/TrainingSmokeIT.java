@@ -51,7 +51,7 @@ class TrainingSmokeIT {
                 r.learningRate(), r.warmupRatio(), r.weightDecay(), r.maxGradNorm(), dropout != null ? dropout : r.dropout(),
                 r.checkpointEvery(),
                 r.validationSize(), r.data(), tmp.resolve(name + "/work").toString(), tmp.resolve(name + "/model").toString(),
-                r.compression(), r.init(), r.adapters(), r.activationCompression());
+                r.compression(), r.init(), r.adapters(), r.activationCompression(), r.stopAfterEpochs());
     }
 
     private TrainingRun run(Recipe recipe) {
