@@ -80,9 +80,13 @@ public class EvalCompressorCommand implements Callable<Integer> {
                 artifact.manifest().sha256(), dev.paraRecallAt2(), dev.paraRecallAt2TwoStep(), dev.questions(),
                 pct(sample.sentence().f1()), pct(sample.sentence().em()), pct(sample.sentence().precision()),
                 pct(sample.sentence().recall()), sample.paraRecallAt2(), sample.questions(), dev.msPerQuestion());
-        ResultFiles.write(metrics, artifact.dir().resolve("metrics.json"));
-        ModelCard.write(artifact.dir());
-        EvalReport.write(project.results(), project.models(), project.evalReadme(), project.readme());
+        if (limit == 0) { // a quick look on part of the sets never replaces the model's recorded figures
+            ResultFiles.write(metrics, artifact.dir().resolve("metrics.json"));
+            ModelCard.write(artifact.dir());
+            EvalReport.write(project.results(), project.models(), project.evalReadme(), project.readme());
+        } else {
+            spec.commandLine().getErr().println("--limit: figures not recorded in " + artifact.dir().resolve("metrics.json"));
+        }
         spec.commandLine().getOut().printf("hotpotqa_dev500_sp_para_recall_at2 %.4f (two steps %.4f); hotpotqa_sample103_sp_sent_f1 %.2f%n",
                 metrics.hotpotqaDev500SpParaRecallAt2(), metrics.hotpotqaDev500SpParaRecallAt2TwoStep(),
                 metrics.hotpotqaSample103SpSentF1());

@@ -11,6 +11,7 @@ import compactqa.eval.EvalReport;
 import compactqa.eval.ModelCard;
 import compactqa.eval.QaExample;
 import compactqa.eval.ReaderEvaluation;
+import compactqa.eval.ReaderPredictionLog;
 import compactqa.eval.ReaderMetrics;
 import compactqa.eval.ResultFiles;
 import compactqa.eval.RunInfo;
@@ -56,6 +57,12 @@ public class EvalReaderCommand implements Callable<Integer> {
             description = "Score only the first N questions of each set, for a quick look (0: all; recorded figures use all).")
     int limit;
 
+    @Option(names = "--predictions", paramLabel = "FILE",
+            description = "Also write every answer as JSON lines (set, question, gold answers, prediction, type, confidence, F1), for error analysis.")
+    Path predictions;
+
+    private static final ReaderEvaluation.Sink NO_SINK = (item, prediction, score) -> { };
+
     private <T> List<T> limited(List<T> items) {
         return limit > 0 && items.size() > limit ? items.subList(0, limit) : items;
     }
@@ -71,20 +78,27 @@ public class EvalReaderCommand implements Callable<Integer> {
         List<QaExample> dev = loader.load(hotpotDev);
         ReaderEvaluation.Result squadResult;
         ReaderEvaluation.Result devResult;
-        try (ReaderModel reader = ReaderModel.open(artifact, models.cache(), models.encoderOptions(), models.linearPrecision())) {
-            squadResult = ReaderEvaluation.run(reader, limited(ReaderEvaluation.oracle(heldOut)), AnswerMetrics.Script.SQUAD);
+        try (ReaderModel reader = ReaderModel.open(artifact, models.cache(), models.encoderOptions(), models.linearPrecision());
+             ReaderPredictionLog log = predictions == null ? null : new ReaderPredictionLog(predictions)) {
+            squadResult = ReaderEvaluation.run(reader, limited(ReaderEvaluation.oracle(heldOut)), AnswerMetrics.Script.SQUAD,
+                    log == null ? NO_SINK : log.sink("squad_heldout"));
             spec.commandLine().getErr().printf("SQuAD held-out: F1 %.2f EM %.2f over %d questions%n", squadResult.f1(),
                     squadResult.em(), squadResult.questions());
-            devResult = ReaderEvaluation.run(reader, limited(ReaderEvaluation.oracle(dev)), AnswerMetrics.Script.HOTPOTQA);
+            devResult = ReaderEvaluation.run(reader, limited(ReaderEvaluation.oracle(dev)), AnswerMetrics.Script.HOTPOTQA,
+                    log == null ? NO_SINK : log.sink("hotpotqa_dev500_oracle"));
         }
         RunInfo run = RunInfo.capture("./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), project.home());
         ReaderMetrics metrics = new ReaderMetrics(run.command(), run.commit(), run.date(), run.java(), run.cpus(), artifact.manifest().sha256(),
                 squadResult.f1(), squadResult.em(), squadResult.questions(),
                 DataSplits.lastArticles(squadAll, DataSplits.SQUAD_HELD_OUT_ARTICLES),
                 devResult.f1(), devResult.em(), devResult.questions(), devResult.yesNoAccuracy(), devResult.msPerQuestion());
-        ResultFiles.write(metrics, artifact.dir().resolve("metrics.json"));
-        ModelCard.write(artifact.dir());
-        EvalReport.write(project.results(), project.models(), project.evalReadme(), project.readme());
+        if (limit == 0) { // a quick look on part of the sets never replaces the model's recorded figures
+            ResultFiles.write(metrics, artifact.dir().resolve("metrics.json"));
+            ModelCard.write(artifact.dir());
+            EvalReport.write(project.results(), project.models(), project.evalReadme(), project.readme());
+        } else {
+            spec.commandLine().getErr().println("--limit: figures not recorded in " + artifact.dir().resolve("metrics.json"));
+        }
         spec.commandLine().getOut().printf("squad_heldout_f1 %.2f (EM %.2f, %d questions); hotpotqa_dev500_oracle_f1 %.2f (EM %.2f, %d questions)%n",
                 metrics.squadHeldoutF1(), metrics.squadHeldoutEm(), metrics.squadHeldoutQuestions(), metrics.hotpotqaDev500OracleF1(),
                 metrics.hotpotqaDev500OracleEm(), metrics.hotpotqaDev500Questions());

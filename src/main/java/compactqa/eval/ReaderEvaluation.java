@@ -50,6 +50,17 @@ public final class ReaderEvaluation {
      * @param script the official script to follow (SQuAD's has no yes/no rule)
      */
     public static Result run(ReaderModel reader, List<Item> items, AnswerMetrics.Script script) {
+        return run(reader, items, script, (item, prediction, score) -> { });
+    }
+
+    /** Each item's answer and its score, for error analysis. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(Item item, ReaderPrediction prediction, MatchScore score);
+    }
+
+    /** As {@link #run(ReaderModel, List, AnswerMetrics.Script)}, handing each answer to {@code sink}. */
+    public static Result run(ReaderModel reader, List<Item> items, AnswerMetrics.Script script, Sink sink) {
         if (items.isEmpty()) {
             throw new IllegalArgumentException("nothing to evaluate");
         }
@@ -65,6 +76,7 @@ public final class ReaderEvaluation {
                 Item item = chunk.get(k);
                 MatchScore score = AnswerMetrics.best(predictions.get(k).text(), item.answers(), script);
                 mean.add(score);
+                sink.accept(item, predictions.get(k), score);
                 String gold = AnswerMetrics.normalize(item.answers().get(0));
                 if (gold.equals("yes") || gold.equals("no")) {
                     yesNo++;
