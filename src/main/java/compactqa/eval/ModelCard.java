@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -48,22 +50,28 @@ public final class ModelCard {
         md.append("\n- Input: up to ").append(model.path("max_length").asInt()).append(" tokens")
                 .append(task.equals("reader") ? ", windows overlapping by " + model.path("stride").asInt() + " tokens over longer contexts" : "")
                 .append(".\n- Runs on ONNX Runtime: the graph is exported from the weights on first use (`BertOnnxExporter`).\n");
-        if (training != null) {
-            md.append("\n## Training\n\n")
-                    .append(String.format(Locale.ROOT, "%,d training features, %,d trainable parameters, %,d steps in %s of wall time on this ",
-                            training.path("training_features").asInt(), training.path("trainable_parameters").asLong(),
-                            training.path("steps").asLong(), hours(training.path("seconds").asDouble())))
-                    .append("machine (2 CPU cores, DJL on PyTorch). Per epoch:\n\n| epoch | mean loss | validation |\n|---:|---:|---|\n");
-            for (JsonNode e : training.path("epochs")) {
-                md.append(String.format(Locale.ROOT, "| %d | %.4f | %s |%n", e.path("epoch").asInt() + 1, e.path("mean_loss").asDouble(),
-                        e.path("metrics").toString()));
-            }
-            md.append("\nValidation uses questions held out of the training files, not the evaluation sets below.\n")
-                    .append("\nThe recipe (rerun it with `./qa train ").append(task).append(" --recipe models/recipes/")
-                    .append(task).append("-minilm.yaml`):\n\n```yaml\n").append(training.path("recipe").asText().strip())
-                    .append("\n```\n");
+        List<JsonNode> stages = new ArrayList<>();
+        for (JsonNode t = training; t != null && !t.isMissingNode() && !t.isNull(); t = t.get("previous")) {
+            stages.add(0, t);
         }
-        md.append("\n## Data policy\n\n").append(dataPolicy(training))
+        if (training != null) {
+            md.append("\n## Training\n\n");
+            if (stages.size() > 1) {
+                md.append("In ").append(stages.size()).append(" stages, each continuing from the one before (`init`); ")
+                        .append("`models/recipes/train-all.sh` reruns them all.\n");
+            }
+            for (int s = 0; s < stages.size(); s++) {
+                if (stages.size() > 1) {
+                    md.append("\n### Stage ").append(s + 1).append("\n\n");
+                }
+                stage(md, stages.get(s), task);
+            }
+        }
+        md.append("\n## Data policy\n\n");
+        for (int s = 0; s < stages.size(); s++) {
+            md.append(stages.size() > 1 ? "Stage " + (s + 1) + ": " : "").append(dataPolicy(stages.get(s)));
+        }
+        md
                 .append("Never trained on `hotpotqa/dev-500` or `hotpotqa/dev-fullwiki-500`, the development benchmarks ")
                 .append("(the recipe loader refuses them). SQuAD's last ").append(DataSplits.SQUAD_HELD_OUT_ARTICLES)
                 .append(" articles are held out whole as the reader's test. ")
@@ -86,6 +94,21 @@ public final class ModelCard {
             }
         }
         Files.writeString(dir.resolve("MODEL_CARD.md"), md, StandardCharsets.UTF_8);
+    }
+
+    private static void stage(StringBuilder md, JsonNode training, String task) {
+        md.append(String.format(Locale.ROOT, "%,d training features, %,d trainable parameters, %,d steps in %s of wall time on this ",
+                        training.path("training_features").asInt(), training.path("trainable_parameters").asLong(),
+                        training.path("steps").asLong(), hours(training.path("seconds").asDouble())))
+                .append("machine (2 CPU cores, DJL on PyTorch). Per epoch:\n\n| epoch | mean loss | validation |\n|---:|---:|---|\n");
+        for (JsonNode e : training.path("epochs")) {
+            md.append(String.format(Locale.ROOT, "| %d | %.4f | %s |%n", e.path("epoch").asInt() + 1, e.path("mean_loss").asDouble(),
+                    e.path("metrics").toString()));
+        }
+        md.append("\nValidation uses questions held out of the training files, not the evaluation sets below.\n")
+                .append("\nThe recipe (rerun it with `./qa train ").append(task).append(" --recipe models/recipes/FILE.yaml`, ")
+                .append("the file under `models/recipes/` with these settings):\n\n```yaml\n").append(training.path("recipe").asText().strip())
+                .append("\n```\n");
     }
 
     private static final String READER = """
@@ -120,6 +143,9 @@ public final class ModelCard {
             }
             if (source.path("repeat").asInt() > 1) {
                 md.append(", seen ").append(source.path("repeat").asInt()).append(" times per epoch");
+            }
+            if (source.path("balance_yes_no").asBoolean()) {
+                md.append(", the rarer of its yes and no questions repeated to match the other");
             }
             md.append("\n");
         }

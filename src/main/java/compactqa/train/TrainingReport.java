@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -26,17 +28,25 @@ public final class TrainingReport {
      *
      * @param peakRssBytes the training process's peak resident memory ({@code VmHWM}), or -1 where the
      *                     system does not tell; a resumed run reports its own process's peak
+     * @param previous     for a second stage ({@code init} in the recipe): the report of the model it
+     *                     continued from, so that a model's whole history stays beside it
      */
     public record Report(String recipe, int trainingFeatures, long trainableParameters, long steps, double seconds,
-                         List<TrainingState.EpochResult> epochs, long peakRssBytes) {
+                         List<TrainingState.EpochResult> epochs, long peakRssBytes,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode previous) {
     }
 
     private TrainingReport() {
     }
 
-    static void write(Path file, Recipe recipe, TrainingRun.Result result) throws IOException {
+    /** Writes the report of {@code result}; {@code initDir} is the model a second stage continued from, or null. */
+    static void write(Path file, Recipe recipe, TrainingRun.Result result, Path initDir) throws IOException {
+        JsonNode previous = null;
+        if (initDir != null && Files.exists(initDir.resolve(FILE))) {
+            previous = JSON.readTree(initDir.resolve(FILE).toFile());
+        }
         JSON.writeValue(file.toFile(), new Report(recipe.toYaml(), result.trainingFeatures(), result.trainableParameters(),
-                result.state().step(), Math.round(result.state().seconds()), result.state().history(), peakRss()));
+                result.state().step(), Math.round(result.state().seconds()), result.state().history(), peakRss(), previous));
     }
 
     /** This process's peak resident set size, from {@code /proc/self/status}, or -1. */

@@ -98,7 +98,8 @@ public final class TrainingRun {
                     heads, recipe.maxLength(), recipe.stride(), compressor ? CompressorTask.MAX_QUESTION_TOKENS : 0,
                     compressor ? CompressorTask.MAX_EVIDENCE_TOKENS : 0, trainable);
             Result result = new Result(state, model, features, params.trainableCount());
-            TrainingReport.write(model.dir().resolve(TrainingReport.FILE), recipe, result);
+            TrainingReport.write(model.dir().resolve(TrainingReport.FILE), recipe, result,
+                    recipe.init() == null ? null : home.resolve(recipe.init()));
             return result;
         }
     }
@@ -220,7 +221,7 @@ public final class TrainingRun {
             ModelArtifact model = ModelArtifact.saveCompressed(home.resolve(recipe.output()), result, teacher.manifest(),
                     method + ", " + state.step() + " steps");
             Result r = new Result(state, model, features, params.trainableCount());
-            TrainingReport.write(model.dir().resolve(TrainingReport.FILE), recipe, r);
+            TrainingReport.write(model.dir().resolve(TrainingReport.FILE), recipe, r, null);
             return r;
         }
     }

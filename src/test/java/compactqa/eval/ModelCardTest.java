@@ -45,4 +45,20 @@ class ModelCardTest {
         assertFalse(card.contains("71.5"), card);
         assertTrue(card.contains("measured on other weights"), card);
     }
+
+    @Test
+    void aSecondStageShowsBothStagesOldestFirst() throws IOException {
+        files("abc");
+        Files.writeString(dir.resolve("training.json"), """
+                {"recipe":"task: reader\\ndata:\\n  - path: ../shared/data/2wiki/train-500.json.gz\\n    repeat: 1\\n    balance_yes_no: true\\n",
+                 "training_features":7,"trainable_parameters":5,"steps":3,"seconds":60,"epochs":[],
+                 "previous":{"recipe":"task: reader\\ndata:\\n  - path: ../shared/data/nq/nq-open-oracle.jsonl.gz\\n    repeat: 1\\n",
+                   "training_features":99,"trainable_parameters":5,"steps":40,"seconds":600,"epochs":[]}}""");
+        ModelCard.write(dir);
+        String card = Files.readString(dir.resolve("MODEL_CARD.md"));
+        assertTrue(card.contains("In 2 stages"), card);
+        assertTrue(card.indexOf("99 training features") < card.indexOf("7 training features"), card);
+        assertTrue(card.contains("Stage 1: Trained only on these files") && card.contains("nq-open-oracle"), card);
+        assertTrue(card.contains("`../shared/data/2wiki/train-500.json.gz`, the rarer of its yes and no questions repeated"), card);
+    }
 }
