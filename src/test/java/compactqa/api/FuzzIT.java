@@ -1,5 +1,10 @@
 package compactqa.api;
 
+import java.io.IOException;
+import org.junit.jupiter.api.BeforeEach;
+import compactqa.index.BuildListener;
+import compactqa.index.IndexService;
+import jakarta.inject.Inject;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +29,15 @@ import io.restassured.response.Response;
 @QuarkusTest
 @QuarkusTestResource(FreshTestIndex.class)
 class FuzzIT {
+
+    @Inject
+    IndexService index;
+
+    /** A fresh JVM's first start builds the index in the background; wait for it as search tests do. */
+    @BeforeEach
+    void ensureIndex() throws IOException {
+        index.ensureIndex(BuildListener.NONE);
+    }
 
     private static final Random RANDOM = new Random(20261201);
     private static final String[] ODD = {"", " ", "\u0000", "\uD800", "\uDFFF", "\u202E", "\uFEFF", "\u200B", "😀", "\t\n\r",

@@ -1,5 +1,10 @@
 package compactqa.api;
 
+import java.io.IOException;
+import org.junit.jupiter.api.BeforeEach;
+import compactqa.index.BuildListener;
+import compactqa.index.IndexService;
+import jakarta.inject.Inject;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
@@ -32,6 +37,15 @@ import io.restassured.response.Response;
 @QuarkusTest
 @TestProfile(QaAnswerIT.OneWorker.class)
 class QaAnswerIT {
+
+    @Inject
+    IndexService index;
+
+    /** A fresh JVM's first start builds the index in the background; wait for it as search tests do. */
+    @BeforeEach
+    void ensureIndex() throws IOException {
+        index.ensureIndex(BuildListener.NONE);
+    }
 
     /** One worker and no queue, so that a burst of questions saturates the service. */
     public static class OneWorker implements QuarkusTestProfile {
