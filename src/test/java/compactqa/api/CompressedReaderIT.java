@@ -33,7 +33,7 @@ class CompressedReaderIT {
 
         @Override
         public Map<String, String> start() {
-            if (!java.nio.file.Files.isDirectory(Path.of("models/reader"))) {
+            if (!modelsPresent()) {
                 return Map.of(); // the test is skipped: there is no trained reader to compress yet
             }
             try {
@@ -54,8 +54,13 @@ class CompressedReaderIT {
 
     @org.junit.jupiter.api.BeforeAll
     static void readerIsPresent() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(Path.of("models/reader")),
-                "models/reader is not trained yet (models/recipes/train-all.sh)");
+        org.junit.jupiter.api.Assumptions.assumeTrue(modelsPresent(),
+                "models/reader and models/compressor are not trained yet (models/recipes/train-all.sh)");
+    }
+
+    /** The service answers with both models; the test compresses the reader. */
+    static boolean modelsPresent() {
+        return java.nio.file.Files.isDirectory(Path.of("models/reader")) && java.nio.file.Files.isDirectory(Path.of("models/compressor"));
     }
 
     @Test
