@@ -7,9 +7,6 @@ import java.util.concurrent.Callable;
 import compactqa.eval.CompressorEvaluation;
 import compactqa.eval.CompressorMetrics;
 import compactqa.eval.DatasetLoader;
-import compactqa.eval.EvalReport;
-import compactqa.eval.ModelCard;
-import compactqa.eval.ResultFiles;
 import compactqa.eval.RunInfo;
 import compactqa.model.CompressorModel;
 import compactqa.model.ModelArtifact;
@@ -67,10 +64,10 @@ public class EvalCompressorCommand implements Callable<Integer> {
         CompressorEvaluation.Result dev;
         CompressorEvaluation.Result sample;
         try (CompressorModel compressor = CompressorModel.open(artifact, models.cache(), models.encoderOptions(), models.linearPrecision())) {
-            dev = CompressorEvaluation.run(compressor, limited(loader.load(hotpotDev)));
+            dev = CompressorEvaluation.run(compressor, limited(loader.load(hotpotDev)), spec.commandLine().getErr());
             spec.commandLine().getErr().printf("HotpotQA dev-500: paragraph recall@2 %.4f (two steps %.4f) over %d questions%n",
                     dev.paraRecallAt2(), dev.paraRecallAt2TwoStep(), dev.questions());
-            sample = CompressorEvaluation.run(compressor, limited(loader.load(hotpotSample)));
+            sample = CompressorEvaluation.run(compressor, limited(loader.load(hotpotSample)), spec.commandLine().getErr());
         }
         if (sample.sentence() == null) {
             throw new IllegalArgumentException(hotpotSample + " has no sentence-level supporting facts");
@@ -80,13 +77,7 @@ public class EvalCompressorCommand implements Callable<Integer> {
                 artifact.manifest().sha256(), dev.paraRecallAt2(), dev.paraRecallAt2TwoStep(), dev.questions(),
                 pct(sample.sentence().f1()), pct(sample.sentence().em()), pct(sample.sentence().precision()),
                 pct(sample.sentence().recall()), sample.paraRecallAt2(), sample.questions(), dev.msPerQuestion());
-        if (limit == 0) { // a quick look on part of the sets never replaces the model's recorded figures
-            ResultFiles.write(metrics, artifact.dir().resolve("metrics.json"));
-            ModelCard.write(artifact.dir());
-            EvalReport.write(project.results(), project.models(), project.evalReadme(), project.readme());
-        } else {
-            spec.commandLine().getErr().println("--limit: figures not recorded in " + artifact.dir().resolve("metrics.json"));
-        }
+        ModelFigures.record(metrics, artifact.dir(), limit, project, spec.commandLine().getErr());
         spec.commandLine().getOut().printf("hotpotqa_dev500_sp_para_recall_at2 %.4f (two steps %.4f); hotpotqa_sample103_sp_sent_f1 %.2f%n",
                 metrics.hotpotqaDev500SpParaRecallAt2(), metrics.hotpotqaDev500SpParaRecallAt2TwoStep(),
                 metrics.hotpotqaSample103SpSentF1());

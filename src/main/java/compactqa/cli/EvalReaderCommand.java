@@ -7,13 +7,10 @@ import java.util.concurrent.Callable;
 import compactqa.eval.AnswerMetrics;
 import compactqa.eval.DataSplits;
 import compactqa.eval.DatasetLoader;
-import compactqa.eval.EvalReport;
-import compactqa.eval.ModelCard;
 import compactqa.eval.QaExample;
 import compactqa.eval.ReaderEvaluation;
 import compactqa.eval.ReaderPredictionLog;
 import compactqa.eval.ReaderMetrics;
-import compactqa.eval.ResultFiles;
 import compactqa.eval.RunInfo;
 import compactqa.model.ModelArtifact;
 import compactqa.model.ModelConfig;
@@ -92,13 +89,7 @@ public class EvalReaderCommand implements Callable<Integer> {
                 squadResult.f1(), squadResult.em(), squadResult.questions(),
                 DataSplits.lastArticles(squadAll, DataSplits.SQUAD_HELD_OUT_ARTICLES),
                 devResult.f1(), devResult.em(), devResult.questions(), devResult.yesNoAccuracy(), devResult.msPerQuestion());
-        if (limit == 0) { // a quick look on part of the sets never replaces the model's recorded figures
-            ResultFiles.write(metrics, artifact.dir().resolve("metrics.json"));
-            ModelCard.write(artifact.dir());
-            EvalReport.write(project.results(), project.models(), project.evalReadme(), project.readme());
-        } else {
-            spec.commandLine().getErr().println("--limit: figures not recorded in " + artifact.dir().resolve("metrics.json"));
-        }
+        ModelFigures.record(metrics, artifact.dir(), limit, project, spec.commandLine().getErr());
         spec.commandLine().getOut().printf("squad_heldout_f1 %.2f (EM %.2f, %d questions); hotpotqa_dev500_oracle_f1 %.2f (EM %.2f, %d questions)%n",
                 metrics.squadHeldoutF1(), metrics.squadHeldoutEm(), metrics.squadHeldoutQuestions(), metrics.hotpotqaDev500OracleF1(),
                 metrics.hotpotqaDev500OracleEm(), metrics.hotpotqaDev500Questions());

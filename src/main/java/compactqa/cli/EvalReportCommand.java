@@ -1,9 +1,13 @@
 package compactqa.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import compactqa.eval.EvalReport;
+import compactqa.eval.ModelCard;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -12,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code qa eval report}: regenerate {@code eval/README.md} from the result files. */
 @Dependent
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Regenerate eval/README.md and the README's results table from eval/results/*.json.")
+@Command(name = "report", mixinStandardHelpOptions = true, description = {"Regenerate eval/README.md and the README's results table from eval/results/*.json,",
+                "and the card of every model folder that has a metrics.json."})
 public class EvalReportCommand implements Callable<Integer> {
 
     @Inject
@@ -23,6 +28,14 @@ public class EvalReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<Path> evaluated;
+        try (Stream<Path> dirs = Files.list(project.models())) {
+            evaluated = dirs.filter(d -> Files.isRegularFile(d.resolve("model.json")) && Files.isRegularFile(d.resolve("metrics.json")))
+                    .sorted().toList();
+        }
+        for (Path d : evaluated) {
+            ModelCard.write(d);
+        }
         Path readme = project.evalReadme();
         EvalReport.write(project.results(), project.models(), readme, project.readme());
         spec.commandLine().getOut().println("wrote " + readme);

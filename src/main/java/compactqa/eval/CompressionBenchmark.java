@@ -50,10 +50,10 @@ public final class CompressionBenchmark {
                                  EncoderOptions options, RunInfo run, PrintWriter log) throws IOException {
         String task = original.manifest().task();
         int[] questions = new int[1];
-        Map<String, Double> before = metrics(original, data, cache, options, questions);
+        Map<String, Double> before = metrics(original, data, cache, options, questions, log);
         log.printf("original:   %s%n", before);
         log.flush();
-        Map<String, Double> after = metrics(compressed, data, cache, options, questions);
+        Map<String, Double> after = metrics(compressed, data, cache, options, questions, log);
         log.printf("compressed: %s%n", after);
         log.flush();
         Map<String, Map<String, Double>> latency = latency(original, compressed, cache, options);
@@ -83,7 +83,7 @@ public final class CompressionBenchmark {
 
     /** The task metrics of {@code model}, keyed as its {@code metrics.json} keys them. */
     private static Map<String, Double> metrics(ModelArtifact model, Data data, ModelCache cache, EncoderOptions options,
-                                               int[] questions) throws IOException {
+                                               int[] questions, PrintWriter log) throws IOException {
         Map<String, Double> m = new LinkedHashMap<>();
         if (model.manifest().task().equals("reader")) {
             try (ReaderModel reader = ReaderModel.open(model, cache, options, Precision.FP32)) {
@@ -99,7 +99,7 @@ public final class CompressionBenchmark {
             }
         } else {
             try (CompressorModel compressor = CompressorModel.open(model, cache, options, Precision.FP32)) {
-                CompressorEvaluation.Result r = CompressorEvaluation.run(compressor, data.limited(data.hotpotDev()));
+                CompressorEvaluation.Result r = CompressorEvaluation.run(compressor, data.limited(data.hotpotDev()), log);
                 m.put("hotpotqa_dev500_sp_para_recall_at2", round(r.paraRecallAt2(), 4));
                 m.put("hotpotqa_dev500_sp_para_recall_at2_two_step", round(r.paraRecallAt2TwoStep(), 4));
                 questions[0] = r.questions();

@@ -1,5 +1,6 @@
 package compactqa.eval;
 
+import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +34,8 @@ public final class CompressorEvaluation {
     private CompressorEvaluation() {
     }
 
-    public static Result run(CompressorModel compressor, List<QaExample> examples) {
+    /** Scores {@code compressor} on {@code examples}, reporting progress to {@code log} every 50 questions. */
+    public static Result run(CompressorModel compressor, List<QaExample> examples, PrintWriter log) {
         List<QaExample> eligible = examples.stream()
                 .filter(e -> e.supportingParagraphs().size() == 2 && e.paragraphs().size() > 2).toList();
         if (eligible.isEmpty()) {
@@ -44,7 +46,8 @@ public final class CompressorEvaluation {
         ScoreMean sentences = new ScoreMean();
         boolean sentenceLevel = eligible.stream().allMatch(QaExample::hasSentenceSupport);
         long start = System.nanoTime();
-        for (QaExample e : eligible) {
+        for (int n = 0; n < eligible.size(); n++) {
+            QaExample e = eligible.get(n);
             Set<Integer> gold = new HashSet<>(e.supportingParagraphs());
             ParagraphSelection.Choice c = ParagraphSelection.choose(compressor, e.question(), e.paragraphs());
             if (gold.contains(c.first()) && gold.contains(c.second())) {
@@ -58,6 +61,12 @@ public final class CompressorEvaluation {
                 keep(e.paragraphs().get(c.first()), c.firstScores(), predicted);
                 keep(e.paragraphs().get(c.second()), c.secondScores(), predicted);
                 sentences.add(SupportMetrics.score(predicted, new HashSet<>(e.supportingFacts())));
+            }
+            if ((n + 1) % 50 == 0 && n + 1 < eligible.size()) {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                log.printf("%d/%d questions, %.1f questions/s, ETA %.0f s; recall@2 so far %.3f (two steps %.3f)%n", n + 1, eligible.size(),
+                        (n + 1) / seconds, seconds / (n + 1) * (eligible.size() - n - 1), (double) onePass / (n + 1), (double) twoStep / (n + 1));
+                log.flush();
             }
         }
         double ms = (System.nanoTime() - start) / 1e6 / eligible.size();

@@ -1,6 +1,8 @@
 package compactqa.eval;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,14 +88,27 @@ public final class ModelCard {
             md.append("\n## Evaluation\n\n```\n").append(metrics.path("command").asText()).append("\n```\n\n")
                     .append(String.format(Locale.ROOT, "Commit `%s`, %s.%n%n| metric | value |%n|---|---:|%n",
                             metrics.path("commit").asText(), metrics.path("date").asText()));
-            for (Iterator<Map.Entry<String, JsonNode>> it = metrics.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue().isNumber() && !e.getKey().equals("cpus")) {
-                    md.append("| `").append(e.getKey()).append("` | ").append(e.getValue().asText()).append(" |\n");
-                }
-            }
+            appendMetricRows(md, metrics);
         }
         Files.writeString(dir.resolve("MODEL_CARD.md"), md, StandardCharsets.UTF_8);
+    }
+
+    /** One table row per figure of {@code metrics}, fractions to four decimals. */
+    static void appendMetricRows(StringBuilder md, JsonNode metrics) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = metrics.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isNumber() && !e.getKey().equals("cpus")) {
+                md.append("| `").append(e.getKey()).append("` | ").append(figure(e.getValue())).append(" |\n");
+            }
+        }
+    }
+
+    /** A figure as the tables show it: integers whole, other numbers to at most four decimals. */
+    static String figure(JsonNode value) {
+        if (value.isIntegralNumber()) {
+            return value.asText();
+        }
+        return BigDecimal.valueOf(value.asDouble()).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
     }
 
     private static void stage(StringBuilder md, JsonNode training, String task) {

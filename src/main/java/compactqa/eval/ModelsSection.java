@@ -1,6 +1,5 @@
 package compactqa.eval;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,12 +19,7 @@ final class ModelsSection {
             md.append("\n### `models/").append(name).append("`\n\n");
             EvalReport.appendProvenance(md, m);
             md.append("\n\n| metric | value |\n|---|---:|\n");
-            for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue().isNumber() && !e.getKey().equals("cpus")) {
-                    md.append("| `").append(e.getKey()).append("` | ").append(e.getValue().asText()).append(" |\n");
-                }
-            }
+            ModelCard.appendMetricRows(md, m);
         });
     }
 
@@ -35,7 +29,7 @@ final class ModelsSection {
             for (String key : List.of("squad_heldout_f1", "hotpotqa_dev500_oracle_f1", "hotpotqa_dev500_sp_para_recall_at2",
                     "hotpotqa_sample103_sp_sent_f1")) {
                 if (m.has(key)) {
-                    md.append(String.format(Locale.ROOT, "| `models/%s` | `%s` | %s |%n", name, key, m.path(key).asText()));
+                    md.append(String.format(Locale.ROOT, "| `models/%s` | `%s` | %s |%n", name, key, ModelCard.figure(m.path(key))));
                 }
             }
         });

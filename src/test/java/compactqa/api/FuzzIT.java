@@ -1,24 +1,25 @@
 package compactqa.api;
 
-import java.io.IOException;
-import org.junit.jupiter.api.BeforeEach;
-import compactqa.index.BuildListener;
-import compactqa.index.IndexService;
-import jakarta.inject.Inject;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+
+import compactqa.index.BuildListener;
+import compactqa.index.IndexService;
 
 /**
  * Seeded junk at every route: random Unicode (lone surrogates, controls, right-to-left marks,

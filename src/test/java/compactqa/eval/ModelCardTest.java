@@ -1,5 +1,6 @@
 package compactqa.eval;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The card tells the data the recipe used, and never shows figures of other weights. */
 class ModelCardTest {
@@ -35,6 +38,15 @@ class ModelCardTest {
         assertTrue(card.contains("`../shared/data/squad/squad-v1.1-dev.json.gz`, without its last 8 articles"), card);
         assertTrue(card.contains("`../shared/data/musique/train-100.jsonl.gz`, its first 50 questions, seen 3 times per epoch"), card);
         assertTrue(card.contains("| `squad_heldout_f1` | 71.5 |"), card);
+    }
+
+    @Test
+    void fractionsShowFourDecimalsAndCountsStayWhole() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        assertEquals("0.5335", ModelCard.figure(json.readTree("0.5334685598377282")));
+        assertEquals("57.56", ModelCard.figure(json.readTree("57.56")));
+        assertEquals("493", ModelCard.figure(json.readTree("493")));
+        assertEquals("0.5", ModelCard.figure(json.readTree("0.50000001")));
     }
 
     @Test
