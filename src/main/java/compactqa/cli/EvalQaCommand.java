@@ -123,7 +123,8 @@ public class EvalQaCommand implements Callable<Integer> {
                 QaBenchResult result;
                 try {
                     result = new QaBenchmark(loader).run(fullName, datasets, setting, k, limit, reader, compressor, settings,
-                            index.searchSettings(), work, RunInfo.capture(command, project.home()), spec.commandLine().getErr());
+                            index.searchSettings(), work,
+                            new QaBenchResult.Models(relative(qa.reader()), relative(qa.compressor()), models.precision(), models.threads()), RunInfo.capture(command, project.home()), spec.commandLine().getErr());
                 } finally {
                     IndexStore.deleteTree(work);
                 }
@@ -138,6 +139,13 @@ public class EvalQaCommand implements Callable<Integer> {
             EvalReport.write(results, project.models(), project.evalReadme(), project.readme());
         }
         return 0;
+    }
+
+    /** {@code path} as the results name it: from the project folder, so that they read the same on any machine. */
+    private String relative(Path path) {
+        Path home = project.home().toAbsolutePath().normalize();
+        Path p = path.toAbsolutePath().normalize();
+        return (p.startsWith(home) ? home.relativize(p) : p).toString();
     }
 
     private static int or(Integer value, int fallback) {

@@ -13,7 +13,11 @@ import java.util.Map;
  * @param spLevel  {@code sentence} where the gold labels supporting sentences, else {@code paragraph}
  */
 public record QaBenchResult(String command, String commit, String date, String java, int cpus, String name, List<String> dataset,
-                            String setting, int k, int questions, String spLevel, Settings settings, Map<String, Method> methods) {
+                            String setting, int k, int questions, String spLevel, Settings settings, Models models, Map<String, Method> methods) {
+
+    /** The models the run answered with: their folders, the precision of their linear layers, and threads per session. */
+    public record Models(String reader, String compressor, String precision, int threads) {
+    }
 
     /** The compression settings the run used. */
     public record Settings(int segmentSize, int maxSteps, int budgetTokens, double sentenceThreshold, double sufficiencyThreshold,

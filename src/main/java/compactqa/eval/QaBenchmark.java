@@ -52,10 +52,11 @@ public final class QaBenchmark {
      * @param k         documents per question in the open setting (ignored in distractor)
      * @param limit     questions to use (0: all), the first in file order
      * @param workDir   an empty folder for the open setting's index
+     * @param models    what {@code reader} and {@code compressor} are, for the record
      */
     public QaBenchResult run(String name, List<Path> datasets, String setting, int k, int limit, ReaderModel reader,
                              CompressorModel compressor, CompressionSettings settings, SearchSettings search, Path workDir,
-                             RunInfo run, PrintWriter log) throws IOException {
+                             QaBenchResult.Models models, RunInfo run, PrintWriter log) throws IOException {
         boolean open = switch (setting) {
             case "open" -> true;
             case "distractor" -> false;
@@ -119,7 +120,7 @@ public final class QaBenchmark {
                 datasets.stream().map(Path::toString).toList(), setting, open ? k : 0, asked.size(),
                 sentenceLevel ? "sentence" : "paragraph",
                 new QaBenchResult.Settings(settings.segmentSize(), settings.maxSteps(), settings.budgetTokens(),
-                        settings.sentenceThreshold(), settings.sufficiencyThreshold(), settings.checkEvidence()), results);
+                        settings.sentenceThreshold(), settings.sufficiencyThreshold(), settings.checkEvidence()), models, results);
     }
 
     private static String f1s(Map<String, Tally> tallies) {

@@ -86,6 +86,12 @@ final class QaSection implements ReportSection {
                     r.path("sp_level").asText(), s.path("segment_size").asInt(), s.path("max_steps").asInt(),
                     s.path("budget_tokens").asInt(), s.path("sentence_threshold").asDouble(), s.path("sufficiency_threshold").asDouble(),
                     s.path("check_evidence").asBoolean() ? ", merged evidence checked before each further segment" : ""));
+            JsonNode models = r.path("models");
+            if (!models.isMissingNode()) {
+                md.append(String.format(Locale.ROOT, "Models: reader `%s`, compressor `%s`, %s linear layers, %d threads per session.%n%n",
+                        models.path("reader").asText(), models.path("compressor").asText(), models.path("precision").asText(),
+                        models.path("threads").asInt()));
+            }
             md.append("| method | EM | F1 | SP EM | SP F1 | compression | steps | p50 ms | p95 ms | retrieval p50 | compression p50 | reader p50 | questions/s |\n")
                     .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Iterator<Map.Entry<String, JsonNode>> it = r.path("methods").fields(); it.hasNext(); ) {

@@ -85,7 +85,7 @@ class QaBenchmarkIT {
              CompressorModel c = CompressorModel.open(compressor, CACHE, options, Precision.FP32)) {
             return new QaBenchmark(new DatasetLoader(DatasetLoaderContractTest.SPLITTER)).run("it", List.of(SAMPLE), setting, k, 3, r, c,
                     new CompressionSettings(5, 2, 200, 0.5, 0.5), new SearchSettings(0.5, 0.9f, 0.4f), work,
-                    RunInfo.capture("test", Path.of(".")), new PrintWriter(new StringWriter()));
+                    new QaBenchResult.Models("models/reader", "models/compressor", "fp32", 2), RunInfo.capture("test", Path.of(".")), new PrintWriter(new StringWriter()));
         }
     }
 
