@@ -109,9 +109,8 @@ public final class EvalReport {
     /** The commands that produced a summary's rows. */
     static void appendCommands(StringBuilder md, List<JsonNode> results) {
         md.append("\nProduced by (details in [eval/README.md](eval/README.md)):\n\n```\n");
-        for (JsonNode r : results) {
-            md.append(r.path("command").asText()).append('\n');
-        }
+        // one command may produce several results (qa eval qa --k 10,20): each command once
+        results.stream().map(r -> r.path("command").asText()).distinct().forEach(c -> md.append(c).append('\n'));
         md.append("```\n");
     }
 
