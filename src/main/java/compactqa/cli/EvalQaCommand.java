@@ -104,7 +104,7 @@ public class EvalQaCommand implements Callable<Integer> {
         if (limit < 0 || ks.stream().anyMatch(k -> k < 1 || k > 100)) {
             throw new IllegalArgumentException("--limit must be at least 0 and --k from 1 to 100");
         }
-        String base = name != null ? name : datasets.get(0).getFileName().toString().replaceAll("\\.(jsonl?|json)(\\.gz)?$", "");
+        String base = name != null ? name : defaultName(datasets.get(0));
         if (!base.matches("[A-Za-z0-9._-]{1,80}")) {
             throw new IllegalArgumentException("--name may use letters, digits, '.', '_' and '-' only");
         }
@@ -139,6 +139,18 @@ public class EvalQaCommand implements Callable<Integer> {
             EvalReport.write(results, project.models(), project.evalReadme(), project.readme());
         }
         return 0;
+    }
+
+    /**
+     * A result name for a data set file: its folder and a contraction of its name
+     * ({@code hotpotqa/dev-500.ircot.jsonl.gz} gives {@code hotpotqa-dev500-ircot}), so that what the
+     * project commits is never named like the data it must not hold.
+     */
+    static String defaultName(Path dataset) {
+        String stem = dataset.getFileName().toString().replaceAll("\\.(jsonl?|json)(\\.gz)?$", "").replace("-", "").replace('.', '-');
+        Path parent = dataset.toAbsolutePath().normalize().getParent();
+        String folder = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "");
+        return folder.isEmpty() ? stem : folder + "-" + stem;
     }
 
     /** {@code path} as the results name it: from the project folder, so that they read the same on any machine. */
