@@ -1,13 +1,9 @@
 package compactqa.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import compactqa.eval.EvalReport;
-import compactqa.eval.ModelCard;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -28,14 +24,7 @@ public class EvalReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Path> evaluated;
-        try (Stream<Path> dirs = Files.list(project.models())) {
-            evaluated = dirs.filter(d -> Files.isRegularFile(d.resolve("model.json")) && Files.isRegularFile(d.resolve("metrics.json")))
-                    .sorted().toList();
-        }
-        for (Path d : evaluated) {
-            ModelCard.write(d);
-        }
+        EvalReport.writeModelCards(project.models());
         Path readme = project.evalReadme();
         EvalReport.write(project.results(), project.models(), readme, project.readme());
         spec.commandLine().getOut().println("wrote " + readme);

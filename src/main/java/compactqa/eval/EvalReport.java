@@ -82,21 +82,31 @@ public final class EvalReport {
     /** {@code models/<name>/metrics.json} by model name, in name order, where they are of the weights beside them. */
     private static Map<String, JsonNode> modelMetrics(Path models) throws IOException {
         Map<String, JsonNode> found = new TreeMap<>();
-        if (models != null && Files.isDirectory(models)) {
-            try (Stream<Path> dirs = Files.list(models)) {
-                for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                    Path metrics = dir.resolve("metrics.json");
-                    Path model = dir.resolve("model.json");
-                    if (Files.isRegularFile(metrics) && Files.isRegularFile(model)) {
-                        JsonNode m = ResultFiles.json().readTree(metrics.toFile());
-                        if (ModelCard.current(ResultFiles.json().readTree(model.toFile()), m)) {
-                            found.put(dir.getFileName().toString(), m);
-                        }
-                    }
-                }
+        for (Path dir : evaluatedModels(models)) {
+            JsonNode m = ResultFiles.json().readTree(dir.resolve("metrics.json").toFile());
+            if (ModelCard.current(ResultFiles.json().readTree(dir.resolve("model.json").toFile()), m)) {
+                found.put(dir.getFileName().toString(), m);
             }
         }
         return found;
+    }
+
+    /** Regenerates the card of every model folder under {@code models} that has a {@code metrics.json}. */
+    public static void writeModelCards(Path models) throws IOException {
+        for (Path dir : evaluatedModels(models)) {
+            ModelCard.write(dir);
+        }
+    }
+
+    /** The model folders under {@code models} with a {@code model.json} and a {@code metrics.json}, in name order. */
+    private static List<Path> evaluatedModels(Path models) throws IOException {
+        if (models == null || !Files.isDirectory(models)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(models)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("metrics.json")) && Files.isRegularFile(d.resolve("model.json")))
+                    .sorted().toList();
+        }
     }
 
     /** The command, commit, date and machine of a result, as a code block and a line. */

@@ -33,9 +33,6 @@ class CompressedReaderIT {
 
         @Override
         public Map<String, String> start() {
-            if (!modelsPresent()) {
-                return Map.of(); // the test is skipped: there is no trained reader to compress yet
-            }
             try {
                 ModelArtifact reader = ModelArtifact.load(Path.of("models/reader"));
                 var int8 = new Int8Quantization(null, true);
@@ -50,17 +47,6 @@ class CompressedReaderIT {
         @Override
         public void stop() {
         }
-    }
-
-    @org.junit.jupiter.api.BeforeAll
-    static void readerIsPresent() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(modelsPresent(),
-                "models/reader and models/compressor are not trained yet (models/recipes/train-all.sh)");
-    }
-
-    /** The service answers with both models; the test compresses the reader. */
-    static boolean modelsPresent() {
-        return java.nio.file.Files.isDirectory(Path.of("models/reader")) && java.nio.file.Files.isDirectory(Path.of("models/compressor"));
     }
 
     @Test
