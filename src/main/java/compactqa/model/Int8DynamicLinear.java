@@ -32,9 +32,7 @@ public final class Int8DynamicLinear implements LinearForm {
 
     @Override
     public String emit(OnnxGraph graph, Checkpoint checkpoint, String name, String input) {
-        Quantized q = checkpoint.has(name + CODES)
-                ? new Quantized(checkpoint.tensor(name + CODES), checkpoint.tensor(name + SCALES))
-                : quantize(checkpoint.tensor(name + ".weight"));
+        Quantized q = of(checkpoint, name);
         String weights = graph.exactInitializer(name + ".weight_q", q.codes());
         String scales = graph.initializer(name + ".weight_scale", q.scales());
         String zeros = graph.exactInitializer(name + ".weight_zero", Tensor.ofBytes(new long[] {q.scales().count()},
@@ -50,6 +48,13 @@ public final class Int8DynamicLinear implements LinearForm {
      * @param scales one scale per output channel
      */
     public record Quantized(Tensor codes, Tensor scales) {
+    }
+
+    /** The codes of layer {@code name}: stored ones when the checkpoint holds them, else quantized now. */
+    public static Quantized of(Checkpoint checkpoint, String name) {
+        return checkpoint.has(name + CODES)
+                ? new Quantized(checkpoint.tensor(name + CODES), checkpoint.tensor(name + SCALES))
+                : quantize(checkpoint.tensor(name + ".weight"));
     }
 
     /** Quantizes a Hugging Face weight {@code [out, in]}. */

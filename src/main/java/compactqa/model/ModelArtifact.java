@@ -185,7 +185,7 @@ public final class ModelArtifact {
      */
     public Path onnx(ModelCache cache, Precision precision) throws IOException {
         Path file = cache.dir().resolve("trained").resolve(manifest.task() + "-" + manifest.sha256().substring(0, 16) + "-"
-                + precision.id() + ".onnx");
+                + precision.id() + "-g" + BertOnnxExporter.GRAPH_REVISION + ".onnx");
         if (Files.isRegularFile(file)) {
             return file;
         }

@@ -99,6 +99,27 @@ class EncoderParityIT {
     }
 
     @Test
+    void quantizedFusedAttentionComputesWhatTheInt8OperatorsDo() throws IOException {
+        Checkpoint fp32;
+        try (InputStream in = ModelCache.openOnnx(PretrainedEncoder.MINILM_L6)) {
+            fp32 = new OnnxImporter().read(in, PretrainedEncoder.MINILM_L6.config());
+        }
+        Path fused = tmp.resolve("int8-fused.onnx");
+        Path plain = tmp.resolve("int8-plain.onnx");
+        Files.write(fused, new BertOnnxExporter().export(fp32, List.of(), Precision.INT8.forms(), true).toByteArray());
+        Files.write(plain, new BertOnnxExporter().export(fp32, List.of(), Precision.INT8.forms(), false).toByteArray());
+        EncoderOptions none = new EncoderOptions(512, 128, 2, "none");
+        try (Encoder a = Encoder.open(fused, CACHE.tokenizer(PretrainedEncoder.MINILM_L6), none);
+             Encoder b = Encoder.open(plain, CACHE.tokenizer(PretrainedEncoder.MINILM_L6), none)) {
+            // sentences of different lengths, so that padding and its mask are exercised
+            List<TokenizedText> batch = SENTENCES.stream().map(a::tokenize).toList();
+            double cosine = HiddenStates.meanCosine(a.run(batch).get("last_hidden_state"), b.run(batch).get("last_hidden_state"), batch);
+            // the same codes, scales and input ranges; only the order of float sums differs
+            assertTrue(cosine > 0.9999, "mean per-token cosine " + cosine);
+        }
+    }
+
+    @Test
     void int8GraphStaysCloseToFp32() throws IOException {
         try (Encoder fp32 = Encoder.open(PretrainedEncoder.MINILM_L6, CACHE, EncoderOptions.DEFAULT);
              Encoder int8 = Encoder.open(PretrainedEncoder.MINILM_L6_INT8, CACHE, EncoderOptions.DEFAULT)) {

@@ -49,6 +49,20 @@ class ExportTest {
     }
 
     @Test
+    void int8GraphQuantizesEachLayersInputOnceForOneQuantizedAttention() {
+        ModelProto model = new BertOnnxExporter().export(CheckpointTest.random(CheckpointTest.TINY, 1), List.of(),
+                Precision.INT8.forms(), true);
+        Map<String, Integer> ops = new TreeMap<>();
+        for (NodeProto n : model.getGraph().getNodeList()) {
+            ops.merge(n.getDomain() + ":" + n.getOpType(), 1, Integer::sum);
+        }
+        assertEquals(2, ops.get("com.microsoft:QAttention"));
+        assertEquals(2, ops.get(":DynamicQuantizeLinear"));
+        assertEquals(2 * 3, ops.get("com.microsoft:DynamicQuantizeMatMul"), "attention output, intermediate and output per layer");
+        assertEquals(null, ops.get(":Softmax"));
+    }
+
+    @Test
     void attentionIsNotFusedWhenQueryKeyOrValueIsCompressed() {
         LinearForm other = (graph, checkpoint, name, input) -> DenseLinear.INSTANCE.emit(graph, checkpoint, name, input);
         ModelProto model = new BertOnnxExporter().export(CheckpointTest.random(CheckpointTest.TINY, 1), List.of(),
