@@ -11,7 +11,9 @@ import java.util.Map;
  * @param diskBytes    bytes of the compressed model's folder (all tensors, self-contained)
  * @param onnxBytes    bytes of the ONNX graph the runtime loads (where weights are widened at load,
  *                     for example 4-bit embeddings, this is the in-memory size)
+ * @param threads      ONNX Runtime threads per call the unsuffixed latencies were measured at
  * @param latencyMsP50 p50 milliseconds of one encoder call with the heads, by {@code batch x sequence}
+ *                     at {@code threads}, and suffixed {@code _1t} at one thread
  * @param metrics      the task metrics, as the model's {@code metrics.json} names them
  * @param layers       how each linear layer is held, by name
  * @param relative     {@code disk_share} (compressed over original), {@code speedup_<shape>}
@@ -23,6 +25,7 @@ public record CompressionResult(
         String date,
         String java,
         int cpus,
+        int threads,
         String name,
         String model,
         String task,
