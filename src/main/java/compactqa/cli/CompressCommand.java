@@ -132,7 +132,7 @@ public class CompressCommand implements Callable<Integer> {
                     + "); compress the trained model, chaining methods with --method a,b");
         }
         String methodNames = String.join("+", chain.stream().map(CompressionMethod::name).toList());
-        String resultName = name != null ? name : model.toAbsolutePath().normalize().getFileName() + "-" + methodNames;
+        String resultName = name != null ? name : defaultName(model, chain.stream().map(CompressionMethod::name).toList());
         if (!resultName.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("--name may hold letters, digits, '.', '_' and '-' only");
         }
@@ -168,6 +168,11 @@ public class CompressCommand implements Callable<Integer> {
         } finally {
             IndexStore.deleteTree(work);
         }
+    }
+
+    /** {@code <model folder>-<method>-<method>...}: '-' between the methods, as a result name allows no '+'. */
+    static String defaultName(Path model, List<String> methods) {
+        return model.toAbsolutePath().normalize().getFileName() + "-" + String.join("-", methods);
     }
 
     /**
