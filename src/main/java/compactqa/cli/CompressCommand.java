@@ -191,7 +191,7 @@ public class CompressCommand implements Callable<Integer> {
         Path file = project.results().resolve("compress-" + name + ".json");
         ResultFiles.write(result, file);
         EvalReport.write(project.results(), project.models(), project.evalReadme(), project.readme());
-        spec.commandLine().getOut().printf("%s: disk %.1f MB (%.1f%% of fp32), 1x384 %.2fx faster (%s at 1 thread), metrics %s (original %s); %s%n",
+        spec.commandLine().getOut().printf("%s: disk %.1f MB (%.1f%% of fp32), 1x384 %.2fx faster (%.2fx at 1 thread), metrics %s (original %s); %s%n",
                 name, result.diskBytes() / 1e6, 100 * result.relative().get("disk_share"), result.relative().get("speedup_1x384"),
                 result.relative().getOrDefault("speedup_1x384_1t", result.relative().get("speedup_1x384")),
                 result.metrics(), result.original().metrics(), file);
