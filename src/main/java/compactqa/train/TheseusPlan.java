@@ -11,6 +11,12 @@ import java.util.SplittableRandom;
  * from {@code start} to 1 over the first {@code until} share of the steps and stays at 1 after
  * (then the successors train alone, as the compact model). Evaluation runs the successors alone.
  *
+ * <p>A training step replaces at least one module: when every draw keeps its predecessor, one module
+ * chosen uniformly is replaced. With the predecessor frozen, a step that runs it alone has nothing
+ * to train (its loss has no gradient at all), and at the default start of 0.3 a third of the early
+ * steps would be such. The effective early rate is therefore {@code p + (1-p)^m / m} for
+ * {@code m} modules (0.41 instead of 0.3 for three).
+ *
  * <p>The draws of a step depend only on the seed and the step, so a resumed run replaces the same
  * modules an uninterrupted one would.
  */
@@ -73,9 +79,18 @@ public final class TheseusPlan implements LayerPlan {
         int size = predecessorLayers / successors;
         // SplittableRandom mixes its seed: java.util.Random's first draws of consecutive seeds are correlated
         SplittableRandom random = new SplittableRandom(seed * 1_000_033 + step);
+        boolean[] replaced = new boolean[successors];
+        boolean any = false;
+        for (int k = 0; k < successors; k++) {
+            replaced[k] = !training || random.nextDouble() < rate;
+            any |= replaced[k];
+        }
+        if (!any) {
+            replaced[random.nextInt(successors)] = true;
+        }
         List<String> prefixes = new ArrayList<>();
         for (int k = 0; k < successors; k++) {
-            if (!training || random.nextDouble() < rate) {
+            if (replaced[k]) {
                 prefixes.add(successor(k));
             } else {
                 for (int l = k * size; l < (k + 1) * size; l++) {
