@@ -15,8 +15,11 @@ import java.util.Map;
  *
  * <p>Caveat: on x86 CPUs without VNNI, ONNX Runtime's u8 x s8 kernels add pairs of products in
  * saturating 16 bits (255 * 127 * 2 exceeds 32767), which 8-bit weights can hit; the usual cure is
- * 7-bit weights ("reduce range"). The parity test and the benchmarks ran on a CPU with VNNI
- * (32-bit accumulation), so they do not show that effect.
+ * 7-bit weights ("reduce range"). On this project's AVX2-only machine the hidden states keep a mean
+ * per-token cosine of 0.989 to fp32 (0.990 for the jar's own int8 graph), so full 8-bit codes stay.
+ *
+ * <p>Where a layer's query, key and value are all of this form, {@link BertOnnxExporter} packs their
+ * codes into one {@code com.microsoft.QAttention} instead of calling {@link #emit} three times.
  */
 public final class Int8DynamicLinear implements LinearForm {
 
