@@ -79,7 +79,9 @@ final class CompressionSection implements ReportSection {
                         rel.path("disk_share").asDouble(), r.path("latency_ms_p50").path("1x384").asDouble(),
                         rel.path("speedup_1x384").asDouble(), oneThread(rel), rel.path("speedup_8x256").asDouble())
                         : "| | | | | | | | ";
-                md.append(lead).append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f |%n", m.getKey(),
+                // recall is a fraction, F1 a percentage: four decimals keep the fraction's differences visible
+                String value = m.getKey().contains("recall") ? "%.4f" : "%.2f";
+                md.append(lead).append(String.format(Locale.ROOT, "| %s | " + value + " | " + value + " | %.3f |%n", m.getKey(),
                         r.path("original").path("metrics").path(m.getKey()).asDouble(), m.getValue().asDouble(),
                         rel.path(m.getKey() + "_retention").asDouble()));
                 firstRow = false;
