@@ -57,10 +57,7 @@ class EncoderParityIT {
 
     @Test
     void fp16CheckpointsExportAndStayClose() throws IOException {
-        Checkpoint fp32;
-        try (InputStream in = ModelCache.openOnnx(PretrainedEncoder.MINILM_L6)) {
-            fp32 = new OnnxImporter().read(in, PretrainedEncoder.MINILM_L6.config());
-        }
+        Checkpoint fp32 = jarMiniLm();
         java.util.Map<String, Tensor> half = new java.util.LinkedHashMap<>();
         fp32.tensors().forEach((name, t) -> half.put(name, t.toF16()));
         Checkpoint fp16 = new Checkpoint(fp32.config(), half).validate();
@@ -77,10 +74,7 @@ class EncoderParityIT {
 
     @Test
     void ourInt8ExportStaysAsCloseToFp32AsTheJarsInt8Graph() throws IOException {
-        Checkpoint fp32;
-        try (InputStream in = ModelCache.openOnnx(PretrainedEncoder.MINILM_L6)) {
-            fp32 = new OnnxImporter().read(in, PretrainedEncoder.MINILM_L6.config());
-        }
+        Checkpoint fp32 = jarMiniLm();
         Path int8 = tmp.resolve("int8.onnx");
         Files.write(int8, new BertOnnxExporter().export(fp32, List.of(), Precision.INT8.forms()).toByteArray());
         try (Encoder original = Encoder.open(PretrainedEncoder.MINILM_L6, CACHE, EncoderOptions.DEFAULT);
@@ -100,10 +94,7 @@ class EncoderParityIT {
 
     @Test
     void quantizedFusedAttentionComputesWhatTheInt8OperatorsDo() throws IOException {
-        Checkpoint fp32;
-        try (InputStream in = ModelCache.openOnnx(PretrainedEncoder.MINILM_L6)) {
-            fp32 = new OnnxImporter().read(in, PretrainedEncoder.MINILM_L6.config());
-        }
+        Checkpoint fp32 = jarMiniLm();
         Path fused = tmp.resolve("int8-fused.onnx");
         Path plain = tmp.resolve("int8-plain.onnx");
         Files.write(fused, new BertOnnxExporter().export(fp32, List.of(), Precision.INT8.forms(), true).toByteArray());
@@ -127,6 +118,13 @@ class EncoderParityIT {
             double cosine = HiddenStates.meanCosine(fp32.run(batch).get("last_hidden_state"),
                     int8.run(batch).get("last_hidden_state"), batch);
             assertTrue(cosine >= 0.98, "mean per-token cosine " + cosine);
+        }
+    }
+
+    /** The jar's fp32 MiniLM as a checkpoint. */
+    private static Checkpoint jarMiniLm() throws IOException {
+        try (InputStream in = ModelCache.openOnnx(PretrainedEncoder.MINILM_L6)) {
+            return new OnnxImporter().read(in, PretrainedEncoder.MINILM_L6.config());
         }
     }
 
