@@ -1,7 +1,10 @@
 package compactqa.train;
 
+import java.util.function.Supplier;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
@@ -96,7 +99,12 @@ public final class TorchBert {
         x = drop(norm(x, BertNames.EMBEDDINGS_NORM), training, dropout);
         NDArray maskBias = mask.toType(DataType.FLOAT32, false).neg().add(1).mul(MASKED).reshape(batch, 1, 1, length);
         for (String prefix : plan.layers(training)) {
-            x = layer(prefix, x, maskBias, training, dropout);
+            // a layer's temporaries (scores, masks, sums), and then its input, close as soon as it is
+            // done: what stays resident through the backward pass is what autograd saved, which is
+            // what the compressed-activation mode shrinks
+            NDArray input = x;
+            x = scoped(() -> layer(prefix, input, maskBias, training, dropout));
+            input.close();
         }
         return x;
     }
@@ -106,11 +114,15 @@ public final class TorchBert {
         long batch = x.getShape().get(0);
         long length = x.getShape().get(1);
         Shape split = new Shape(batch, length, c.heads(), c.headSize());
-        NDArray q = linear(x, prefix + "attention.self.query", training).reshape(split).transpose(0, 2, 1, 3);
-        NDArray k = linear(x, prefix + "attention.self.key", training).reshape(split).transpose(0, 2, 3, 1);
-        NDArray v = linear(x, prefix + "attention.self.value", training).reshape(split).transpose(0, 2, 1, 3);
-        NDArray probs = q.matMul(k).div((float) Math.sqrt(c.headSize())).add(maskBias).softmax(-1);
-        NDArray context = drop(probs, training, dropout).matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, c.hidden());
+        // the raw, scaled and masked scores are [batch, heads, length, length] each: closed as soon as
+        // the context exists, so that a layer's forward pass does not peak at several of them
+        NDArray context = scoped(() -> {
+            NDArray q = linear(x, prefix + "attention.self.query", training).reshape(split).transpose(0, 2, 1, 3);
+            NDArray k = linear(x, prefix + "attention.self.key", training).reshape(split).transpose(0, 2, 3, 1);
+            NDArray v = linear(x, prefix + "attention.self.value", training).reshape(split).transpose(0, 2, 1, 3);
+            NDArray probs = q.matMul(k).div((float) Math.sqrt(c.headSize())).add(maskBias).softmax(-1);
+            return drop(probs, training, dropout).matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, c.hidden());
+        });
         NDArray attended = norm(drop(adapter(prefix + "adapter.attention", linear(context, prefix + "attention.output.dense", training)),
                 training, dropout).add(x), prefix + "attention.output.LayerNorm");
         NDArray inner = Activation.gelu(linear(attended, prefix + "intermediate.dense", training));
@@ -161,11 +173,31 @@ public final class TorchBert {
     private NDArray compressedLinear(NDArray x, NDArray w, NDArray bias) {
         long in = w.getShape().get(1);
         long k = Math.max(1, Math.round(activationRatio * in));
-        NDArray projection = x.getManager().randomNormal(0, (float) (1 / Math.sqrt(k)), new Shape(in, k), DataType.FLOAT32);
-        NDArray sketch = x.matMul(projection).stopGradient();
-        NDArray exact = x.matMul(w.stopGradient().transpose());
-        NDArray approx = sketch.matMul(w.matMul(projection).transpose());
-        return exact.add(approx.sub(approx.stopGradient())).add(bias);
+        // four [batch, length, out] temporaries per layer: closed at once, or they would outweigh what the mode saves
+        return scoped(() -> {
+            NDArray projection = x.getManager().randomNormal(0, (float) (1 / Math.sqrt(k)), new Shape(in, k), DataType.FLOAT32);
+            // from a detached x, so that no graph node (which would save x) is ever built for the sketch
+            NDArray sketch = x.stopGradient().matMul(projection);
+            NDArray exact = x.matMul(w.stopGradient().transpose());
+            NDArray approx = sketch.matMul(w.matMul(projection).transpose());
+            return exact.add(approx.sub(approx.stopGradient())).add(bias);
+        });
+    }
+
+    /**
+     * The array {@code f} computes, with every other array it creates closed when it returns. DJL
+     * keeps each array until its manager closes, which for training is the step's end; closing a
+     * temporary releases only this handle, never what autograd saved for the backward pass. The
+     * result joins the enclosing scope, if any, so that it closes with it.
+     */
+    private static NDArray scoped(Supplier<NDArray> f) {
+        NDArray result;
+        try (NDScope scope = new NDScope()) {
+            result = f.get();
+            NDScope.unregister(result);
+        }
+        NDScope.register(result);
+        return result;
     }
 
     /** {@code h + up(GELU(down(h)))} where the model has a Compacter adapter at {@code prefix}; else {@code h}. */
