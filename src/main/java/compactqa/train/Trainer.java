@@ -103,6 +103,7 @@ public final class Trainer {
             long examplesSeen = 0;
             long stepsRun = 0;
             int skippedInARow = 0;
+            StepMemory memory = new StepMemory();
             while (state.step() < end) {
                 int epoch = state.epoch();
                 List<List<F>> batches = batches(features, epoch);
@@ -114,6 +115,7 @@ public final class Trainer {
                     layers.beforeStep(step, total);
                     List<F> batch = batches.get(b);
                     double loss;
+                    memory.begin();
                     try (NDManager stepManager = params.manager().newSubManager();
                          GradientCollector collector = engine.newGradientCollector()) {
                         NDArray l = task.loss(bert, batch, stepManager, true, recipe.dropout());
@@ -127,6 +129,7 @@ public final class Trainer {
                     }
                     double rate = schedule.at(step);
                     double norm = adam.step(params, rate, recipe.maxGradNorm());
+                    memory.end();
                     if (!Double.isFinite(norm)) {
                         if (++skippedInARow > MAX_SKIPPED_IN_A_ROW) {
                             throw new IllegalStateException("gradients were not finite for " + skippedInARow
@@ -141,7 +144,7 @@ public final class Trainer {
                     examplesSeen += batch.size();
                     stepsRun++;
                     double seconds = (System.nanoTime() - startedAt) / 1e9;
-                    state = state.advance(step, epoch, b + 1, secondsBefore + seconds);
+                    state = state.advance(step, epoch, b + 1, secondsBefore + seconds).withMemory(memory);
                     listener.onStep(step, end, loss, examplesSeen / Math.max(seconds, 1e-9), seconds / stepsRun * (end - step), rate);
                     if (step % recipe.checkpointEvery() == 0 && step < end) {
                         save(params, adam, state);

@@ -26,13 +26,18 @@ public final class TrainingReport {
     /**
      * The report.
      *
-     * @param peakRssBytes the training process's peak resident memory ({@code VmHWM}), or -1 where the
-     *                     system does not tell; a resumed run reports its own process's peak
+     * @param peakRssBytes the training processes' peak resident memory ({@code VmHWM}) over every
+     *                     resumption, or -1 where the system does not tell
+     * @param peakStepBytes the most resident memory one training step added above what was resident
+     *                     when it began (activations for the backward pass, gradients), or -1
+     * @param mallocMmapThreshold the C allocator's fixed mmap threshold the run had, or null where it
+     *                     adapted (then {@code peakStepBytes} can miss tensors kept from earlier steps)
      * @param previous     for a second stage ({@code init} in the recipe): the report of the model it
      *                     continued from, so that a model's whole history stays beside it
      */
     public record Report(String recipe, int trainingFeatures, long trainableParameters, long steps, double seconds,
-                         List<TrainingState.EpochResult> epochs, long peakRssBytes,
+                         List<TrainingState.EpochResult> epochs, long peakRssBytes, long peakStepBytes,
+                         String mallocMmapThreshold,
                          @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode previous) {
     }
 
@@ -46,7 +51,8 @@ public final class TrainingReport {
             previous = JSON.readTree(initDir.resolve(FILE).toFile());
         }
         JSON.writeValue(file.toFile(), new Report(recipe.toYaml(), result.trainingFeatures(), result.trainableParameters(),
-                result.state().step(), Math.round(result.state().seconds()), result.state().history(), peakRss(), previous));
+                result.state().step(), Math.round(result.state().seconds()), result.state().history(),
+                Math.max(result.state().peakRssBytes(), peakRss()), result.state().peakStepBytes(), StepMemory.mmapThreshold(), previous));
     }
 
     /** This process's peak resident set size, from {@code /proc/self/status}, or -1. */

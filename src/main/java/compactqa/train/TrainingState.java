@@ -15,9 +15,12 @@ import java.util.Map;
  * @param recipe       the recipe's YAML, to refuse resuming a different recipe
  * @param history      one entry per finished epoch: its mean loss and validation metrics
  * @param seconds      wall time spent training so far, over every resumption
+ * @param peakStepBytes the most resident memory one step added ({@link StepMemory}), over every
+ *                      resumption; -1 where the system does not tell (0 in checkpoints older than it)
+ * @param peakRssBytes the training processes' peak resident memory, over every resumption, or -1
  */
 public record TrainingState(long step, int epoch, int batchInEpoch, long totalSteps, String recipe, List<EpochResult> history,
-                            double seconds) {
+                            double seconds, long peakStepBytes, long peakRssBytes) {
 
     public TrainingState {
         history = List.copyOf(history);
@@ -28,16 +31,22 @@ public record TrainingState(long step, int epoch, int batchInEpoch, long totalSt
     }
 
     static TrainingState start(long totalSteps, String recipe) {
-        return new TrainingState(0, 0, 0, totalSteps, recipe, List.of(), 0);
+        return new TrainingState(0, 0, 0, totalSteps, recipe, List.of(), 0, -1, -1);
     }
 
     TrainingState advance(long newStep, int newEpoch, int newBatch, double newSeconds) {
-        return new TrainingState(newStep, newEpoch, newBatch, totalSteps, recipe, history, newSeconds);
+        return new TrainingState(newStep, newEpoch, newBatch, totalSteps, recipe, history, newSeconds, peakStepBytes, peakRssBytes);
+    }
+
+    /** This state with the memory {@code memory} has seen merged into its peaks. */
+    TrainingState withMemory(StepMemory memory) {
+        return new TrainingState(step, epoch, batchInEpoch, totalSteps, recipe, history, seconds,
+                Math.max(peakStepBytes, memory.peakStepBytes()), Math.max(peakRssBytes, memory.peakRssBytes()));
     }
 
     TrainingState withEpoch(EpochResult result) {
         List<EpochResult> h = new ArrayList<>(history);
         h.add(result);
-        return new TrainingState(step, result.epoch() + 1, 0, totalSteps, recipe, h, seconds);
+        return new TrainingState(step, result.epoch() + 1, 0, totalSteps, recipe, h, seconds, peakStepBytes, peakRssBytes);
     }
 }
