@@ -1,5 +1,6 @@
 package compactqa.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -58,6 +59,7 @@ public class EvalReaderCommand implements Callable<Integer> {
             description = "Also write every answer as JSON lines (set, question, gold answers, prediction, type, confidence, F1), for error analysis.")
     Path predictions;
 
+    private static final int PROGRESS_EVERY = 250;
     private static final ReaderEvaluation.Sink NO_SINK = (item, prediction, score) -> { };
 
     private <T> List<T> limited(List<T> items) {
@@ -77,12 +79,16 @@ public class EvalReaderCommand implements Callable<Integer> {
         ReaderEvaluation.Result devResult;
         try (ReaderModel reader = ReaderModel.open(artifact, models.cache(), models.encoderOptions(), models.linearPrecision());
              ReaderPredictionLog log = predictions == null ? null : new ReaderPredictionLog(predictions)) {
-            squadResult = ReaderEvaluation.run(reader, limited(ReaderEvaluation.oracle(heldOut)), AnswerMetrics.Script.SQUAD,
-                    log == null ? NO_SINK : log.sink("squad_heldout"));
-            spec.commandLine().getErr().printf("SQuAD held-out: F1 %.2f EM %.2f over %d questions%n", squadResult.f1(),
-                    squadResult.em(), squadResult.questions());
-            devResult = ReaderEvaluation.run(reader, limited(ReaderEvaluation.oracle(dev)), AnswerMetrics.Script.HOTPOTQA,
-                    log == null ? NO_SINK : log.sink("hotpotqa_dev500_oracle"));
+            PrintWriter err = spec.commandLine().getErr();
+            List<ReaderEvaluation.Item> squadItems = limited(ReaderEvaluation.oracle(heldOut));
+            squadResult = ReaderEvaluation.run(reader, squadItems, AnswerMetrics.Script.SQUAD,
+                    (log == null ? NO_SINK : log.sink("squad_heldout"))
+                            .andThen(ReaderEvaluation.progress("SQuAD held-out", squadItems.size(), PROGRESS_EVERY, err)));
+            err.printf("SQuAD held-out: F1 %.2f EM %.2f over %d questions%n", squadResult.f1(), squadResult.em(), squadResult.questions());
+            List<ReaderEvaluation.Item> devItems = limited(ReaderEvaluation.oracle(dev));
+            devResult = ReaderEvaluation.run(reader, devItems, AnswerMetrics.Script.HOTPOTQA,
+                    (log == null ? NO_SINK : log.sink("hotpotqa_dev500_oracle"))
+                            .andThen(ReaderEvaluation.progress("HotpotQA dev-500 oracle", devItems.size(), PROGRESS_EVERY, err)));
         }
         RunInfo run = RunInfo.capture("./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), project.home());
         ReaderMetrics metrics = new ReaderMetrics(run.command(), run.commit(), run.date(), run.java(), run.cpus(), artifact.manifest().sha256(),

@@ -37,6 +37,7 @@ public final class CompressionBenchmark {
     /** Batch × sequence shapes timed, and timed calls per shape. */
     static final List<int[]> SHAPES = List.of(new int[] {1, 384, 40}, new int[] {8, 256, 12});
     private static final int WARM_UP = 3;
+    private static final int PROGRESS_EVERY = 250;
 
     /** The questions the metrics are measured on. */
     public record Data(List<QaExample> squadHeldOut, List<QaExample> hotpotDev, int limit) {
@@ -87,10 +88,12 @@ public final class CompressionBenchmark {
         Map<String, Double> m = new LinkedHashMap<>();
         if (model.manifest().task().equals("reader")) {
             try (ReaderModel reader = ReaderModel.open(model, cache, options, Precision.FP32)) {
-                ReaderEvaluation.Result squad = ReaderEvaluation.run(reader, data.limited(ReaderEvaluation.oracle(data.squadHeldOut())),
-                        AnswerMetrics.Script.SQUAD);
-                ReaderEvaluation.Result dev = ReaderEvaluation.run(reader, data.limited(ReaderEvaluation.oracle(data.hotpotDev())),
-                        AnswerMetrics.Script.HOTPOTQA);
+                List<ReaderEvaluation.Item> squadItems = data.limited(ReaderEvaluation.oracle(data.squadHeldOut()));
+                List<ReaderEvaluation.Item> devItems = data.limited(ReaderEvaluation.oracle(data.hotpotDev()));
+                ReaderEvaluation.Result squad = ReaderEvaluation.run(reader, squadItems, AnswerMetrics.Script.SQUAD,
+                        ReaderEvaluation.progress("SQuAD held-out", squadItems.size(), PROGRESS_EVERY, log));
+                ReaderEvaluation.Result dev = ReaderEvaluation.run(reader, devItems, AnswerMetrics.Script.HOTPOTQA,
+                        ReaderEvaluation.progress("HotpotQA dev-500 oracle", devItems.size(), PROGRESS_EVERY, log));
                 m.put("squad_heldout_f1", squad.f1());
                 m.put("hotpotqa_dev500_oracle_f1", dev.f1());
                 m.put("squad_heldout_em", squad.em());

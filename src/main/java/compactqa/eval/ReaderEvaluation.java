@@ -1,7 +1,9 @@
 package compactqa.eval;
 
 import java.util.ArrayList;
+import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 
 import compactqa.model.ReaderModel;
 import compactqa.model.ReaderPrediction;
@@ -57,6 +59,33 @@ public final class ReaderEvaluation {
     @FunctionalInterface
     public interface Sink {
         void accept(Item item, ReaderPrediction prediction, MatchScore score);
+
+        /** This sink, then {@code next}. */
+        default Sink andThen(Sink next) {
+            return (item, prediction, score) -> {
+                accept(item, prediction, score);
+                next.accept(item, prediction, score);
+            };
+        }
+    }
+
+    /**
+     * A sink that prints, every {@code every} answers of the {@code total} in {@code set}, the
+     * questions per second, the ETA and the F1 so far (a set takes minutes on this CPU).
+     */
+    public static Sink progress(String set, int total, int every, PrintWriter log) {
+        long start = System.nanoTime();
+        int[] n = {0};
+        ScoreMean soFar = new ScoreMean();
+        return (item, prediction, score) -> {
+            soFar.add(score);
+            if (++n[0] % every == 0 && n[0] < total) {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                log.printf(Locale.ROOT, "%s: %d/%d questions, %.1f questions/s, ETA %.0f s; F1 so far %.2f%n", set, n[0], total,
+                        n[0] / seconds, seconds / n[0] * (total - n[0]), 100 * soFar.mean().f1());
+                log.flush();
+            }
+        };
     }
 
     /** As {@link #run(ReaderModel, List, AnswerMetrics.Script)}, handing each answer to {@code sink}. */
