@@ -3,6 +3,7 @@ package compactqa.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import compactqa.eval.CompressionResult;
 import compactqa.eval.DatasetLoader;
 import compactqa.model.ModelArtifact;
 import compactqa.model.ModelConfig;
@@ -13,12 +14,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code qa eval compressed}: a model compressed by training (layer reduction), measured against its original. */
+/**
+ * {@code qa eval compressed}: a model compressed by training (layer reduction, XTC, healing), or
+ * trained in a compressed mode (compressed activations), measured against its original or the
+ * standard run.
+ */
 @Dependent
 @Command(name = "compressed", mixinStandardHelpOptions = true,
         description = {"Measure a compressed model against the trained model it came from, as qa compress does after compressing:",
                 "task metrics, latency at 1x384 and 8x256, disk size. For models compressed by training (qa train with a",
-                "compression recipe). Writes eval/results/compress-<name>.json and regenerates eval/README.md."})
+                "compression recipe), or trained with compressed activations against the same recipe's standard run (then",
+                "also the training's peak step memory and time). Writes eval/results/compress-<name>.json and regenerates",
+                "eval/README.md."})
 public class EvalCompressedCommand implements Callable<Integer> {
 
     @Inject
@@ -65,8 +72,8 @@ public class EvalCompressedCommand implements Callable<Integer> {
         }
         ModelArtifact trained = ModelArtifact.load(project.home().resolve(original));
         ModelArtifact compressed = ModelArtifact.load(project.home().resolve(model));
-        if (compressed.manifest().compression() == null) {
-            throw new IllegalArgumentException(model + " is not a compressed model");
+        if (compressed.manifest().compression() == null && !CompressionResult.Training.withCompressedActivations(compressed.dir())) {
+            throw new IllegalArgumentException(model + " is neither a compressed model nor trained with compressed activations");
         }
         if (!compressed.manifest().task().equals(trained.manifest().task())) {
             throw new IllegalArgumentException(model + " is a " + compressed.manifest().task() + ", " + original + " a "

@@ -70,6 +70,12 @@ public final class CompressionBenchmark {
                 relative.put(metric + "_retention", round(after.get(metric) / value, 4));
             }
         });
+        CompressionResult.Training trainedBefore = CompressionResult.Training.read(original.dir());
+        CompressionResult.Training trainedAfter = CompressionResult.Training.read(compressed.dir());
+        if (trainedBefore != null && trainedAfter != null && trainedBefore.measuredSteps() && trainedAfter.measuredSteps()) {
+            relative.put("peak_step_memory_share", round(trainedAfter.peakStepBytes() / (double) trainedBefore.peakStepBytes(), 4));
+            relative.put("training_seconds_ratio", round(trainedAfter.seconds() / trainedBefore.seconds(), 4));
+        }
         Map<String, String> layers = new LinkedHashMap<>();
         BertNames.linearLayers(checkpoint.config()).forEach(layer -> layers.put(layer, LinearForms.describe(checkpoint, layer)));
         String words = BertNames.WORD_EMBEDDINGS;
@@ -78,8 +84,9 @@ public final class CompressionBenchmark {
         return new CompressionResult(run.command(), run.commit(), run.date(), run.java(), run.cpus(), options.threads(), name, original.dir().getFileName().toString(),
                 task, method, compressed.manifest().compression(), questions[0], disk,
                 Files.size(compressed.onnx(cache, Precision.FP32)), latency.get("compressed"), after,
-                new CompressionResult.Side(originalDisk, Files.size(original.onnx(cache, Precision.FP32)), latency.get("original"), before),
-                relative, layers, embeddings);
+                new CompressionResult.Side(originalDisk, Files.size(original.onnx(cache, Precision.FP32)), latency.get("original"), before,
+                        trainedBefore),
+                relative, layers, embeddings, trainedAfter);
     }
 
     /** The task metrics of {@code model}, keyed as its {@code metrics.json} keys them. */

@@ -87,6 +87,7 @@ final class CompressionSection implements ReportSection {
                 firstRow = false;
             }
         }
+        appendTrainingMemory(md, results);
         for (String[] p : PLOTS) {
             if (results.stream().anyMatch(r -> r.path("task").asText().equals(p[0]))) {
                 md.append("\n![").append(p[2]).append(" against disk size](plots/compress-").append(p[0]).append('-').append(p[1])
@@ -98,6 +99,30 @@ final class CompressionSection implements ReportSection {
             md.append("- `").append(r.path("name").asText()).append("`: `").append(r.path("command").asText()).append("` (commit `")
                     .append(r.path("commit").asText()).append("`, ").append(r.path("date").asText()).append("); word embeddings ")
                     .append(r.path("word_embeddings").asText()).append("; linear layers ").append(layouts(r.path("layers"))).append('\n');
+        }
+    }
+
+    /** Results whose two trainings both measured their steps' memory (compressed activations against standard training). */
+    private static void appendTrainingMemory(StringBuilder md, List<JsonNode> results) {
+        List<JsonNode> measured = results.stream().filter(r -> r.path("relative").has("peak_step_memory_share")).toList();
+        if (measured.isEmpty()) {
+            return;
+        }
+        md.append("\nTraining memory: the most resident memory one training step added above what was resident when it began ")
+                .append("(the activations kept for the backward pass, gradients, temporaries; a process's first step, which ")
+                .append("also allocates the gradients and optimizer moments, left out), and the training process's peak. ")
+                .append("The two runs of a row share their recipe except for the mode, and ran at the same time.\n\n")
+                .append("| result | activation compression | steps | peak step MB, standard | peak step MB | share ")
+                .append("| peak RSS MB, standard | peak RSS MB | training time ratio |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (JsonNode r : measured) {
+            JsonNode before = r.path("original").path("training");
+            JsonNode after = r.path("training");
+            md.append(String.format(Locale.ROOT, "| `%s` | %.2f | %d | %.0f | %.0f | %.3f | %.0f | %.0f | %.2f |%n",
+                    r.path("name").asText(), after.path("activation_compression").asDouble(), after.path("steps").asLong(),
+                    before.path("peak_step_bytes").asDouble() / 1e6, after.path("peak_step_bytes").asDouble() / 1e6,
+                    r.path("relative").path("peak_step_memory_share").asDouble(), before.path("peak_rss_bytes").asDouble() / 1e6,
+                    after.path("peak_rss_bytes").asDouble() / 1e6, r.path("relative").path("training_seconds_ratio").asDouble()));
         }
     }
 

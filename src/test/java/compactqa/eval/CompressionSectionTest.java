@@ -1,0 +1,45 @@
+package compactqa.eval;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class CompressionSectionTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode result(String name, String relative, String training) throws Exception {
+        return JSON.readTree("""
+                {"name": "%s", "method": "m", "task": "reader", "command": "./qa x", "commit": "c", "date": "d",
+                 "disk_bytes": 1000000, "latency_ms_p50": {"1x384": 10}, "metrics": {"squad_heldout_f1": 50},
+                 "original": {"disk_bytes": 2000000, "metrics": {"squad_heldout_f1": 60}%s},
+                 "relative": {%s}, "layers": {}, "word_embeddings": "dense"%s}
+                """.formatted(name, training.isEmpty() ? "" : ", \"training\": " + training.replace("STEP", "1000000000"),
+                relative, training.isEmpty() ? "" : ", \"training\": " + training.replace("STEP", "800000000")));
+    }
+
+    @Test
+    void trainingMemoryIsTabledOnlyForRunsWhoseTwoTrainingsMeasuredIt() throws Exception {
+        String training = """
+                {"steps": 150, "activation_compression": 0.25, "peak_step_bytes": STEP, "peak_rss_bytes": 3000000000}""";
+        JsonNode measured = result("reader-activations-compact", "\"disk_share\": 1.0, \"peak_step_memory_share\": 0.8, "
+                + "\"training_seconds_ratio\": 1.3", training);
+        JsonNode plain = result("reader-int8", "\"disk_share\": 0.25", "");
+
+        StringBuilder md = new StringBuilder();
+        new CompressionSection().appendDetails(md, List.of(measured, plain));
+        String table = md.substring(md.indexOf("Training memory"));
+        assertTrue(table.contains("| `reader-activations-compact` | 0.25 | 150 | 1000 | 800 | 0.800 | 3000 | 3000 | 1.30 |"), table);
+        assertFalse(table.contains("`reader-int8` |"), "a model compressed without training has no training row");
+
+        StringBuilder none = new StringBuilder();
+        new CompressionSection().appendDetails(none, List.of(plain));
+        assertFalse(none.toString().contains("Training memory"));
+    }
+}
