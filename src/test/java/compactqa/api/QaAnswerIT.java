@@ -49,12 +49,16 @@ class QaAnswerIT {
         index.ensureIndex(BuildListener.NONE);
     }
 
-    /** One worker and no queue, so that a burst of questions saturates the service. */
+    /**
+     * One worker and no queue, so that a burst of questions saturates the service; a deadline long
+     * enough that a loaded machine's slow first answer is not refused for time (the burst is about
+     * the queue, and a timed-out answer would keep the one worker busy for the tests after it).
+     */
     public static class OneWorker implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("compactqa.index.dir", "target/qa-it-index", "compactqa.index.default-corpus", "index/demo",
-                    "compactqa.qa.workers", "1", "compactqa.qa.queue", "0");
+                    "compactqa.qa.workers", "1", "compactqa.qa.queue", "0", "compactqa.qa.deadline", "120s");
         }
     }
 
