@@ -69,11 +69,13 @@ final class StepMemory {
 
     /** The process's peak resident memory so far, in bytes, or -1. */
     long peakRssBytes() {
-        if (!available) {
-            return -1;
-        }
+        return available ? Math.max(peakRss, processPeakRss()) : -1;
+    }
+
+    /** The kernel's peak-RSS mark for this process (since its start or the last reset), in bytes, or -1. */
+    static long processPeakRss() {
         try {
-            return Math.max(peakRss, read("VmHWM:"));
+            return read("VmHWM:");
         } catch (IOException | RuntimeException e) {
             return -1;
         }

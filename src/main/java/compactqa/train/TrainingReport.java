@@ -52,20 +52,6 @@ public final class TrainingReport {
         }
         JSON.writeValue(file.toFile(), new Report(recipe.toYaml(), result.trainingFeatures(), result.trainableParameters(),
                 result.state().step(), Math.round(result.state().seconds()), result.state().history(),
-                Math.max(result.state().peakRssBytes(), peakRss()), result.state().peakStepBytes(), StepMemory.mmapThreshold(), previous));
-    }
-
-    /** This process's peak resident set size, from {@code /proc/self/status}, or -1. */
-    static long peakRss() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
+                Math.max(result.state().peakRssBytes(), StepMemory.processPeakRss()), result.state().peakStepBytes(), StepMemory.mmapThreshold(), previous));
     }
 }
