@@ -142,21 +142,24 @@ public final class TorchBert {
     private NDArray linear(NDArray x, String name, boolean training) {
         NDArray bias = p.get(name + ".bias");
         if (p.has(name + ".weight")) {
-            NDArray w = view.view(name + ".weight", p.get(name + ".weight"));
+            NDArray w = onStep(x, () -> view.view(name + ".weight", p.get(name + ".weight")));
             if (training && activationRatio > 0 && w.hasGradient()) {
                 return compressedLinear(x, w, bias);
             }
             return Linear.linear(x, w, bias).singletonOrThrow();
         }
         if (p.has(name + LowRankLinear.U)) {
-            return x.matMul(p.get(name + LowRankLinear.V).transpose()).matMul(p.get(name + LowRankLinear.U).transpose()).add(bias);
+            NDArray v = onStep(x, () -> p.get(name + LowRankLinear.V).transpose());
+            NDArray u = onStep(x, () -> p.get(name + LowRankLinear.U).transpose());
+            return x.matMul(v).matMul(u).add(bias);
         }
         if (p.has(name + SharedBasisLinear.CODES)) {
             NDArray basis = p.get(SharedBasisLinear.basis(SharedBasisLinear.kind(name)));
-            return x.matMul(basis.transpose()).matMul(p.get(name + SharedBasisLinear.CODES).transpose()).add(bias);
+            return x.matMul(onStep(x, basis::transpose)).matMul(onStep(x, () -> p.get(name + SharedBasisLinear.CODES).transpose()))
+                    .add(bias);
         }
         if (p.has(name + MpoLinear.core(0))) {
-            return Linear.linear(x, mpoWeight(name), bias).singletonOrThrow();
+            return Linear.linear(x, onStep(x, () -> mpoWeight(name)), bias).singletonOrThrow();
         }
         throw new IllegalArgumentException("no weights for " + name + " in a form training can run");
     }
@@ -200,13 +203,40 @@ public final class TorchBert {
         return result;
     }
 
+    /**
+     * The weight {@code f} derives from parameters (a quantized view, a transpose, a contraction of
+     * factors), owned by the step: DJL attaches an operator's result to its first operand's manager,
+     * which for a parameter is the model's, open for the whole training, so the derived weight and
+     * every temporary of {@code f} would stay resident step after step (XTC's ternary view of the
+     * word embeddings alone kept 0.4 GB a step, and the run died of memory at step 50). The
+     * temporaries close at once; the weight joins {@code x}'s manager, and the enclosing scope.
+     * A parameter returned as it is stays the model's.
+     */
+    private NDArray onStep(NDArray x, Supplier<NDArray> f) {
+        NDArray result;
+        try (NDScope scope = new NDScope()) {
+            result = f.get();
+            NDScope.unregister(result);
+        }
+        for (NDArray parameter : p.all().values()) {
+            if (parameter == result) {
+                return result;
+            }
+        }
+        result.attach(x.getManager());
+        NDScope.register(result);
+        return result;
+    }
+
     /** {@code h + up(GELU(down(h)))} where the model has a Compacter adapter at {@code prefix}; else {@code h}. */
     private NDArray adapter(String prefix, NDArray h) {
         if (!p.has(prefix + ".down.bias")) {
             return h;
         }
-        NDArray down = Linear.linear(h, projection(prefix + ".down", "down"), p.get(prefix + ".down.bias")).singletonOrThrow();
-        NDArray up = Linear.linear(Activation.gelu(down), projection(prefix + ".up", "up"), p.get(prefix + ".up.bias")).singletonOrThrow();
+        NDArray down = Linear.linear(h, onStep(h, () -> projection(prefix + ".down", "down")), p.get(prefix + ".down.bias"))
+                .singletonOrThrow();
+        NDArray up = Linear.linear(Activation.gelu(down), onStep(h, () -> projection(prefix + ".up", "up")), p.get(prefix + ".up.bias"))
+                .singletonOrThrow();
         return h.add(up);
     }
 
@@ -251,7 +281,7 @@ public final class TorchBert {
     }
 
     private NDArray embed(String table, NDArray ids) {
-        NDArray weights = table.equals(BertNames.WORD_EMBEDDINGS) ? view.view(table, p.get(table)) : p.get(table);
+        NDArray weights = table.equals(BertNames.WORD_EMBEDDINGS) ? onStep(ids, () -> view.view(table, p.get(table))) : p.get(table);
         return Embedding.embedding(ids, weights, SparseFormat.DENSE).singletonOrThrow();
     }
 
