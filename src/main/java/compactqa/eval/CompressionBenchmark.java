@@ -72,6 +72,10 @@ public final class CompressionBenchmark {
         });
         CompressionResult.Training trainedBefore = CompressionResult.Training.read(original.dir());
         CompressionResult.Training trainedAfter = CompressionResult.Training.read(compressed.dir());
+        if (trainedAfter != null && trainedAfter.trainableParameters() > 0) {
+            // of all the original's parameters: what a parameter-efficient method is judged by (Compacter's ≤ 1%)
+            relative.put("trainable_share", round(trainedAfter.trainableParameters() / (double) original.checkpoint().parameters(), 5));
+        }
         if (trainedBefore != null && trainedAfter != null && trainedBefore.measuredSteps() && trainedAfter.measuredSteps()) {
             relative.put("peak_step_memory_share", round(trainedAfter.peakStepBytes() / (double) trainedBefore.peakStepBytes(), 4));
             relative.put("training_seconds_ratio", round(trainedAfter.seconds() / trainedBefore.seconds(), 4));

@@ -26,7 +26,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * @param layers       how each linear layer is held, by name
  * @param relative     {@code disk_share} (compressed over original), {@code speedup_<shape>}
  *                     (original p50 over compressed), {@code <metric>_retention} (compressed over original),
- *                     and where both sides' trainings measured their steps' memory, {@code peak_step_memory_share}
+ *                     {@code trainable_share} (the parameters the compressed model's training updated over
+ *                     all the original's parameters), and where both sides' trainings measured their steps' memory, {@code peak_step_memory_share}
  *                     and {@code training_seconds_ratio} (compressed over original)
  * @param training     how the compressed model was trained, from its {@code training.json}; null for a
  *                     model compressed without training

@@ -88,6 +88,7 @@ final class CompressionSection implements ReportSection {
             }
         }
         appendTrainingMemory(md, results);
+        appendTrainableParameters(md, results);
         for (String[] p : PLOTS) {
             if (results.stream().anyMatch(r -> r.path("task").asText().equals(p[0]))) {
                 md.append("\n![").append(p[2]).append(" against disk size](plots/compress-").append(p[0]).append('-').append(p[1])
@@ -123,6 +124,26 @@ final class CompressionSection implements ReportSection {
                     before.path("peak_step_bytes").asDouble() / 1e6, after.path("peak_step_bytes").asDouble() / 1e6,
                     r.path("relative").path("peak_step_memory_share").asDouble(), before.path("peak_rss_bytes").asDouble() / 1e6,
                     after.path("peak_rss_bytes").asDouble() / 1e6, r.path("relative").path("training_seconds_ratio").asDouble()));
+        }
+    }
+
+    /** Results whose training recorded what it updated: the parameter-efficient methods against their full fine-tuning. */
+    private static void appendTrainableParameters(StringBuilder md, List<JsonNode> results) {
+        List<JsonNode> trained = results.stream().filter(r -> r.path("relative").has("trainable_share")).toList();
+        if (trained.isEmpty()) {
+            return;
+        }
+        md.append("\nTrainable parameters: what the compressed model's training updated, against all the original's parameters ")
+                .append("(beside, what the original's own training updated: it left the word embeddings frozen).\n\n")
+                .append("| result | trainable | share of all parameters | original's trainable | steps | metric | retention |\n")
+                .append("|---|---:|---:|---:|---:|---|---:|\n");
+        for (JsonNode r : trained) {
+            String metric = r.path("task").asText().equals("reader") ? "hotpotqa_dev500_oracle_f1" : "hotpotqa_dev500_sp_para_recall_at2";
+            JsonNode before = r.path("original").path("training");
+            md.append(String.format(Locale.ROOT, "| `%s` | %,d | %.4f | %s | %d | %s | %.3f |%n", r.path("name").asText(),
+                    r.path("training").path("trainable_parameters").asLong(), r.path("relative").path("trainable_share").asDouble(),
+                    before.isMissingNode() ? "–" : String.format(Locale.ROOT, "%,d", before.path("trainable_parameters").asLong()),
+                    r.path("training").path("steps").asLong(), metric, r.path("relative").path(metric + "_retention").asDouble()));
         }
     }
 

@@ -128,10 +128,17 @@ public final class ReaderTask implements TrainingTask<ReaderFeature> {
 
     /** The reader's logits over {@code batch}, its inputs created in {@code m}. */
     static Logits logits(TorchBert bert, List<ReaderFeature> batch, NDManager m, boolean training, float dropout) {
+        return logits(bert, batch, m, training, dropout, null);
+    }
+
+    /** The logits, with each layer's output added to {@code layerOutputs} unless it is null. */
+    static Logits logits(TorchBert bert, List<ReaderFeature> batch, NDManager m, boolean training, float dropout,
+                         List<NDArray> layerOutputs) {
         TokenBatch inputs = TokenBatch.of(batch.stream().map(ReaderFeature::tokens).toList());
         Shape shape = new Shape(inputs.rows(), inputs.length());
         NDArray mask = m.create(inputs.mask(), shape);
-        NDArray hidden = bert.encode(m.create(inputs.ids(), shape), m.create(inputs.types(), shape), mask, training, dropout);
+        NDArray hidden = bert.encode(m.create(inputs.ids(), shape), m.create(inputs.types(), shape), mask, training, dropout,
+                layerOutputs);
         NDArray span = bert.linear(hidden, "heads.span");                       // [B, S, 2]
         NDArray padding = mask.toType(DataType.FLOAT32, false).neg().add(1).mul(-10000f);
         NDArray startLogits = span.get(new NDIndex(":, :, 0")).add(padding);    // [B, S]

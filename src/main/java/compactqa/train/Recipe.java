@@ -102,9 +102,12 @@ public record Recipe(
      * @param bits           xtc: 2 (ternary) or 1 (binary)
      * @param distillWeight  xtc and heal: the distillation loss's share, against the task loss
      * @param temperature    xtc and heal: the distillation temperature
+     * @param hiddenWeight   xtc and heal: the weight of the hidden-state loss (the student's layer outputs
+     *                       against the teacher's matching ones); 0, the default, leaves it out
      */
     public record Compression(String method, String teacher, String student, int layers, double replaceStart, double replaceUntil,
-                              int bits, double distillWeight, double temperature) {
+                              int bits, double distillWeight, double temperature,
+                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) double hiddenWeight) {
 
         public Compression {
             if (!List.of("theseus", "bottom", "xtc", "heal").contains(method)) {
@@ -124,6 +127,9 @@ public record Recipe(
             }
             if ((method.equals("xtc") || method.equals("heal")) && (distillWeight < 0 || distillWeight > 1 || temperature <= 0)) {
                 throw new IllegalArgumentException(method + " needs distill_weight in [0, 1] and a positive temperature");
+            }
+            if (hiddenWeight < 0 || hiddenWeight > 0 && !(method.equals("xtc") || method.equals("heal"))) {
+                throw new IllegalArgumentException("hidden_weight must be non-negative, and is for xtc and heal, which distil");
             }
         }
     }

@@ -1,5 +1,6 @@
 package compactqa.train;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import ai.djl.ndarray.NDArray;
@@ -89,6 +90,15 @@ public final class TorchBert {
      * @param dropout  dropout rate, applied only if {@code training}
      */
     public NDArray encode(NDArray ids, NDArray types, NDArray mask, boolean training, float dropout) {
+        return encode(ids, types, mask, training, dropout, null);
+    }
+
+    /**
+     * The last hidden states, as {@link #encode(NDArray, NDArray, NDArray, boolean, float)}, with every
+     * layer's output also added to {@code layerOutputs} (bottom first, the last one being the result)
+     * unless it is null: what hidden-state distillation compares.
+     */
+    public NDArray encode(NDArray ids, NDArray types, NDArray mask, boolean training, float dropout, List<NDArray> layerOutputs) {
         NDManager m = ids.getManager();
         long batch = ids.getShape().get(0);
         long length = ids.getShape().get(1);
@@ -104,7 +114,11 @@ public final class TorchBert {
             // what the compressed-activation mode shrinks
             NDArray input = x;
             x = scoped(() -> layer(prefix, input, maskBias, training, dropout));
-            input.close();
+            if (layerOutputs == null) {
+                input.close();
+            } else {
+                layerOutputs.add(x);
+            }
         }
         return x;
     }

@@ -208,7 +208,8 @@ public final class TrainingRun {
              ModelParameters teacherParams = distils(how) ? ModelParameters.of(full, manager) : null) {
             TrainingTask<?> task = task(tokenizer);
             if (teacherParams != null) {
-                task = new ReaderDistillation((ReaderTask) task, new TorchBert(teacherParams), how.distillWeight(), how.temperature());
+                task = new ReaderDistillation((ReaderTask) task, new TorchBert(teacherParams), how.distillWeight(), how.temperature(),
+                        how.hiddenWeight());
             }
             int features = task.trainingFeatures().size();
             TrainingState state = new Trainer(recipe, home.resolve(recipe.workDir()), listener, plan, view)

@@ -42,4 +42,18 @@ class CompressionSectionTest {
         new CompressionSection().appendDetails(none, List.of(plain));
         assertFalse(none.toString().contains("Training memory"));
     }
+
+    @Test
+    void trainableParametersAreTabledForRunsThatRecordedThem() throws Exception {
+        JsonNode adapters = result("reader-compacter", "\"disk_share\": 0.01, \"trainable_share\": 0.0021, "
+                + "\"hotpotqa_dev500_oracle_f1_retention\": 0.9", """
+                {"steps": 460, "trainable_parameters": 47616}""");
+        JsonNode plain = result("reader-int8", "\"disk_share\": 0.25", "");
+
+        StringBuilder md = new StringBuilder();
+        new CompressionSection().appendDetails(md, List.of(adapters, plain));
+        String table = md.substring(md.indexOf("Trainable parameters"));
+        assertTrue(table.contains("| `reader-compacter` | 47,616 | 0.0021 | 47,616 | 460 | hotpotqa_dev500_oracle_f1 | 0.900 |"), table);
+        assertFalse(table.contains("`reader-int8` |"), "a model compressed without training has no row");
+    }
 }

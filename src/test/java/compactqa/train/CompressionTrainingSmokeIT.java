@@ -66,7 +66,7 @@ class CompressionTrainingSmokeIT {
 
     @Test
     void theseusWritesAThreeLayerModelFromTheSuccessors() throws IOException {
-        Recipe.Compression theseus = new Recipe.Compression("theseus", teacher.toString(), null, 3, 0.5, 0.5, 0, 0, 0);
+        Recipe.Compression theseus = new Recipe.Compression("theseus", teacher.toString(), null, 3, 0.5, 0.5, 0, 0, 0, 0);
         TrainingRun.Result result = run(recipe("theseus", 2, theseus, null, 0)).run(false, TrainingListener.NONE);
         ModelArtifact model = ModelArtifact.load(result.model().dir());
         Checkpoint c = model.checkpoint();
@@ -80,7 +80,7 @@ class CompressionTrainingSmokeIT {
 
     @Test
     void xtcPacksTernaryCodesAtTwoBitsAndTheRuntimeExpandsThem() throws IOException {
-        Recipe.Compression xtc = new Recipe.Compression("xtc", teacher.toString(), null, 0, 0, 0, 2, 0.7, 2.0);
+        Recipe.Compression xtc = new Recipe.Compression("xtc", teacher.toString(), null, 0, 0, 0, 2, 0.7, 2.0, 0);
         ModelArtifact model = ModelArtifact.load(run(recipe("xtc", 2, xtc, null, 0)).run(false, TrainingListener.NONE).model().dir());
         Map<String, Tensor> stored = Safetensors.read(model.dir().resolve("weights.safetensors")).tensors();
         Tensor codes = stored.get("encoder.layer.0.intermediate.dense.weight.t2");
@@ -96,7 +96,7 @@ class CompressionTrainingSmokeIT {
         Path svd = tmp.resolve("svd");
         ModelArtifact.saveCompressed(svd, new SvdFactorization(0.5, 0, false, null).apply(original.checkpoint(), Calibration.NONE),
                 original.manifest(), "svd");
-        Recipe.Compression heal = new Recipe.Compression("heal", teacher.toString(), svd.toString(), 0, 0, 0, 0, 0.7, 2.0);
+        Recipe.Compression heal = new Recipe.Compression("heal", teacher.toString(), svd.toString(), 0, 0, 0, 0, 0.7, 2.0, 0.5);
         ModelArtifact healed = ModelArtifact.load(run(recipe("heal", 2, heal, null, 0)).run(false, TrainingListener.NONE).model().dir());
         String u = "encoder.layer.0.attention.self.query.weight.u";
         Checkpoint before = ModelArtifact.load(svd).checkpoint();
