@@ -72,8 +72,9 @@ public class EvalCompressedCommand implements Callable<Integer> {
         }
         ModelArtifact trained = ModelArtifact.load(project.home().resolve(original));
         ModelArtifact compressed = ModelArtifact.load(project.home().resolve(model));
-        if (compressed.manifest().compression() == null && !CompressionResult.Training.withCompressedActivations(compressed.dir())) {
-            throw new IllegalArgumentException(model + " is neither a compressed model nor trained with compressed activations");
+        if (compressed.manifest().compression() == null && !CompressionResult.Training.withCompressedActivations(compressed.dir())
+                && !CompressionResult.Training.asAdapters(compressed.dir())) {
+            throw new IllegalArgumentException(model + " is neither a compressed model nor trained with compressed activations or as adapters");
         }
         if (!compressed.manifest().task().equals(trained.manifest().task())) {
             throw new IllegalArgumentException(model + " is a " + compressed.manifest().task() + ", " + original + " a "

@@ -102,6 +102,16 @@ public record CompressionResult(
             return t != null && t.activationCompression() > 0;
         }
 
+        /** Whether the model in {@code dir} was trained as Compacter adapters on its frozen base. */
+        public static boolean asAdapters(Path dir) throws IOException {
+            Path file = dir.resolve("training.json");
+            if (!Files.exists(file)) {
+                return false;
+            }
+            JsonNode recipe = YAML.readTree(JSON.readTree(file.toFile()).path("recipe").asText(""));
+            return recipe != null && recipe.hasNonNull("adapters");
+        }
+
         /** Whether the run measured its steps' memory. */
         boolean measuredSteps() {
             return peakStepBytes > 0;
