@@ -99,14 +99,27 @@ class EncoderParityIT {
         Path plain = tmp.resolve("int8-plain.onnx");
         Files.write(fused, new BertOnnxExporter().export(fp32, List.of(), Precision.INT8.forms(), true).toByteArray());
         Files.write(plain, new BertOnnxExporter().export(fp32, List.of(), Precision.INT8.forms(), false).toByteArray());
+        Path full = tmp.resolve("fp32.onnx");
+        Files.write(full, new BertOnnxExporter().export(fp32, List.of(), Precision.FP32.forms(), true).toByteArray());
         EncoderOptions none = new EncoderOptions(512, 128, 2, "none");
         try (Encoder a = Encoder.open(fused, CACHE.tokenizer(PretrainedEncoder.MINILM_L6), none);
-             Encoder b = Encoder.open(plain, CACHE.tokenizer(PretrainedEncoder.MINILM_L6), none)) {
+             Encoder b = Encoder.open(plain, CACHE.tokenizer(PretrainedEncoder.MINILM_L6), none);
+             Encoder reference = Encoder.open(full, CACHE.tokenizer(PretrainedEncoder.MINILM_L6), none)) {
             // sentences of different lengths, so that padding and its mask are exercised
             List<TokenizedText> batch = SENTENCES.stream().map(a::tokenize).toList();
-            double cosine = HiddenStates.meanCosine(a.run(batch).get("last_hidden_state"), b.run(batch).get("last_hidden_state"), batch);
-            // the same codes, scales and input ranges; only the order of float sums differs
-            assertTrue(cosine > 0.9999, "mean per-token cosine " + cosine);
+            FloatArray fusedStates = a.run(batch).get("last_hidden_state");
+            FloatArray plainStates = b.run(batch).get("last_hidden_state");
+            FloatArray fp32States = reference.run(batch).get("last_hidden_state");
+            double cosine = HiddenStates.meanCosine(fusedStates, plainStates, batch);
+            double fusedToFp32 = HiddenStates.meanCosine(fp32States, fusedStates, batch);
+            double plainToFp32 = HiddenStates.meanCosine(fp32States, plainStates, batch);
+            System.out.printf("int8 fused against plain %.5f; to fp32: fused %.4f, plain %.4f%n", cosine, fusedToFp32, plainToFp32);
+            // the same codes, scales and input ranges. On CPUs where ONNX Runtime's int8 products take the same
+            // kernel in both graphs only the order of float sums differs (0.99999, AVX-512 VNNI Xeon of earlier runs);
+            // where QAttention's kernel differs from MatMulInteger's (measured 0.9983 on a Xeon with AVX-VNNI),
+            // the two differ by rounding of the int8 products, and the fused graph must then stay as close to fp32
+            assertTrue(cosine > 0.997, "mean per-token cosine " + cosine);
+            assertTrue(fusedToFp32 >= plainToFp32 - 0.002, "fused " + fusedToFp32 + " vs plain " + plainToFp32 + " to fp32");
         }
     }
 
