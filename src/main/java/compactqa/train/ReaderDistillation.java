@@ -71,6 +71,10 @@ final class ReaderDistillation implements TrainingTask<ReaderFeature> {
 
     /** Mean over the student's layers of the squared distance to the matching teacher layer, per real token and unit. */
     private static NDArray hidden(List<NDArray> student, List<NDArray> teacher, NDArray tokens) {
+        if (student.size() > teacher.size()) {
+            throw new IllegalArgumentException("a student of " + student.size() + " layers has no matching layers in a teacher of "
+                    + teacher.size());
+        }
         NDArray total = null;
         float perLayer = 1f / student.size();
         for (int k = 0; k < student.size(); k++) {
