@@ -60,7 +60,8 @@ public final class CompressionBenchmark {
         Map<String, Map<String, Double>> latency = latency(original, compressed, cache, options);
         log.printf("p50 ms original %s, compressed %s%n", latency.get("original"), latency.get("compressed"));
         Checkpoint checkpoint = compressed.checkpoint();
-        long originalDisk = fp32Bytes(original.checkpoint());
+        Checkpoint originalCheckpoint = original.checkpoint();
+        long originalDisk = fp32Bytes(originalCheckpoint);
         long disk = folderBytes(compressed.dir());
         Map<String, Double> relative = new LinkedHashMap<>();
         relative.put("disk_share", round(disk / (double) originalDisk, 4));
@@ -74,7 +75,7 @@ public final class CompressionBenchmark {
         CompressionResult.Training trainedAfter = CompressionResult.Training.read(compressed.dir());
         if (trainedAfter != null && trainedAfter.trainableParameters() > 0) {
             // of all the original's parameters: what a parameter-efficient method is judged by (Compacter's ≤ 1%)
-            relative.put("trainable_share", round(trainedAfter.trainableParameters() / (double) original.checkpoint().parameters(), 5));
+            relative.put("trainable_share", round(trainedAfter.trainableParameters() / (double) originalCheckpoint.parameters(), 5));
         }
         if (trainedBefore != null && trainedAfter != null && trainedBefore.measuredSteps() && trainedAfter.measuredSteps()) {
             relative.put("peak_step_memory_share", round(trainedAfter.peakStepBytes() / (double) trainedBefore.peakStepBytes(), 4));

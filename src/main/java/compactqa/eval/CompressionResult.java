@@ -88,7 +88,7 @@ public record CompressionResult(
                 return null;
             }
             JsonNode t = JSON.readTree(file.toFile());
-            JsonNode recipe = YAML.readTree(t.path("recipe").asText(""));
+            JsonNode recipe = recipe(t);
             JsonNode threshold = t.path("malloc_mmap_threshold");
             return new Training(t.path("steps").asLong(), t.path("seconds").asDouble(), t.path("trainable_parameters").asLong(),
                     recipe == null ? 0 : recipe.path("activation_compression").asDouble(0),
@@ -108,8 +108,13 @@ public record CompressionResult(
             if (!Files.exists(file)) {
                 return false;
             }
-            JsonNode recipe = YAML.readTree(JSON.readTree(file.toFile()).path("recipe").asText(""));
+            JsonNode recipe = recipe(JSON.readTree(file.toFile()));
             return recipe != null && recipe.hasNonNull("adapters");
+        }
+
+        /** The recipe a {@code training.json} records, or null where it records none. */
+        private static JsonNode recipe(JsonNode training) throws IOException {
+            return YAML.readTree(training.path("recipe").asText(""));
         }
 
         /** Whether the run measured its steps' memory. */

@@ -138,13 +138,18 @@ final class CompressionSection implements ReportSection {
                 .append("| result | trainable | share of all parameters | original's trainable | steps | metric | retention |\n")
                 .append("|---|---:|---:|---:|---:|---|---:|\n");
         for (JsonNode r : trained) {
-            String metric = r.path("task").asText().equals("reader") ? "hotpotqa_dev500_oracle_f1" : "hotpotqa_dev500_sp_para_recall_at2";
+            String metric = mainMetric(r);
             JsonNode before = r.path("original").path("training");
             md.append(String.format(Locale.ROOT, "| `%s` | %,d | %.4f | %s | %d | %s | %.3f |%n", r.path("name").asText(),
                     r.path("training").path("trainable_parameters").asLong(), r.path("relative").path("trainable_share").asDouble(),
                     before.isMissingNode() ? "–" : String.format(Locale.ROOT, "%,d", before.path("trainable_parameters").asLong()),
                     r.path("training").path("steps").asLong(), metric, r.path("relative").path(metric + "_retention").asDouble()));
         }
+    }
+
+    /** The metric a result's task is judged by. */
+    private static String mainMetric(JsonNode result) {
+        return result.path("task").asText().equals("reader") ? "hotpotqa_dev500_oracle_f1" : "hotpotqa_dev500_sp_para_recall_at2";
     }
 
     /** The one-thread speed-up at 1x384, or a dash for runs measured before it was. */
@@ -168,7 +173,7 @@ final class CompressionSection implements ReportSection {
         md.append("\n| compressed model | disk share | speed-up 1x384 | speed-up 1x384, 1 thread | main metric retained |\n")
                 .append("|---|---:|---:|---:|---:|\n");
         for (JsonNode r : results) {
-            String metric = r.path("task").asText().equals("reader") ? "hotpotqa_dev500_oracle_f1" : "hotpotqa_dev500_sp_para_recall_at2";
+            String metric = mainMetric(r);
             JsonNode rel = r.path("relative");
             md.append(String.format(Locale.ROOT, "| `%s` | %.3f | %.2f | %s | %.3f (%s) |%n", r.path("name").asText(),
                     rel.path("disk_share").asDouble(), rel.path("speedup_1x384").asDouble(), oneThread(rel),
