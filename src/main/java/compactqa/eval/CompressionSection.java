@@ -112,7 +112,10 @@ final class CompressionSection implements ReportSection {
         md.append("\nTraining memory: the most resident memory one training step added above what was resident when it began ")
                 .append("(the activations kept for the backward pass, gradients, temporaries; a process's first step, which ")
                 .append("also allocates the gradients and optimizer moments, left out), and the training process's peak. ")
-                .append("The two runs of a row share their data, steps and seed, differ in the mode (compressed activations; or Compacter adapters, at their own learning rate), and ran at the same time.\n\n")
+                .append("The two runs of a row share their data, steps and seed, and differ in the mode (compressed activations; or Compacter adapters, at their own learning rate). ")
+                .append("The time ratio is of wall-clock training times, so it measures speed only for a pair trained side by side under the same load: ")
+                .append("the compressed-activation pair and `reader-compacter` were; the wide Compacter runs were not (one thread beside another training, ")
+                .append("against a reference that had the machine to itself).\n\n")
                 .append("| result | activation compression | steps | peak step MB, standard | peak step MB | share ")
                 .append("| peak RSS MB, standard | peak RSS MB | training time ratio |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
