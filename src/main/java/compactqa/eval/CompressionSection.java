@@ -112,7 +112,7 @@ final class CompressionSection implements ReportSection {
         md.append("\nTraining memory: the most resident memory one training step added above what was resident when it began ")
                 .append("(the activations kept for the backward pass, gradients, temporaries; a process's first step, which ")
                 .append("also allocates the gradients and optimizer moments, left out), and the training process's peak. ")
-                .append("The two runs of a row share their data, steps and seed, and differ in the mode (compressed activations; or Compacter adapters, at their own learning rate). ")
+                .append("The two runs of a row share their data and seed (and their steps, unless the standard run's are given in brackets), and differ in the mode (compressed activations; or Compacter adapters, at their own learning rate). ")
                 .append("The time ratio is of wall-clock training times, so it measures speed only for a pair trained side by side under the same load: ")
                 .append("the compressed-activation pair and `reader-compacter` were; the wide Compacter runs were not (one thread beside another training, ")
                 .append("against a reference that had the machine to itself).\n\n")
@@ -122,12 +122,19 @@ final class CompressionSection implements ReportSection {
         for (JsonNode r : measured) {
             JsonNode before = r.path("original").path("training");
             JsonNode after = r.path("training");
-            md.append(String.format(Locale.ROOT, "| `%s` | %.2f | %d | %.0f | %.0f | %.3f | %.0f | %.0f | %.2f |%n",
-                    r.path("name").asText(), after.path("activation_compression").asDouble(), after.path("steps").asLong(),
+            md.append(String.format(Locale.ROOT, "| `%s` | %.2f | %s | %.0f | %.0f | %.3f | %.0f | %.0f | %.2f |%n",
+                    r.path("name").asText(), after.path("activation_compression").asDouble(), steps(after, before),
                     before.path("peak_step_bytes").asDouble() / 1e6, after.path("peak_step_bytes").asDouble() / 1e6,
                     r.path("relative").path("peak_step_memory_share").asDouble(), before.path("peak_rss_bytes").asDouble() / 1e6,
                     after.path("peak_rss_bytes").asDouble() / 1e6, r.path("relative").path("training_seconds_ratio").asDouble()));
         }
+    }
+
+    /** A row's steps, with its standard run's in brackets where that one trained a different number. */
+    private static String steps(JsonNode after, JsonNode before) {
+        long steps = after.path("steps").asLong();
+        long standard = before.path("steps").asLong();
+        return standard == steps ? Long.toString(steps) : steps + " (" + standard + ")";
     }
 
     /** Results whose training recorded what it updated: the parameter-efficient methods against their full fine-tuning. */

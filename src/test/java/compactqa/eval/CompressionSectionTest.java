@@ -44,6 +44,18 @@ class CompressionSectionTest {
     }
 
     @Test
+    void aRowTrainedForOtherStepsThanItsStandardRunSaysSo() throws Exception {
+        JsonNode shorter = JSON.readTree(result("reader-compacter-short", "\"disk_share\": 0.01, \"peak_step_memory_share\": 0.9, "
+                + "\"training_seconds_ratio\": 2.1", """
+                {"steps": 460, "peak_step_bytes": STEP, "peak_rss_bytes": 3000000000}""").toString().replaceFirst("\"steps\":460", "\"steps\":920"));
+
+        StringBuilder md = new StringBuilder();
+        new CompressionSection().appendDetails(md, List.of(shorter));
+        String table = md.substring(md.indexOf("Training memory"));
+        assertTrue(table.contains("| `reader-compacter-short` | 0.00 | 460 (920) |"), table);
+    }
+
+    @Test
     void trainableParametersAreTabledForRunsThatRecordedThem() throws Exception {
         JsonNode adapters = result("reader-compacter", "\"disk_share\": 0.01, \"trainable_share\": 0.0021, "
                 + "\"hotpotqa_dev500_oracle_f1_retention\": 0.9", """
