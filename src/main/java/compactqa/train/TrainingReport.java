@@ -32,7 +32,7 @@ public final class TrainingReport {
      *                     when it began (activations for the backward pass, gradients), or -1
      * @param mallocMmapThreshold the C allocator's fixed mmap threshold the run had, or null where it
      *                     adapted (then {@code peakStepBytes} can miss tensors kept from earlier steps)
-     * @param previous     for a second stage ({@code init} in the recipe): the report of the model it
+     * @param previous     for a second stage ({@code init} in the recipe, or a compression's student): the report of the model it
      *                     continued from, so that a model's whole history stays beside it
      */
     public record Report(String recipe, int trainingFeatures, long trainableParameters, long steps, double seconds,
@@ -44,7 +44,7 @@ public final class TrainingReport {
     private TrainingReport() {
     }
 
-    /** Writes the report of {@code result}; {@code initDir} is the model a second stage continued from, or null. */
+    /** Writes the report of {@code result}; {@code initDir} is the model a second stage or a compression continued from, or null. */
     static void write(Path file, Recipe recipe, TrainingRun.Result result, Path initDir) throws IOException {
         JsonNode previous = null;
         if (initDir != null && Files.exists(initDir.resolve(FILE))) {

@@ -222,7 +222,8 @@ public final class TrainingRun {
             ModelArtifact model = ModelArtifact.saveCompressed(home.resolve(recipe.output()), result, teacher.manifest(),
                     method + ", " + state.step() + " steps");
             Result r = new Result(state, model, features, params.trainableCount());
-            TrainingReport.write(model.dir().resolve(TrainingReport.FILE), recipe, r, null);
+            // a student that was itself trained (a healed or distilled model) keeps its history beside the result
+            TrainingReport.write(model.dir().resolve(TrainingReport.FILE), recipe, r, studentModel == null ? null : studentModel.dir());
             return r;
         }
     }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +113,13 @@ class CompressionTrainingSmokeIT {
         // two Adam steps at 1e-4 move nearly every entry, by less than fp16 storage always shows
         assertTrue(moved > a.length / 10, "the factors trained: " + moved + " of " + a.length + " changed");
         answers(healed);
+
+        // healing the healed model again keeps the first healing's report inside the second's
+        Recipe.Compression again = new Recipe.Compression("heal", teacher.toString(), healed.dir().toString(), 0, 0, 0, 0, 0.7, 2.0, 0);
+        Path twice = run(recipe("heal-again", 1, again, null, 0)).run(false, TrainingListener.NONE).model().dir();
+        JsonNode report = new ObjectMapper().readTree(twice.resolve(TrainingReport.FILE).toFile());
+        assertEquals(1, report.path("steps").asInt());
+        assertEquals(2, report.path("previous").path("steps").asInt(), report.toString());
     }
 
     @Test
