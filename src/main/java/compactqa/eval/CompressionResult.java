@@ -74,9 +74,12 @@ public record CompressionResult(
      * @param peakStepBytes         the most resident memory one step added, or -1 for runs that did not measure it
      * @param peakRssBytes          the training processes' peak resident memory, or -1
      * @param mallocMmapThreshold   the C allocator's fixed mmap threshold the run had, or null (adaptive)
+     * @param threads               the training engine's intra-op threads; 0 for runs that did not record
+     *                              them, -1 where resumptions ran at different ones
+     * @param meanLoad              the machine's mean one-minute load average over the steps, or -1
      */
     public record Training(long steps, double seconds, long trainableParameters, double activationCompression,
-                           long peakStepBytes, long peakRssBytes, String mallocMmapThreshold) {
+                           long peakStepBytes, long peakRssBytes, String mallocMmapThreshold, int threads, double meanLoad) {
 
         private static final ObjectMapper JSON = new ObjectMapper();
         private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -93,8 +96,9 @@ public record CompressionResult(
             return new Training(t.path("steps").asLong(), t.path("seconds").asDouble(), t.path("trainable_parameters").asLong(),
                     recipe == null ? 0 : recipe.path("activation_compression").asDouble(0),
                     t.path("peak_step_bytes").asLong(-1), t.path("peak_rss_bytes").asLong(-1),
-                    threshold.isTextual() ? threshold.asText() : null);
+                    threshold.isTextual() ? threshold.asText() : null, t.path("threads").asInt(0), t.path("mean_load").asDouble(-1));
         }
+
 
         /** Whether the model in {@code dir} was trained in the compressed-activation mode. */
         public static boolean withCompressedActivations(Path dir) throws IOException {

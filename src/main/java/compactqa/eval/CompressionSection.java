@@ -18,6 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The offline compression results' part of the report ({@code compress-*.json}), with F1 against disk size. */
 final class CompressionSection implements ReportSection {
 
+    /** How far two trainings' mean loads may differ and their wall times still compare as speeds. */
+    private static final double SAME_LOAD = 0.5;
+
     /** The metric each task's plot shows. */
     private static final List<String[]> PLOTS = List.of(
             new String[] {"reader", "hotpotqa_dev500_oracle_f1", "HotpotQA dev-500 F1 (gold paragraphs)"},
@@ -113,21 +116,43 @@ final class CompressionSection implements ReportSection {
                 .append("(the activations kept for the backward pass, gradients, temporaries; a process's first step, which ")
                 .append("also allocates the gradients and optimizer moments, left out), and the training process's peak. ")
                 .append("The two runs of a row share their data and seed (and their steps, unless the standard run's are given in brackets), and differ in the mode (compressed activations; or Compacter adapters, at their own learning rate). ")
-                .append("The time ratio is of wall-clock training times, so it measures speed only for a pair trained side by side under the same load: ")
-                .append("the compressed-activation pair and `reader-compacter` were; the wide Compacter runs were not (one thread beside another training, ")
-                .append("against a reference that had the machine to itself).\n\n")
+                .append("The time ratio is of wall-clock training times, so it is a ratio of speeds only where both runs had the same ")
+                .append("training threads under about the same machine load (a mean one-minute load average within ")
+                .append(String.format(Locale.ROOT, "%.1f", SAME_LOAD)).append("), as the next column says; a dash there: a run trained ")
+                .append("before its `training.json` recorded threads and load.\n\n")
                 .append("| result | activation compression | steps | peak step MB, standard | peak step MB | share ")
-                .append("| peak RSS MB, standard | peak RSS MB | training time ratio |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("| peak RSS MB, standard | peak RSS MB | training time ratio | same threads and load |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (JsonNode r : measured) {
             JsonNode before = r.path("original").path("training");
             JsonNode after = r.path("training");
-            md.append(String.format(Locale.ROOT, "| `%s` | %.2f | %s | %.0f | %.0f | %.3f | %.0f | %.0f | %.2f |%n",
+            md.append(String.format(Locale.ROOT, "| `%s` | %.2f | %s | %.0f | %.0f | %.3f | %.0f | %.0f | %.2f | %s |%n",
                     r.path("name").asText(), after.path("activation_compression").asDouble(), steps(after, before),
                     before.path("peak_step_bytes").asDouble() / 1e6, after.path("peak_step_bytes").asDouble() / 1e6,
                     r.path("relative").path("peak_step_memory_share").asDouble(), before.path("peak_rss_bytes").asDouble() / 1e6,
-                    after.path("peak_rss_bytes").asDouble() / 1e6, r.path("relative").path("training_seconds_ratio").asDouble()));
+                    after.path("peak_rss_bytes").asDouble() / 1e6, r.path("relative").path("training_seconds_ratio").asDouble(),
+                    timedAlike(after, before)));
         }
+    }
+
+    /**
+     * Whether two trainings' wall times compare as speeds: {@code yes} where both recorded the same
+     * threads and about the same load, {@code no} where they differ (or a run's resumptions did), a
+     * dash where either did not record them.
+     */
+    private static String timedAlike(JsonNode after, JsonNode before) {
+        int threads = after.path("threads").asInt(0);
+        int standardThreads = before.path("threads").asInt(0);
+        double load = after.path("mean_load").asDouble(-1);
+        double standardLoad = before.path("mean_load").asDouble(-1);
+        String recorded = String.format(Locale.ROOT, " (%d and %d threads, load %.1f and %.1f)", threads, standardThreads, load, standardLoad);
+        if (threads == -1 || standardThreads == -1) {
+            return "no, resumed at other threads";
+        }
+        if (threads == 0 || standardThreads == 0 || load < 0 || standardLoad < 0) {
+            return "–";
+        }
+        return (threads == standardThreads && Math.abs(load - standardLoad) <= SAME_LOAD ? "yes" : "no") + recorded;
     }
 
     /** A row's steps, with its standard run's in brackets where that one trained a different number. */

@@ -104,6 +104,7 @@ public final class Trainer {
             long stepsRun = 0;
             int skippedInARow = 0;
             StepMemory memory = new StepMemory();
+            int threads = MachineLoad.engineThreads();
             while (state.step() < end) {
                 int epoch = state.epoch();
                 List<List<F>> batches = batches(features, epoch);
@@ -144,7 +145,8 @@ public final class Trainer {
                     examplesSeen += batch.size();
                     stepsRun++;
                     double seconds = (System.nanoTime() - startedAt) / 1e9;
-                    state = state.advance(step, epoch, b + 1, secondsBefore + seconds).withMemory(memory);
+                    state = state.advance(step, epoch, b + 1, secondsBefore + seconds).withMemory(memory)
+                            .withLoad(threads, MachineLoad.sample());
                     listener.onStep(step, end, loss, examplesSeen / Math.max(seconds, 1e-9), seconds / stepsRun * (end - step), rate);
                     if (step % recipe.checkpointEvery() == 0 && step < end) {
                         save(params, adam, state);

@@ -32,12 +32,15 @@ public final class TrainingReport {
      *                     when it began (activations for the backward pass, gradients), or -1
      * @param mallocMmapThreshold the C allocator's fixed mmap threshold the run had, or null where it
      *                     adapted (then {@code peakStepBytes} can miss tensors kept from earlier steps)
+     * @param threads      the training engine's intra-op threads (-1: resumptions ran at different ones)
+     * @param meanLoad     the machine's mean one-minute load average over the steps, or -1: beside
+     *                     {@code threads}, whether the run had the machine to itself
      * @param previous     for a second stage ({@code init} in the recipe, or a compression's student): the report of the model it
      *                     continued from, so that a model's whole history stays beside it
      */
     public record Report(String recipe, int trainingFeatures, long trainableParameters, long steps, double seconds,
                          List<TrainingState.EpochResult> epochs, long peakRssBytes, long peakStepBytes,
-                         String mallocMmapThreshold,
+                         String mallocMmapThreshold, int threads, double meanLoad,
                          @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode previous) {
     }
 
@@ -52,6 +55,11 @@ public final class TrainingReport {
         }
         JSON.writeValue(file.toFile(), new Report(recipe.toYaml(), result.trainingFeatures(), result.trainableParameters(),
                 result.state().step(), Math.round(result.state().seconds()), result.state().history(),
-                Math.max(result.state().peakRssBytes(), StepMemory.processPeakRss()), result.state().peakStepBytes(), StepMemory.mmapThreshold(), previous));
+                Math.max(result.state().peakRssBytes(), StepMemory.processPeakRss()), result.state().peakStepBytes(), StepMemory.mmapThreshold(),
+                result.state().threads(), round(result.state().meanLoad()), previous));
+    }
+
+    private static double round(double load) {
+        return Math.round(load * 100) / 100.0;
     }
 }
