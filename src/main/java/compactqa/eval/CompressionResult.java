@@ -99,7 +99,6 @@ public record CompressionResult(
                     threshold.isTextual() ? threshold.asText() : null, t.path("threads").asInt(0), t.path("mean_load").asDouble(-1));
         }
 
-
         /** Whether the model in {@code dir} was trained in the compressed-activation mode. */
         public static boolean withCompressedActivations(Path dir) throws IOException {
             Training t = read(dir);
