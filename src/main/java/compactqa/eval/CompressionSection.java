@@ -145,14 +145,14 @@ final class CompressionSection implements ReportSection {
         int standardThreads = before.path("threads").asInt(0);
         double load = after.path("mean_load").asDouble(-1);
         double standardLoad = before.path("mean_load").asDouble(-1);
-        String recorded = String.format(Locale.ROOT, " (%d and %d threads, load %.1f and %.1f)", threads, standardThreads, load, standardLoad);
         if (threads == -1 || standardThreads == -1) {
             return "no, resumed at other threads";
         }
         if (threads == 0 || standardThreads == 0 || load < 0 || standardLoad < 0) {
             return "–";
         }
-        return (threads == standardThreads && Math.abs(load - standardLoad) <= SAME_LOAD ? "yes" : "no") + recorded;
+        return (threads == standardThreads && Math.abs(load - standardLoad) <= SAME_LOAD ? "yes" : "no")
+                + String.format(Locale.ROOT, " (%d and %d threads, load %.1f and %.1f)", threads, standardThreads, load, standardLoad);
     }
 
     /** A row's steps, with its standard run's in brackets where that one trained a different number. */
