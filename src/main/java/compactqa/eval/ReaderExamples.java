@@ -60,9 +60,14 @@ public final class ReaderExamples {
      */
     public static String context(QaExample e) {
         List<Document> support = e.supportingParagraphs().stream().map(i -> e.paragraphs().get(i)).toList();
-        boolean titled = support.size() > 1 || e.dataset().startsWith("hotpotqa") || e.dataset().equals("2wiki")
-                || e.dataset().equals("musique") || e.dataset().equals("ircot");
+        boolean titled = titled(e.dataset(), support.size());
         return ReaderContext.of(support.stream().map(d -> new ReaderContext.Passage(titled ? d.title() : "", d.text())).toList());
+    }
+
+    /** Whether a context of {@code passages} from {@code dataset} carries titles: always for multi-hop data sets and several passages. */
+    public static boolean titled(String dataset, int passages) {
+        return passages > 1 || dataset.startsWith("hotpotqa") || dataset.equals("2wiki") || dataset.equals("musique")
+                || dataset.equals("ircot");
     }
 
     /** The first case-insensitive occurrence of {@code answer} in {@code context} at word boundaries, or -1. */

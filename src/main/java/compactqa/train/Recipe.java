@@ -81,9 +81,19 @@ public record Recipe(
      * @param balanceYesNo    for the reader: repeat the rarer of its yes and no questions until they
      *                        are about as many as the other, so the answer-type head learns no prior
      *                        between them from one source's skew (2Wiki's comparisons are mostly "no")
+     * @param variants        for the reader: each training question also enters each epoch this many
+     *                        times over a varied context ({@link ContextVariants}: its paragraphs
+     *                        reordered, a distractor inserted), the data augmentation of distillation
      */
     public record DataSource(String path, int repeat, int limit, int holdOutArticles, int negatives,
-                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean balanceYesNo) {
+                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean balanceYesNo,
+                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) int variants) {
+
+        public DataSource {
+            if (variants < 0) {
+                throw new IllegalArgumentException(path + ": variants must be at least 0");
+            }
+        }
     }
 
     /**
@@ -165,6 +175,9 @@ public record Recipe(
             throw new IllegalArgumentException("recipe lists no training data");
         }
         for (DataSource d : data) {
+            if (d.variants() > 0 && !task.equals("reader")) {
+                throw new IllegalArgumentException(d.path() + ": context variants are for the reader");
+            }
             // the data policy: the development benchmarks never train anything
             if (d.path().matches(".*(dev-500|dev-fullwiki-500)[^/]*$")) {
                 throw new IllegalArgumentException(d.path() + " is a development benchmark and may not be trained on");

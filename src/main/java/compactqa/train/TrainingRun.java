@@ -13,11 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Random;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import ai.djl.ndarray.NDManager;
 import compactqa.corpus.Document;
 import compactqa.eval.DatasetLoader;
 import compactqa.eval.QaExample;
+import compactqa.eval.ReaderExample;
 import compactqa.eval.ReaderExamples;
 import compactqa.model.BertNames;
 import compactqa.model.Checkpoint;
@@ -258,6 +260,8 @@ public final class TrainingRun {
         Random random = new Random(recipe.seed());
         List<QaExample> validation = new ArrayList<>();
         List<QaExample> training = new ArrayList<>();
+        List<ReaderExample> variants = new ArrayList<>();
+        Random variantRandom = new Random(recipe.seed() + 2);
         for (Recipe.DataSource source : recipe.data()) {
             List<QaExample> examples = TrainingData.load(loader, home, source);
             Set<QaExample> held = TrainingData.validationShare(examples, Math.min(quota, examples.size() / 5), random);
@@ -277,10 +281,17 @@ public final class TrainingRun {
                     training.add(e);
                 }
             }
+            if (source.variants() > 0) {
+                List<Document> pool = trains.stream().flatMap(e -> e.supportingParagraphs().stream().map(e.paragraphs()::get))
+                        .distinct().toList();
+                for (QaExample e : trains) {
+                    variants.addAll(ContextVariants.of(e, source.variants(), pool, variantRandom));
+                }
+            }
         }
         return switch (recipe.task()) {
             case "reader" -> new ReaderTask(tokenizer,
-                    training.stream().map(ReaderExamples::of).flatMap(Optional::stream).toList(),
+                    Stream.concat(training.stream().map(ReaderExamples::of).flatMap(Optional::stream), variants.stream()).toList(),
                     validation.stream().map(ReaderExamples::of).flatMap(Optional::stream).toList(),
                     recipe.seed(), 0.3);
             case "compressor" -> new CompressorTask(new CompressorFeaturizer(tokenizer, recipe.maxLength(),
