@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
@@ -56,6 +59,23 @@ public final class TextTokenizer implements AutoCloseable {
         this.pairs = p;
         this.maxLength = maxLength;
         this.stride = stride;
+    }
+
+    /** The vocabulary of a WordPiece {@code tokenizer.json}: each token at its id. */
+    public static List<String> vocabulary(Path tokenizerJson) throws IOException {
+        JsonNode vocab = new ObjectMapper().readTree(tokenizerJson.toFile()).path("model").path("vocab");
+        if (!vocab.isObject() || vocab.isEmpty()) {
+            throw new IOException(tokenizerJson + " has no model.vocab");
+        }
+        String[] tokens = new String[vocab.size()];
+        vocab.fields().forEachRemaining(entry -> {
+            int id = entry.getValue().asInt(-1);
+            if (id < 0 || id >= tokens.length || tokens[id] != null) {
+                throw new IllegalArgumentException(tokenizerJson + ": vocabulary ids are not 0 to " + (tokens.length - 1));
+            }
+            tokens[id] = entry.getKey();
+        });
+        return List.of(tokens);
     }
 
     public int maxLength() {

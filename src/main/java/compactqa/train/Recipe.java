@@ -84,14 +84,18 @@ public record Recipe(
      * @param variants        for the reader: each training question also enters each epoch this many
      *                        times over a varied context ({@link ContextVariants}: its paragraphs
      *                        reordered, a distractor inserted), the data augmentation of distillation
+     * @param wordVariants    for the reader: each training question also enters each epoch this many
+     *                        times with words replaced by their neighbours ({@link WordSubstitution},
+     *                        TinyBERT's augmentation)
      */
     public record DataSource(String path, int repeat, int limit, int holdOutArticles, int negatives,
                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean balanceYesNo,
-                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) int variants) {
+                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) int variants,
+                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) int wordVariants) {
 
         public DataSource {
-            if (variants < 0) {
-                throw new IllegalArgumentException(path + ": variants must be at least 0");
+            if (variants < 0 || wordVariants < 0) {
+                throw new IllegalArgumentException(path + ": variants and word_variants must be at least 0");
             }
         }
     }
@@ -175,8 +179,8 @@ public record Recipe(
             throw new IllegalArgumentException("recipe lists no training data");
         }
         for (DataSource d : data) {
-            if (d.variants() > 0 && !task.equals("reader")) {
-                throw new IllegalArgumentException(d.path() + ": context variants are for the reader");
+            if ((d.variants() > 0 || d.wordVariants() > 0) && !task.equals("reader")) {
+                throw new IllegalArgumentException(d.path() + ": variants and word_variants are for the reader");
             }
             // the data policy: the development benchmarks never train anything
             if (d.path().matches(".*(dev-500|dev-fullwiki-500)[^/]*$")) {

@@ -82,7 +82,7 @@ public final class TrainingRun {
         try (TextTokenizer tokenizer = new TextTokenizer(cache.tokenizer(base), recipe.maxLength(), recipe.stride());
              NDManager manager = NDManager.newBaseManager("PyTorch");
              ModelParameters params = ModelParameters.of(checkpoint, manager)) {
-            TrainingTask<?> task = task(tokenizer);
+            TrainingTask<?> task = task(tokenizer, checkpoint, base);
             List<Head> heads = task.heads();
             for (int i = 0; i < heads.size() && init == null; i++) {
                 params.addHead(heads.get(i).name(), heads.get(i).outputs(), recipe.seed() + i);
@@ -208,7 +208,7 @@ public final class TrainingRun {
              ModelParameters params = ModelParameters.of(start, manager);
              // only distillation reads the teacher while training (try-with-resources skips a null)
              ModelParameters teacherParams = distils(how) ? ModelParameters.of(full, manager) : null) {
-            TrainingTask<?> task = task(tokenizer);
+            TrainingTask<?> task = task(tokenizer, full, teacher.base());
             if (teacherParams != null) {
                 task = new ReaderDistillation((ReaderTask) task, new TorchBert(teacherParams), how.distillWeight(), how.temperature(),
                         how.hiddenWeight());
@@ -253,7 +253,11 @@ public final class TrainingRun {
         return new Checkpoint(trained.config(), out).validate();
     }
 
-    private TrainingTask<?> task(TextTokenizer tokenizer) {
+    /**
+     * The recipe's task over its data; {@code words} and {@code base} give the word embeddings and
+     * vocabulary that word variants draw replacements from.
+     */
+    private TrainingTask<?> task(TextTokenizer tokenizer, Checkpoint words, PretrainedEncoder base) throws IOException {
         // each source gives its share of the validation questions (SQuAD whole articles, so that no
         // validation question shares its paragraph with a training one); they never train
         int quota = recipe.validationSize() / recipe.data().size();
@@ -262,6 +266,9 @@ public final class TrainingRun {
         List<QaExample> training = new ArrayList<>();
         List<ReaderExample> variants = new ArrayList<>();
         Random variantRandom = new Random(recipe.seed() + 2);
+        WordSubstitution substitution = recipe.data().stream().anyMatch(d -> d.wordVariants() > 0)
+                ? new WordSubstitution(TextTokenizer.vocabulary(cache.tokenizer(base)), words.tensor(BertNames.WORD_EMBEDDINGS))
+                : null;
         for (Recipe.DataSource source : recipe.data()) {
             List<QaExample> examples = TrainingData.load(loader, home, source);
             Set<QaExample> held = TrainingData.validationShare(examples, Math.min(quota, examples.size() / 5), random);
@@ -286,6 +293,11 @@ public final class TrainingRun {
                         .distinct().toList();
                 for (QaExample e : trains) {
                     variants.addAll(ContextVariants.of(e, source.variants(), pool, variantRandom));
+                }
+            }
+            for (int w = 0; w < source.wordVariants(); w++) {
+                for (QaExample e : trains) {
+                    ReaderExamples.of(e).ifPresent(original -> variants.add(substitution.vary(original, variantRandom)));
                 }
             }
         }
