@@ -22,6 +22,7 @@ import compactqa.compress.SvdFactorization;
 import compactqa.corpus.SentenceSplitter;
 import compactqa.eval.DatasetLoader;
 import compactqa.model.Checkpoint;
+import compactqa.model.CompressorModel;
 import compactqa.model.EncoderOptions;
 import compactqa.model.ModelArtifact;
 import compactqa.model.Precision;
@@ -48,7 +49,12 @@ class CompressionTrainingSmokeIT {
     /** The reader smoke recipe, writing under {@code name}, with other settings where given. */
     private static Recipe recipe(String name, int steps, Recipe.Compression compression, Recipe.Adapters adapters, double activations)
             throws IOException {
-        Recipe r = Recipe.read(Path.of("models/recipes/reader-smoke.yaml"));
+        return recipe("models/recipes/reader-smoke.yaml", name, steps, compression, adapters, activations);
+    }
+
+    private static Recipe recipe(String from, String name, int steps, Recipe.Compression compression, Recipe.Adapters adapters,
+                                 double activations) throws IOException {
+        Recipe r = Recipe.read(Path.of(from));
         return new Recipe(r.task(), r.base(), r.seed(), r.maxLength(), r.stride(), r.batchSize(), 1, steps, r.learningRate(),
                 r.warmupRatio(), r.weightDecay(), r.maxGradNorm(), r.dropout(), r.checkpointEvery(), r.validationSize(), r.data(),
                 tmp.resolve(name + "/work").toString(), tmp.resolve(name + "/model").toString(), compression, null, adapters, activations, 0);
@@ -131,6 +137,24 @@ class CompressionTrainingSmokeIT {
         ModelArtifact model = ModelArtifact.load(result.model().dir());
         assertTrue(Files.size(model.dir().resolve("weights.safetensors")) < 500_000, "the adapter set is small");
         answers(model);
+    }
+
+    @Test
+    void theCompressorTrainsAsAdaptersOnTheReadersBackboneAndScoresOnOnnxRuntime() throws IOException {
+        Recipe.Adapters adapters = new Recipe.Adapters(4, 48);
+        TrainingRun.Result result = run(recipe("models/recipes/compressor-smoke.yaml", "compressor-compacter", 2, null, adapters, 0))
+                .run(false, TrainingListener.NONE);
+        assertTrue(result.trainableParameters() < 227_000, "under 1% of MiniLM: " + result.trainableParameters());
+        ModelArtifact compressor = ModelArtifact.load(result.model().dir());
+        assertEquals(Recipe.read(Path.of("models/recipes/reader-smoke.yaml")).base(), compressor.manifest().base(),
+                "the reader's and the compressor's adapter sets name one backbone");
+        assertTrue(Files.size(compressor.dir().resolve("weights.safetensors")) < 500_000, "the adapter set is small");
+        try (CompressorModel model = CompressorModel.open(compressor, TorchBertIT.CACHE, EncoderOptions.DEFAULT, Precision.FP32)) {
+            List<CompressorModel.PassageScores> scores = model.score("Who won?", List.of(),
+                    List.of(new CompressorModel.Passage("Super Bowl 50", List.of("The Broncos won.", "It rained."))));
+            assertEquals(2, scores.get(0).sentences().length);
+            assertTrue(Double.isFinite(scores.get(0).sufficiency()));
+        }
     }
 
     @Test
