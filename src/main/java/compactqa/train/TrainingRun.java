@@ -295,9 +295,12 @@ public final class TrainingRun {
                     variants.addAll(ContextVariants.of(e, source.variants(), pool, variantRandom));
                 }
             }
-            for (int w = 0; w < source.wordVariants(); w++) {
-                for (QaExample e : trains) {
-                    ReaderExamples.of(e).ifPresent(original -> variants.add(substitution.vary(original, variantRandom)));
+            if (source.wordVariants() > 0) {
+                List<ReaderExample> originals = trains.stream().map(ReaderExamples::of).flatMap(Optional::stream).toList();
+                for (int w = 0; w < source.wordVariants(); w++) {
+                    for (ReaderExample original : originals) {
+                        variants.add(substitution.vary(original, variantRandom));
+                    }
                 }
             }
         }

@@ -1,6 +1,7 @@
 package compactqa.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,34 +49,30 @@ final class WordSubstitution {
      */
     WordSubstitution(List<String> vocabulary, Tensor embeddings) {
         if (embeddings.rank() != 2 || embeddings.dim(0) != vocabulary.size()) {
-            throw new IllegalArgumentException("word embeddings " + java.util.Arrays.toString(embeddings.shape())
+            throw new IllegalArgumentException("word embeddings " + Arrays.toString(embeddings.shape())
                     + " do not match a vocabulary of " + vocabulary.size());
         }
         width = (int) embeddings.dim(1);
         float[] all = embeddings.floats();
-        List<float[]> kept = new ArrayList<>();
+        float[] kept = new float[all.length];
         for (int id = 0; id < vocabulary.size(); id++) {
             String token = vocabulary.get(id);
             if (WHOLE_WORD.matcher(token).matches()) {
-                float[] v = new float[width];
+                int o = words.size() * width;
                 double norm = 0;
                 for (int j = 0; j < width; j++) {
-                    v[j] = all[id * width + j];
-                    norm += v[j] * v[j];
+                    kept[o + j] = all[id * width + j];
+                    norm += kept[o + j] * kept[o + j];
                 }
                 float inverse = (float) (1 / Math.max(Math.sqrt(norm), 1e-12));
                 for (int j = 0; j < width; j++) {
-                    v[j] *= inverse;
+                    kept[o + j] *= inverse;
                 }
                 rows.put(token, words.size());
                 words.add(token);
-                kept.add(v);
             }
         }
-        unit = new float[kept.size() * width];
-        for (int r = 0; r < kept.size(); r++) {
-            System.arraycopy(kept.get(r), 0, unit, r * width, width);
-        }
+        unit = Arrays.copyOf(kept, words.size() * width);
     }
 
     /** The nearest whole words to {@code word} (lower case), nearest first; empty if it is no single vocabulary entry. */
@@ -90,8 +87,8 @@ final class WordSubstitution {
         }
         int[] best = new int[NEIGHBOURS];
         float[] scores = new float[NEIGHBOURS];
-        java.util.Arrays.fill(best, -1);
-        java.util.Arrays.fill(scores, Float.NEGATIVE_INFINITY);
+        Arrays.fill(best, -1);
+        Arrays.fill(scores, Float.NEGATIVE_INFINITY);
         int q = row * width;
         for (int r = 0; r < words.size(); r++) {
             if (r == row) {
