@@ -74,7 +74,7 @@ final class SquadParser implements ExampleParser {
             if (start == null || !start.isIntegralNumber()) {
                 throw new CorpusException("question " + id + ": answer '" + text + "' has no integer answer_start");
             }
-            int offset = start.intValue();
+            int offset = charOffset(context.text(), start.intValue());
             if (offset < 0 || !context.text().startsWith(text, offset)) {
                 throw new CorpusException("question " + id + ": answer '" + text + "' is not at offset " + offset
                         + " of its context");
@@ -87,6 +87,18 @@ final class SquadParser implements ExampleParser {
         }
         return new QaExample(id, question, distinct(answers), "", List.of(context), List.of(0), List.of(title),
                 List.of(), List.copyOf(spans), DatasetFormat.SQUAD.label());
+    }
+
+    /**
+     * The {@code char} index of code point {@code codePoints} in {@code text}, or -1 past its end:
+     * official SQuAD files count offsets in Unicode code points (Python string indices), which differ
+     * from Java's UTF-16 indices after a character outside the Basic Multilingual Plane.
+     */
+    static int charOffset(String text, int codePoints) {
+        if (codePoints < 0 || codePoints > text.codePointCount(0, text.length())) {
+            return -1;
+        }
+        return text.offsetByCodePoints(0, codePoints);
     }
 
     private Document context(JsonNode paragraph, String title, String source) {
