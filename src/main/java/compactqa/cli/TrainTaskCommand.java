@@ -2,6 +2,7 @@ package compactqa.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -42,6 +43,10 @@ abstract class TrainTaskCommand implements Callable<Integer> {
             description = "Stop after N steps (overrides the recipe); model and checkpoints then go to the recipe's folders + -steps-N.")
     Integer maxSteps;
 
+    @Option(names = "--max-minutes", paramLabel = "M",
+            description = "Stop after M minutes of training: validate, save a checkpoint and write the model so far; --resume continues.")
+    Double maxMinutes;
+
     @Option(names = "--export-latest", description = "Write the model of the latest checkpoint to <output>-step-<N> and stop (to score a run in progress).")
     boolean exportLatest;
 
@@ -71,7 +76,12 @@ abstract class TrainTaskCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("the latest checkpoint of %s written to %s%n", recipe.workDir(), model.dir());
             return 0;
         }
-        TrainingRun.Result result = new TrainingRun(recipe, project.home(), models.cache(), loader).run(resume, new Progress(err));
+        if (maxMinutes != null && !(maxMinutes > 0)) {
+            throw new IllegalArgumentException("--max-minutes must be positive");
+        }
+        TrainingRun.Result result = new TrainingRun(recipe, project.home(), models.cache(), loader)
+                .withTimeLimit(maxMinutes == null ? null : Duration.ofMillis(Math.round(maxMinutes * 60_000)))
+                .run(resume, new Progress(err));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("trained %s on %,d features (%,d trainable parameters) for %,d steps; model written to %s%n", task(),
                 result.trainingFeatures(), result.trainableParameters(), result.state().step(), result.model().dir());
@@ -103,6 +113,12 @@ abstract class TrainTaskCommand implements Callable<Integer> {
                 lossSum = 0;
                 lossCount = 0;
             }
+        }
+
+        @Override
+        public void onTimeLimit(long step, double meanLoss, Map<String, Double> metrics) {
+            err.printf("time limit reached at step %,d: mean loss %.4f, validation %s; --resume continues%n", step, meanLoss, metrics);
+            err.flush();
         }
 
         @Override

@@ -2,6 +2,7 @@ package compactqa.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -38,6 +39,7 @@ public final class Trainer {
     private final TrainingListener listener;
     private final LayerPlan plan;
     private final WeightView view;
+    private Duration timeLimit;
 
     public Trainer(Recipe recipe, Path workDir, TrainingListener listener) {
         this(recipe, workDir, listener, null, WeightView.PLAIN);
@@ -53,6 +55,16 @@ public final class Trainer {
         this.listener = listener;
         this.plan = plan;
         this.view = view;
+    }
+
+    /**
+     * Stops the run after {@code limit} of training in this process (null: no limit), at the end of
+     * a step: validates, saves a checkpoint and returns, so that {@code --resume} continues. Two
+     * models compared at the same limit had the same training wall time.
+     */
+    public Trainer withTimeLimit(Duration limit) {
+        this.timeLimit = limit;
+        return this;
     }
 
     /**
@@ -105,7 +117,9 @@ public final class Trainer {
             int skippedInARow = 0;
             StepMemory memory = new StepMemory();
             int threads = MachineLoad.engineThreads();
-            while (state.step() < end) {
+            long limitNanos = timeLimit == null ? Long.MAX_VALUE : timeLimit.toNanos();
+            boolean timeUp = false;
+            while (state.step() < end && !timeUp) {
                 int epoch = state.epoch();
                 List<List<F>> batches = batches(features, epoch);
                 double lossSum = 0;
@@ -148,9 +162,24 @@ public final class Trainer {
                     state = state.advance(step, epoch, b + 1, secondsBefore + seconds).withMemory(memory)
                             .withLoad(threads, MachineLoad.sample());
                     listener.onStep(step, end, loss, examplesSeen / Math.max(seconds, 1e-9), seconds / stepsRun * (end - step), rate);
+                    if (System.nanoTime() - startedAt >= limitNanos && step < end) {
+                        timeUp = true;
+                        break;
+                    }
                     if (step % recipe.checkpointEvery() == 0 && step < end) {
                         save(params, adam, state);
                     }
+                }
+                if (timeUp) {
+                    Map<String, Double> metrics;
+                    try (NDManager validation = params.manager().newSubManager()) {
+                        metrics = task.validate(bert, validation);
+                    }
+                    double meanLoss = lossCount == 0 ? Double.NaN : lossSum / lossCount;
+                    state = state.withValidation(new TrainingState.EpochResult(epoch, state.step(), meanLoss, metrics));
+                    listener.onTimeLimit(state.step(), meanLoss, metrics);
+                    save(params, adam, state);
+                    break;
                 }
                 boolean epochDone = state.batchInEpoch() >= batches.size();
                 if (epochDone || state.step() >= end) {

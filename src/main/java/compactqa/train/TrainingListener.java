@@ -29,6 +29,10 @@ public interface TrainingListener {
     default void onEpoch(int epoch, double meanLoss, Map<String, Double> metrics) {
     }
 
+    /** After the validation made when the run's time limit stopped it at {@code step}. */
+    default void onTimeLimit(long step, double meanLoss, Map<String, Double> metrics) {
+    }
+
     /** After a checkpoint is saved. */
     default void onCheckpoint(long step, String where) {
     }

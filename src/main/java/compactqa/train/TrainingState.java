@@ -68,4 +68,15 @@ public record TrainingState(long step, int epoch, int batchInEpoch, long totalSt
         return new TrainingState(step, result.epoch() + 1, 0, totalSteps, recipe, h, seconds, peakStepBytes, peakRssBytes,
                 threads, loadSum, loadSamples);
     }
+
+    /**
+     * This state with a validation made mid-epoch (a run stopped by its time limit) added to the
+     * history; unlike {@link #withEpoch}, the run stays where it is and resumes at the next batch.
+     */
+    TrainingState withValidation(EpochResult result) {
+        List<EpochResult> h = new ArrayList<>(history);
+        h.add(result);
+        return new TrainingState(step, epoch, batchInEpoch, totalSteps, recipe, h, seconds, peakStepBytes, peakRssBytes,
+                threads, loadSum, loadSamples);
+    }
 }
