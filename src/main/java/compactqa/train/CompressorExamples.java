@@ -31,6 +31,16 @@ public final class CompressorExamples {
 
     /** The examples of {@code e}; {@code pool} supplies distractors to questions that have none. */
     public static List<CompressorExample> of(QaExample e, List<Document> pool, int negatives, Random random) {
+        return of(e, pool, List.of(), negatives, random);
+    }
+
+    /**
+     * The examples of {@code e}; {@code pool} supplies distractors to questions that have none, every
+     * other one from {@code sameArticle} (the other paragraphs of the question's article) where it
+     * has any.
+     */
+    public static List<CompressorExample> of(QaExample e, List<Document> pool, List<Document> sameArticle, int negatives,
+                                             Random random) {
         List<Integer> gold = e.supportingParagraphs();
         if (gold.isEmpty() || e.paragraphs().isEmpty()) {
             return List.of();
@@ -46,8 +56,9 @@ public final class CompressorExamples {
         }
         if (distractors.isEmpty()) {
             for (int tries = 0; tries < 10 * Math.max(1, negatives) && distractors.size() < Math.max(1, negatives); tries++) {
-                Document d = pool.get(random.nextInt(pool.size()));
-                if (!d.text().equals(e.paragraphs().get(gold.get(0)).text())) {
+                List<Document> from = !sameArticle.isEmpty() && tries % 2 == 0 ? sameArticle : pool;
+                Document d = from.get(random.nextInt(from.size()));
+                if (!d.text().equals(e.paragraphs().get(gold.get(0)).text()) && !distractors.contains(d)) {
                     distractors.add(d);
                 }
             }

@@ -87,15 +87,24 @@ public record Recipe(
      * @param wordVariants    for the reader: each training question also enters each epoch this many
      *                        times with words replaced by their neighbours ({@link WordSubstitution},
      *                        TinyBERT's augmentation)
+     * @param evidenceContexts for the reader: each training question also enters each epoch this many
+     *                        times over a context like the active compressor's output
+     *                        ({@link EvidenceContexts}: kept sentences grouped by document, with
+     *                        near misses and distractor sentences)
+     * @param sameArticleNegatives for the compressor, on single-paragraph data (SQuAD): half the
+     *                        distractor paragraphs come from the question's own article, the hard
+     *                        negatives a retriever returns beside the right paragraph
      */
     public record DataSource(String path, int repeat, int limit, int holdOutArticles, int negatives,
                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean balanceYesNo,
                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) int variants,
-                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) int wordVariants) {
+                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) int wordVariants,
+                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) int evidenceContexts,
+                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean sameArticleNegatives) {
 
         public DataSource {
-            if (variants < 0 || wordVariants < 0) {
-                throw new IllegalArgumentException(path + ": variants and word_variants must be at least 0");
+            if (variants < 0 || wordVariants < 0 || evidenceContexts < 0) {
+                throw new IllegalArgumentException(path + ": variants, word_variants and evidence_contexts must be at least 0");
             }
         }
     }
@@ -179,11 +188,11 @@ public record Recipe(
             throw new IllegalArgumentException("recipe lists no training data");
         }
         for (DataSource d : data) {
-            if ((d.variants() > 0 || d.wordVariants() > 0) && !task.equals("reader")) {
-                throw new IllegalArgumentException(d.path() + ": variants and word_variants are for the reader");
+            if ((d.variants() > 0 || d.wordVariants() > 0 || d.evidenceContexts() > 0) && !task.equals("reader")) {
+                throw new IllegalArgumentException(d.path() + ": variants, word_variants and evidence_contexts are for the reader");
             }
             // the data policy: the development benchmarks never train anything
-            if (d.path().matches(".*(dev-500|dev-fullwiki-500)[^/]*$")) {
+            if (d.path().matches(".*(dev-500|dev-fullwiki-500|dev-distractor-sample)[^/]*$")) {
                 throw new IllegalArgumentException(d.path() + " is a development benchmark and may not be trained on");
             }
         }
@@ -216,7 +225,33 @@ public record Recipe(
         }
     }
 
-    /** The recipe as YAML, for the model card. */
+    /**
+     * The work folder: {@code ~/...} under the user's home, where checkpoints outlive a fresh work
+     * tree; otherwise relative to {@code home}, the project.
+     */
+    public Path workDir(Path home) {
+        return resolve(home, workDir);
+    }
+
+    /** The output folder, resolved as {@link #workDir(Path)} is (an intermediate model may live under {@code ~/.cache}). */
+    public Path output(Path home) {
+        return resolve(home, output);
+    }
+
+    /** The model this recipe continues from, resolved as {@link #workDir(Path)} is; null for none. */
+    public Path init(Path home) {
+        return init == null ? null : resolve(home, init);
+    }
+
+    /** {@code folder} under the user's home if it starts with {@code ~/}, else under {@code home}. */
+    public static Path resolve(Path home, String folder) {
+        String dir = folder.strip();
+        if (dir.equals("~") || dir.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home")).resolve(dir.substring(1).replaceFirst("^/", ""));
+        }
+        return home.resolve(dir);
+    }
+
     /**
      * Whether a checkpoint made under {@code savedYaml} continues this recipe: the same recipe but
      * perhaps a different {@code output} (where the result goes, not what it is) or

@@ -3,6 +3,7 @@ package compactqa.train;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,12 +49,19 @@ public final class TrainingRun {
     private final Path home;
     private final ModelCache cache;
     private final DatasetLoader loader;
+    private Duration timeLimit;
 
     public TrainingRun(Recipe recipe, Path home, ModelCache cache, DatasetLoader loader) {
         this.recipe = recipe;
         this.home = home;
         this.cache = cache;
         this.loader = loader;
+    }
+
+    /** Stops training after {@code limit} in this process (null: none); see {@link Trainer#withTimeLimit}. */
+    public TrainingRun withTimeLimit(Duration limit) {
+        this.timeLimit = limit;
+        return this;
     }
 
     /** The finished run: its last state and where the model went. */
@@ -66,7 +74,7 @@ public final class TrainingRun {
         }
         PretrainedEncoder base = PretrainedEncoder.of(recipe.base());
         Checkpoint checkpoint;
-        ModelArtifact init = recipe.init() == null ? null : ModelArtifact.load(home.resolve(recipe.init()));
+        ModelArtifact init = recipe.init() == null ? null : ModelArtifact.load(recipe.init(home));
         if (init != null) {
             // a second stage: the trained model, heads included, trains on
             if (!init.manifest().task().equals(recipe.task()) || init.manifest().compression() != null
@@ -93,15 +101,15 @@ public final class TrainingRun {
                 trainable = Compacter.TRAINABLE;
             }
             int features = task.trainingFeatures().size();
-            Trainer trainer = new Trainer(recipe, home.resolve(recipe.workDir()), listener);
+            Trainer trainer = new Trainer(recipe, recipe.workDir(home), listener).withTimeLimit(timeLimit);
             TrainingState state = trainer.train(task, params, trainable, resume);
             boolean compressor = recipe.task().equals("compressor");
-            ModelArtifact model = ModelArtifact.save(home.resolve(recipe.output()), params.toCheckpoint(), recipe.task(), base,
+            ModelArtifact model = ModelArtifact.save(recipe.output(home), params.toCheckpoint(), recipe.task(), base,
                     heads, recipe.maxLength(), recipe.stride(), compressor ? CompressorTask.MAX_QUESTION_TOKENS : 0,
                     compressor ? CompressorTask.MAX_EVIDENCE_TOKENS : 0, trainable);
             Result result = new Result(state, model, features, params.trainableCount());
             TrainingReport.write(model.dir().resolve(TrainingReport.FILE), recipe, result,
-                    recipe.init() == null ? null : home.resolve(recipe.init()));
+                    recipe.init(home));
             return result;
         }
     }
@@ -114,13 +122,13 @@ public final class TrainingRun {
         if (recipe.compression() != null) {
             throw new IllegalArgumentException("exporting a checkpoint is for plain training runs");
         }
-        TrainingCheckpoints.Saved saved = new TrainingCheckpoints(home.resolve(recipe.workDir())).latest()
+        TrainingCheckpoints.Saved saved = new TrainingCheckpoints(recipe.workDir(home)).latest()
                 .orElseThrow(() -> new IllegalArgumentException("no checkpoint in " + recipe.workDir() + " yet"));
         PretrainedEncoder base = PretrainedEncoder.of(recipe.base());
         boolean compressor = recipe.task().equals("compressor");
         List<Head> heads = compressor ? CompressorTask.HEADS : ReaderTask.HEADS;
         Predicate<String> include = recipe.adapters() != null ? Compacter.TRAINABLE : FROZEN.negate();
-        return ModelArtifact.save(home.resolve(recipe.output() + "-step-" + saved.state().step()),
+        return ModelArtifact.save(Recipe.resolve(home, recipe.output() + "-step-" + saved.state().step()),
                 new Checkpoint(base.config(), saved.weights()), recipe.task(), base, heads, recipe.maxLength(), recipe.stride(),
                 compressor ? CompressorTask.MAX_QUESTION_TOKENS : 0, compressor ? CompressorTask.MAX_EVIDENCE_TOKENS : 0, include);
     }
@@ -140,7 +148,7 @@ public final class TrainingRun {
      */
     private Result compressByTraining(boolean resume, TrainingListener listener) throws IOException {
         Recipe.Compression how = recipe.compression();
-        ModelArtifact teacher = ModelArtifact.load(home.resolve(how.teacher()));
+        ModelArtifact teacher = ModelArtifact.load(Recipe.resolve(home, how.teacher()));
         if (!teacher.manifest().task().equals(recipe.task()) || teacher.manifest().compression() != null) {
             throw new IllegalArgumentException(how.teacher() + " is not a trained " + recipe.task() + " to compress");
         }
@@ -148,7 +156,7 @@ public final class TrainingRun {
             throw new IllegalArgumentException(how.method() + " distils readers only");
         }
         Checkpoint full = teacher.checkpoint();
-        ModelArtifact studentModel = how.student() == null || how.student().isBlank() ? null : ModelArtifact.load(home.resolve(how.student()));
+        ModelArtifact studentModel = how.student() == null || how.student().isBlank() ? null : ModelArtifact.load(Recipe.resolve(home, how.student()));
         Checkpoint student = studentModel == null ? full : studentModel.checkpoint();
         int layers = full.config().layers();
         List<String> compact = List.of();
@@ -214,14 +222,14 @@ public final class TrainingRun {
                         how.hiddenWeight());
             }
             int features = task.trainingFeatures().size();
-            TrainingState state = new Trainer(recipe, home.resolve(recipe.workDir()), listener, plan, view)
+            TrainingState state = new Trainer(recipe, recipe.workDir(home), listener, plan, view).withTimeLimit(timeLimit)
                     .train(task, params, trainable, resume);
             Checkpoint trained = params.toCheckpoint();
             Checkpoint result = compact.isEmpty() ? trained : trained.withLayers(compact);
             if (how.method().equals("xtc")) {
                 result = packed(result, how.bits());
             }
-            ModelArtifact model = ModelArtifact.saveCompressed(home.resolve(recipe.output()), result, teacher.manifest(),
+            ModelArtifact model = ModelArtifact.saveCompressed(recipe.output(home), result, teacher.manifest(),
                     method + ", " + state.step() + " steps");
             Result r = new Result(state, model, features, params.trainableCount());
             // a student that was itself trained (a healed or distilled model) keeps its history beside the result
@@ -253,15 +261,37 @@ public final class TrainingRun {
         return new Checkpoint(trained.config(), out).validate();
     }
 
+    /** One data source's questions: those that train, and those held out to validate on. */
+    public record SourceSplit(Recipe.DataSource source, List<QaExample> training, List<QaExample> validation) {
+    }
+
+    /**
+     * The recipe's questions, source by source, split as training splits them: each source gives
+     * its share of the validation questions (SQuAD whole articles, so that no validation question
+     * shares its paragraph with a training one), drawn with the recipe's seed; they never train.
+     */
+    public List<SourceSplit> split() {
+        int quota = recipe.validationSize() / recipe.data().size();
+        Random random = new Random(recipe.seed());
+        List<SourceSplit> splits = new ArrayList<>();
+        for (Recipe.DataSource source : recipe.data()) {
+            List<QaExample> examples = TrainingData.load(loader, home, source);
+            Set<QaExample> held = TrainingData.validationShare(examples, Math.min(quota, examples.size() / 5), random);
+            List<QaExample> trains = new ArrayList<>();
+            List<QaExample> validation = new ArrayList<>();
+            for (QaExample e : examples) {
+                (held.contains(e) ? validation : trains).add(e);
+            }
+            splits.add(new SourceSplit(source, trains, validation));
+        }
+        return splits;
+    }
+
     /**
      * The recipe's task over its data; {@code words} and {@code base} give the word embeddings and
      * vocabulary that word variants draw replacements from.
      */
     private TrainingTask<?> task(TextTokenizer tokenizer, Checkpoint words, PretrainedEncoder base) throws IOException {
-        // each source gives its share of the validation questions (SQuAD whole articles, so that no
-        // validation question shares its paragraph with a training one); they never train
-        int quota = recipe.validationSize() / recipe.data().size();
-        Random random = new Random(recipe.seed());
         List<QaExample> validation = new ArrayList<>();
         List<QaExample> training = new ArrayList<>();
         List<ReaderExample> variants = new ArrayList<>();
@@ -269,17 +299,10 @@ public final class TrainingRun {
         WordSubstitution substitution = recipe.data().stream().anyMatch(d -> d.wordVariants() > 0)
                 ? new WordSubstitution(TextTokenizer.vocabulary(cache.tokenizer(base)), words.tensor(BertNames.WORD_EMBEDDINGS))
                 : null;
-        for (Recipe.DataSource source : recipe.data()) {
-            List<QaExample> examples = TrainingData.load(loader, home, source);
-            Set<QaExample> held = TrainingData.validationShare(examples, Math.min(quota, examples.size() / 5), random);
-            List<QaExample> trains = new ArrayList<>();
-            for (QaExample e : examples) {
-                if (held.contains(e)) {
-                    validation.add(e);
-                } else {
-                    trains.add(e);
-                }
-            }
+        for (SourceSplit split : split()) {
+            Recipe.DataSource source = split.source();
+            validation.addAll(split.validation());
+            List<QaExample> trains = split.training();
             if (source.balanceYesNo()) {
                 trains = TrainingData.balanceYesNo(trains);
             }
@@ -293,6 +316,12 @@ public final class TrainingRun {
                         .distinct().toList();
                 for (QaExample e : trains) {
                     variants.addAll(ContextVariants.of(e, source.variants(), pool, variantRandom));
+                }
+            }
+            if (source.evidenceContexts() > 0) {
+                List<Document> pool = trains.stream().flatMap(e -> e.paragraphs().stream()).distinct().toList();
+                for (QaExample e : trains) {
+                    variants.addAll(EvidenceContexts.of(e, source.evidenceContexts(), pool, variantRandom));
                 }
             }
             if (source.wordVariants() > 0) {
@@ -319,17 +348,32 @@ public final class TrainingRun {
     /** The compressor's examples; SQuAD and NQ questions draw distractors from their own data set's paragraphs. */
     private List<CompressorExample> compressorExamples(List<QaExample> training) {
         Map<String, List<Document>> pools = new HashMap<>();
+        Map<String, Map<String, List<Document>>> articles = new HashMap<>();
         for (QaExample e : training) {
             pools.computeIfAbsent(e.dataset(), k -> new ArrayList<>()).addAll(e.paragraphs());
+            if (e.paragraphs().size() == 1) {
+                articles.computeIfAbsent(e.dataset(), k -> new HashMap<>())
+                        .computeIfAbsent(e.paragraphs().get(0).title(), k -> new ArrayList<>()).add(e.paragraphs().get(0));
+            }
         }
+        // questions share their paragraph: each article lists a paragraph once
+        articles.values().forEach(byTitle -> byTitle.replaceAll((title, list) -> list.stream().distinct().toList()));
         Map<String, Integer> negatives = new HashMap<>();
+        Map<String, Boolean> sameArticle = new HashMap<>();
         Random random = new Random(recipe.seed() + 1);
         List<CompressorExample> examples = new ArrayList<>();
         for (QaExample e : training) {
             int n = negatives.computeIfAbsent(e.dataset(), this::negativesOf);
-            examples.addAll(CompressorExamples.of(e, pools.get(e.dataset()), n, random));
+            boolean hard = sameArticle.computeIfAbsent(e.dataset(), this::sameArticleNegativesOf);
+            List<Document> article = hard && e.paragraphs().size() == 1
+                    ? articles.get(e.dataset()).getOrDefault(e.paragraphs().get(0).title(), List.of()) : List.of();
+            examples.addAll(CompressorExamples.of(e, pools.get(e.dataset()), article, n, random));
         }
         return examples;
+    }
+
+    private boolean sameArticleNegativesOf(String dataset) {
+        return recipe.data().stream().filter(d -> datasetOf(d).equals(dataset)).anyMatch(Recipe.DataSource::sameArticleNegatives);
     }
 
     private int negativesOf(String dataset) {
