@@ -62,6 +62,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void metricsDependOnlyOnCorpus() {
+        noClasses().that().resideInAPackage("compactqa.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage("compactqa.index..", "compactqa.qa..", "compactqa.eval..",
+                        "compactqa.model..", "compactqa.train..", "compactqa.compress..")
+                .check(CLASSES);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("compactqa.(*)..").should().beFreeOfCycles().check(CLASSES);
     }

@@ -25,13 +25,20 @@ public final class ReaderModel implements AutoCloseable {
 
     private final Encoder encoder;
     private final SpanDecoder decoder;
+    private final ConfidenceCalibration calibration;
 
     public ReaderModel(Encoder encoder, int maxAnswerTokens) {
+        this(encoder, maxAnswerTokens, ConfidenceCalibration.IDENTITY);
+    }
+
+    /** A reader whose confidences pass through {@code calibration}. */
+    public ReaderModel(Encoder encoder, int maxAnswerTokens, ConfidenceCalibration calibration) {
         if (!encoder.outputNames().containsAll(List.of("span", "answer_type"))) {
             throw new IllegalArgumentException("the model has no reader heads (span, answer_type): " + encoder.outputNames());
         }
         this.encoder = encoder;
         this.decoder = new SpanDecoder(maxAnswerTokens);
+        this.calibration = calibration;
     }
 
     /** Opens a trained reader. */
@@ -40,7 +47,8 @@ public final class ReaderModel implements AutoCloseable {
         if (!artifact.manifest().task().equals("reader")) {
             throw new IllegalArgumentException(artifact.dir() + " holds a " + artifact.manifest().task() + ", not a reader");
         }
-        return new ReaderModel(artifact.open(cache, options, precision), MAX_ANSWER_TOKENS);
+        ConfidenceCalibration calibration = ConfidenceCalibration.read(artifact.dir());
+        return new ReaderModel(artifact.open(cache, options, precision), MAX_ANSWER_TOKENS, calibration);
     }
 
     /** A question and the context to answer it from. */
@@ -52,8 +60,18 @@ public final class ReaderModel implements AutoCloseable {
         return answerAll(List.of(new Query(question, context))).get(0);
     }
 
-    /** The answers to {@code queries}, in order. */
+    /** The answers to {@code queries}, in order, their confidences calibrated. */
     public List<ReaderPrediction> answerAll(List<Query> queries) {
+        return answerAllRaw(queries).stream().map(calibration::apply).toList();
+    }
+
+    /** The calibration this reader applies ({@link ConfidenceCalibration#IDENTITY} where its folder has none). */
+    public ConfidenceCalibration calibration() {
+        return calibration;
+    }
+
+    /** The answers to {@code queries}, in order, with the decoder's raw confidence (what calibration is fitted on). */
+    public List<ReaderPrediction> answerAllRaw(List<Query> queries) {
         List<List<ReaderWindow>> windows = new ArrayList<>();
         List<TokenizedText> flat = new ArrayList<>();
         for (Query q : queries) {

@@ -1,0 +1,126 @@
+package compactqa.train;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+import compactqa.corpus.Document;
+import compactqa.eval.AnswerMetrics;
+import compactqa.eval.QaExample;
+import compactqa.eval.ReaderExample;
+import compactqa.eval.ReaderExamples;
+import compactqa.metrics.CalibrationError;
+import compactqa.model.AnswerType;
+import compactqa.model.ConfidenceCalibration;
+import compactqa.model.ReaderModel;
+import compactqa.model.ReaderPrediction;
+
+/**
+ * Fits a reader's {@link ConfidenceCalibration} on validation questions (never on a benchmark):
+ * each is read twice, over its gold paragraphs and over one {@link EvidenceContexts} context like
+ * the compressor's output, and each answer counts as right if it matches a gold answer exactly
+ * (after the official normalization). The expected calibration error is reported before and after
+ * on half of the readings, with the calibration fitted on the other half; the calibration written
+ * is then fitted on all of them.
+ */
+public final class ReaderCalibration {
+
+    private static final int BATCH = 8;
+
+    private ReaderCalibration() {
+    }
+
+    /** One reading: the raw confidence and type of the answer, and whether it was right. */
+    record Reading(double raw, AnswerType type, boolean correct) {
+    }
+
+    /**
+     * The calibration of {@code reader} over {@code validation}.
+     *
+     * @param seed draws the evidence contexts
+     * @param log  progress, one line every few hundred readings
+     */
+    public static ConfidenceCalibration fit(ReaderModel reader, List<QaExample> validation, long seed, PrintWriter log) {
+        List<ReaderExample> items = items(validation, seed);
+        if (items.size() < 40) {
+            throw new IllegalArgumentException("only " + items.size() + " validation readings: too few to calibrate on");
+        }
+        List<Reading> readings = read(reader, items, log);
+        List<Reading> fitHalf = new ArrayList<>();
+        List<Reading> testHalf = new ArrayList<>();
+        for (int i = 0; i < readings.size(); i++) {
+            (i % 2 == 0 ? fitHalf : testHalf).add(readings.get(i));
+        }
+        ConfidenceCalibration onHalf = fitted(fitHalf, Map.of());
+        double before = ece(testHalf, ConfidenceCalibration.IDENTITY);
+        double after = ece(testHalf, onHalf);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("questions", validation.size());
+        report.put("readings", readings.size());
+        report.put("accuracy", round(readings.stream().filter(Reading::correct).count() / (double) readings.size()));
+        report.put("bins", CalibrationError.BINS);
+        report.put("ece_before", round(before));
+        report.put("ece_after", round(after));
+        report.put("ece_measured_on", "the odd-numbered half of the readings, calibration fitted on the even half");
+        report.put("seed", seed);
+        return fitted(readings, report);
+    }
+
+    /** The validation readings: gold paragraphs, and one compressor-like context per question. */
+    static List<ReaderExample> items(List<QaExample> validation, long seed) {
+        Random random = new Random(seed);
+        List<Document> pool = validation.stream().flatMap(e -> e.paragraphs().stream()).distinct().toList();
+        List<ReaderExample> items = new ArrayList<>();
+        for (QaExample e : validation) {
+            ReaderExamples.of(e).ifPresent(items::add);
+            items.addAll(EvidenceContexts.of(e, 1, pool, random));
+        }
+        return items;
+    }
+
+    private static List<Reading> read(ReaderModel reader, List<ReaderExample> items, PrintWriter log) {
+        List<Reading> readings = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int from = 0; from < items.size(); from += BATCH) {
+            List<ReaderExample> chunk = items.subList(from, Math.min(items.size(), from + BATCH));
+            List<ReaderPrediction> predictions = reader.answerAllRaw(chunk.stream()
+                    .map(e -> new ReaderModel.Query(e.question(), e.context())).toList());
+            for (int k = 0; k < chunk.size(); k++) {
+                ReaderPrediction p = predictions.get(k);
+                boolean right = AnswerMetrics.best(p.text(), chunk.get(k).answers()).em() == 1;
+                readings.add(new Reading(p.confidence(), p.type(), right));
+            }
+            if (readings.size() % 400 < BATCH && log != null) {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                log.printf(Locale.ROOT, "calibration: %d/%d readings, %.1f/s, ETA %.0f s%n", readings.size(), items.size(),
+                        readings.size() / seconds, seconds / readings.size() * (items.size() - readings.size()));
+                log.flush();
+            }
+        }
+        return readings;
+    }
+
+    private static ConfidenceCalibration fitted(List<Reading> readings, Map<String, Object> report) {
+        PlattScaling.Line span = PlattScaling.fit(samples(readings, true));
+        PlattScaling.Line yesNo = PlattScaling.fit(samples(readings, false));
+        return new ConfidenceCalibration(span.slope(), span.intercept(), yesNo.slope(), yesNo.intercept(), report);
+    }
+
+    private static List<PlattScaling.Sample> samples(List<Reading> readings, boolean spans) {
+        return readings.stream().filter(r -> (r.type() == AnswerType.SPAN) == spans)
+                .map(r -> new PlattScaling.Sample(r.raw(), r.correct())).toList();
+    }
+
+    static double ece(List<Reading> readings, ConfidenceCalibration calibration) {
+        return CalibrationError.of(readings.stream().map(r -> new CalibrationError.Outcome(calibration.apply(r.type(), r.raw()),
+                r.correct())).toList(), CalibrationError.BINS);
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 10000) / 10000.0;
+    }
+}
