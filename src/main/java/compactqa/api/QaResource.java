@@ -49,8 +49,11 @@ public class QaResource {
         Inputs.range("segmentSize", body.segmentSize(), 1, 50);
         Inputs.range("maxSteps", body.maxSteps(), 1, 20);
         Inputs.range("budgetTokens", body.budgetTokens(), 16, 2000);
+        if (body.minConfidence() != null && !(body.minConfidence() >= 0 && body.minConfidence() <= 1)) {
+            throw new InvalidInputException("minConfidence", "minConfidence must be between 0 and 1, got " + body.minConfidence());
+        }
         QaAnswer answer = service.answer(new QaRequest(question, body.k(), body.segmentSize(), body.maxSteps(), body.budgetTokens(),
-                documents(body.documents())));
+                documents(body.documents()), body.minConfidence()));
         metrics.answered(answer);
         return answer;
     }

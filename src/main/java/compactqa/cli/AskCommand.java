@@ -47,6 +47,10 @@ public class AskCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "TOKENS", description = "Evidence token budget.")
     Integer budget;
 
+    @Option(names = "--min-confidence", paramLabel = "P",
+            description = "Withhold an answer whose confidence is below P (0 to 1): it is then 'none', the best guess shown apart.")
+    Double minConfidence;
+
     @Option(names = "--trace", description = "Print each compression step.")
     boolean trace;
 
@@ -63,13 +67,21 @@ public class AskCommand implements Callable<Integer> {
         check("--segment-size", segmentSize, 1, 50);
         check("--max-steps", maxSteps, 1, 20);
         check("--budget", budget, 16, 2000);
-        QaAnswer a = pipeline.answer(new QaRequest(question, k, segmentSize, maxSteps, budget, null));
+        if (minConfidence != null && !(minConfidence >= 0 && minConfidence <= 1)) {
+            throw new IllegalArgumentException("--min-confidence must be between 0 and 1, got " + minConfidence);
+        }
+        QaAnswer a = pipeline.answer(new QaRequest(question, k, segmentSize, maxSteps, budget, null, minConfidence));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(a));
             return 0;
         }
-        out.printf("%s%n  %s (%s, confidence %.2f)%n%n", a.question(), a.answer(), a.type().name().toLowerCase(), a.confidence());
+        out.printf("%s%n  %s (%s, confidence %.2f)%n", a.question(), a.answer(), a.type().label(), a.confidence());
+        if (a.trace().bestGuess() != null) {
+            out.printf("  withheld below confidence %.2f; best guess: %s (%s)%n", a.trace().bestGuess().threshold(),
+                    a.trace().bestGuess().answer(), a.trace().bestGuess().type().label());
+        }
+        out.println();
         out.printf("Evidence (%d tokens from %d documents, %.0fx smaller):%n", a.trace().evidenceTokens(), a.trace().retrieved(),
                 a.trace().compressionRate());
         for (EvidenceSentence e : a.evidence()) {

@@ -19,6 +19,7 @@ import compactqa.model.ModelArtifact;
 import compactqa.model.ModelConfig;
 import compactqa.model.ReaderModel;
 import compactqa.qa.CompressionSettings;
+import compactqa.qa.EvidenceSelection;
 import compactqa.qa.QaConfig;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -122,7 +123,8 @@ public class EvalQaCommand implements Callable<Integer> {
                 Path work = Files.createTempDirectory("compactqa-qa-");
                 QaBenchResult result;
                 try {
-                    result = new QaBenchmark(loader).run(fullName, datasets, setting, k, limit, reader, compressor, settings,
+                    result = new QaBenchmark(loader).run(fullName, datasets, setting, k, limit, reader, compressor,
+                            EvidenceSelection.read(qa.compressor()), settings,
                             index.searchSettings(), work,
                             new QaBenchResult.Models(relative(qa.reader()), relative(qa.compressor()), models.precision(), models.threads()), RunInfo.capture(command, project.home()), spec.commandLine().getErr());
                 } finally {

@@ -13,5 +13,8 @@ public record CompressorMetrics(
         double hotpotqaDev500SpParaRecallAt2, double hotpotqaDev500SpParaRecallAt2TwoStep, int hotpotqaDev500Questions,
         double hotpotqaSample103SpSentF1, double hotpotqaSample103SpSentEm, double hotpotqaSample103SpSentPrecision,
         double hotpotqaSample103SpSentRecall, double hotpotqaSample103SpParaRecallAt2, int hotpotqaSample103Questions,
-        double msPerQuestion) {
+        double msPerQuestion,
+        double hotpotqaDev500SpParaRecallAt2Active, double hotpotqaSample103SpSentF1Active, double hotpotqaSample103SpSentEmActive,
+        double hotpotqaSample103SpSentPrecisionActive, double hotpotqaSample103SpSentRecallActive,
+        double hotpotqaSample103SpParaRecallAt2Active, boolean evidenceSelection) {
 }

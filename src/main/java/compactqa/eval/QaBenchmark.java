@@ -27,6 +27,7 @@ import compactqa.index.SearchSettings;
 import compactqa.model.CompressorModel;
 import compactqa.model.ReaderModel;
 import compactqa.qa.ActiveCompressor;
+import compactqa.qa.EvidenceSelection;
 import compactqa.qa.CompressionSettings;
 import compactqa.qa.LexicalRanker;
 import compactqa.qa.QaPipeline;
@@ -52,10 +53,11 @@ public final class QaBenchmark {
      * @param k         documents per question in the open setting (ignored in distractor)
      * @param limit     questions to use (0: all), the first in file order
      * @param workDir   an empty folder for the open setting's index
+     * @param selection how the compressor's logits and paragraph signals become sentence probabilities, as the service has it
      * @param models    what {@code reader} and {@code compressor} are, for the record
      */
     public QaBenchResult run(String name, List<Path> datasets, String setting, int k, int limit, ReaderModel reader,
-                             CompressorModel compressor, CompressionSettings settings, SearchSettings search, Path workDir,
+                             CompressorModel compressor, EvidenceSelection selection, CompressionSettings settings, SearchSettings search, Path workDir,
                              QaBenchResult.Models models, RunInfo run, PrintWriter log) throws IOException {
         boolean open = switch (setting) {
             case "open" -> true;
@@ -81,7 +83,8 @@ public final class QaBenchmark {
         }
         boolean sentenceLevel = asked.stream().allMatch(QaExample::hasSentenceSupport);
         ToIntFunction<String> tokens = compressor::tokens;
-        List<QaMethod> methods = QaMethods.all(new ActiveCompressor(QaPipeline.scorer(compressor), tokens), reader, settings, tokens);
+        List<QaMethod> methods = QaMethods.all(new ActiveCompressor(QaPipeline.scorer(compressor), tokens, selection), reader, settings,
+                tokens);
         Map<String, Tally> tallies = new LinkedHashMap<>();
         methods.forEach(m -> tallies.put(m.name(), new Tally()));
         ParagraphSearcher searcher = open ? openIndex(pool, workDir, search, log) : null;
@@ -92,14 +95,26 @@ public final class QaBenchmark {
             for (int n = 0; n < asked.size(); n++) {
                 QaExample q = asked.get(n);
                 long t = System.nanoTime();
-                List<Document> documents = open ? retrieve(searcher, q.question(), k) : ranker.rank(q.question(), q.paragraphs());
+                // read in retrieval order with the retrieval scores, as the service reads
+                List<Document> documents;
+                double[] scores;
+                if (open) {
+                    List<SearchHit> hits = retrieve(searcher, q.question(), k);
+                    documents = hits.stream().map(SearchHit::document).toList();
+                    scores = hits.stream().mapToDouble(SearchHit::score).toArray();
+                } else {
+                    double[] given = ranker.scores(q.question(), q.paragraphs());
+                    List<Integer> ranked = LexicalRanker.order(given);
+                    documents = ranked.stream().map(q.paragraphs()::get).toList();
+                    scores = ranked.stream().mapToDouble(i -> given[i]).toArray();
+                }
                 double retrievalMs = (System.nanoTime() - t) / 1e6;
                 int documentTokens = documents.stream().flatMap(d -> d.sentences().stream()).map(Sentence::text)
                         .mapToInt(tokens).sum();
                 List<QaMethod> order = new ArrayList<>(methods);
                 Collections.shuffle(order, random);
                 for (QaMethod m : order) {
-                    QaMethod.Outcome o = m.answer(q, documents);
+                    QaMethod.Outcome o = m.answer(q, documents, scores);
                     tallies.get(m.name()).add(q, o, documentTokens, retrievalMs, sentenceLevel);
                 }
                 if ((n + 1) % 50 == 0 || n + 1 == asked.size()) {
@@ -137,9 +152,9 @@ public final class QaBenchmark {
         return ParagraphSearcher.open(store.current().orElseThrow(), search);
     }
 
-    private static List<Document> retrieve(ParagraphSearcher searcher, String question, int k) {
+    private static List<SearchHit> retrieve(ParagraphSearcher searcher, String question, int k) {
         try {
-            return searcher.search(question, k, false).hits().stream().map(SearchHit::document).toList();
+            return searcher.search(question, k, false).hits();
         } catch (InvalidQueryException e) {
             return List.of();
         }

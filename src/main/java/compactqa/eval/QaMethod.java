@@ -10,8 +10,8 @@ interface QaMethod {
 
     String name();
 
-    /** Answers {@code question} from {@code documents} (in reading order). */
-    Outcome answer(QaExample question, List<Document> documents);
+    /** Answers {@code question} from {@code documents} (in reading order), whose retrieval scores are {@code scores}. */
+    Outcome answer(QaExample question, List<Document> documents, double[] scores);
 
     /**
      * What a method did for one question.

@@ -60,9 +60,9 @@ final class QaMethods {
         }
 
         @Override
-        public Outcome answer(QaExample q, List<Document> documents) {
+        public Outcome answer(QaExample q, List<Document> documents, double[] scores) {
             long start = System.nanoTime();
-            CompressionResult r = compressor.compress(q.question(), documents, settings);
+            CompressionResult r = compressor.compress(q.question(), documents, scores, settings);
             return read(reader, q, r.evidence(), r.steps().size(), (System.nanoTime() - start) / 1e6);
         }
     }
@@ -74,10 +74,10 @@ final class QaMethods {
         }
 
         @Override
-        public Outcome answer(QaExample q, List<Document> documents) {
+        public Outcome answer(QaExample q, List<Document> documents, double[] scores) {
             long start = System.nanoTime();
             // one segment holding every document, one step, and a sufficiency threshold that never stops it early
-            CompressionResult r = compressor.compress(q.question(), documents, new CompressionSettings(Math.max(1, documents.size()), 1,
+            CompressionResult r = compressor.compress(q.question(), documents, scores, new CompressionSettings(Math.max(1, documents.size()), 1,
                     settings.budgetTokens(), settings.sentenceThreshold(), 1.0, false));
             return read(reader, q, r.evidence(), 1, (System.nanoTime() - start) / 1e6);
         }
@@ -90,7 +90,7 @@ final class QaMethods {
         }
 
         @Override
-        public Outcome answer(QaExample q, List<Document> documents) {
+        public Outcome answer(QaExample q, List<Document> documents, double[] scores) {
             long start = System.nanoTime();
             String context = ReaderContext.of(documents.stream().map(d -> new ReaderContext.Passage(d.title(), d.text())).toList());
             String answer = reader.answer(q.question(), context).text();
@@ -116,7 +116,7 @@ final class QaMethods {
         }
 
         @Override
-        public Outcome answer(QaExample q, List<Document> documents) {
+        public Outcome answer(QaExample q, List<Document> documents, double[] scores) {
             // the gold paragraphs as the question's file has them, whatever the retrieval found: the
             // reader's upper bound (a gold paragraph missing from the file is missing here too)
             Set<String> goldTitles = new HashSet<>(q.supportingTitles());

@@ -35,19 +35,40 @@ public final class ActiveCompressor {
 
     private final SentenceScorer scorer;
     private final ToIntFunction<String> tokens;
+    private final EvidenceSelection selection;
 
     /**
      * @param tokens counts a text's word-piece tokens (the budget's unit)
      */
     public ActiveCompressor(SentenceScorer scorer, ToIntFunction<String> tokens) {
-        this.scorer = scorer;
-        this.tokens = tokens;
+        this(scorer, tokens, EvidenceSelection.IDENTITY);
     }
 
     /**
-     * Compresses {@code documents}, given in reading order (retrieval rank), for {@code question}.
+     * @param selection turns the scorer's logits and each paragraph's signals into sentence probabilities
+     */
+    public ActiveCompressor(SentenceScorer scorer, ToIntFunction<String> tokens, EvidenceSelection selection) {
+        this.scorer = scorer;
+        this.tokens = tokens;
+        this.selection = selection;
+    }
+
+    /**
+     * Compresses {@code documents}, given in reading order (retrieval rank), for {@code question};
+     * without retrieval scores, each document's is taken from its place in the order.
      */
     public CompressionResult compress(String question, List<Document> documents, CompressionSettings settings) {
+        return compress(question, documents, null, settings);
+    }
+
+    /**
+     * Compresses {@code documents}, given in reading order, for {@code question}.
+     *
+     * @param retrievalScores each document's retrieval score (BM25), or null
+     */
+    public CompressionResult compress(String question, List<Document> documents, double[] retrievalScores,
+                                      CompressionSettings settings) {
+        double[] retrieval = relativeScores(documents.size(), retrievalScores);
         Map<Sentence, Integer> tokenCache = new HashMap<>();
         int documentTokens = 0;
         for (Document d : documents) {
@@ -81,6 +102,8 @@ public final class ActiveCompressor {
                 Document d = segment.get(k);
                 SentenceScorer.Scores s = scores.get(k);
                 sufficiency = Math.max(sufficiency, sigmoid(s.sufficiency()));
+                ParagraphSignals signals = selection.isIdentity() ? ParagraphSignals.NONE : signals(question, d, evidence, retrieval[from + k]);
+                double paragraphLogit = best(s.sentences());
                 for (int i = 0; i < d.sentences().size(); i++) {
                     Sentence sentence = d.sentences().get(i);
                     int length = tokenCache.get(sentence);
@@ -88,8 +111,9 @@ public final class ActiveCompressor {
                     if (Double.isNaN(s.sentences()[i]) || sentence.text().isBlank()) {
                         continue;
                     }
+                    double probability = selection.probability(EvidenceSelection.features(s.sentences()[i], paragraphLogit, signals));
                     EvidenceSentence candidate = new EvidenceSentence(d.id(), d.title(), from + k + 1, i, sentence.start(), sentence.end(),
-                            sentence.text(), sigmoid(s.sentences()[i]), length, step);
+                            sentence.text(), probability, length, step);
                     if (bestSeen == null || candidate.score() > bestSeen.score()) {
                         bestSeen = candidate;
                     }
@@ -158,6 +182,45 @@ public final class ActiveCompressor {
         }
         kept.sort(Comparator.comparingInt(EvidenceSentence::rank).thenComparingInt(EvidenceSentence::sentence));
         return kept;
+    }
+
+    /** The signals of {@code d} given the evidence kept so far from other documents. */
+    static ParagraphSignals signals(String question, Document d, List<EvidenceSentence> evidence, double retrieval) {
+        List<EvidenceSentence> others = evidence.stream().filter(e -> !e.documentId().equals(d.id())).toList();
+        return ParagraphSignals.of(question, d.title(), d.text(), others.stream().map(EvidenceSentence::text).toList(),
+                others.stream().map(EvidenceSentence::title).distinct().toList(), retrieval);
+    }
+
+    /**
+     * Each document's retrieval score over the best one's; without scores (or none positive), one
+     * minus its place over the number of documents, so that the first read counts most.
+     */
+    static double[] relativeScores(int n, double[] scores) {
+        double[] out = new double[n];
+        double max = 0;
+        if (scores != null) {
+            if (scores.length != n) {
+                throw new IllegalArgumentException("one retrieval score per document is needed");
+            }
+            for (double x : scores) {
+                max = Math.max(max, x);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = max > 0 ? Math.max(0, scores[i]) / max : 1 - (double) i / Math.max(1, n);
+        }
+        return out;
+    }
+
+    /** The largest non-NaN value, or 0 where there is none. */
+    static double best(double[] logits) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (double x : logits) {
+            if (!Double.isNaN(x)) {
+                best = Math.max(best, x);
+            }
+        }
+        return Double.isInfinite(best) ? 0 : best;
     }
 
     static double sigmoid(double x) {

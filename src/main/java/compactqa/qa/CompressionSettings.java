@@ -20,6 +20,12 @@ public record CompressionSettings(int segmentSize, int maxSteps, int budgetToken
         this(segmentSize, maxSteps, budgetTokens, sentenceThreshold, sufficiencyThreshold, true);
     }
 
+    /** The configured settings, those a request that overrides none gets. */
+    public static CompressionSettings of(QaConfig config) {
+        return new CompressionSettings(config.segmentSize(), config.maxSteps(), config.budgetTokens(), config.sentenceThreshold(),
+                config.sufficiencyThreshold(), config.checkEvidence());
+    }
+
     public CompressionSettings {
         if (segmentSize < 1 || maxSteps < 1 || budgetTokens < 1) {
             throw new IllegalArgumentException("segment size, steps and budget must be positive");

@@ -29,6 +29,22 @@ public final class LexicalRanker {
 
     /** The documents, most relevant first; ties keep the given order. */
     public List<Document> rank(String question, List<Document> documents) {
+        double[] scores = scores(question, documents);
+        return order(scores).stream().map(documents::get).toList();
+    }
+
+    /** The indices of {@code scores}, best first; ties keep the given order. */
+    public static List<Integer> order(double[] scores) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparingInt(i -> i));
+        return order;
+    }
+
+    /** Each document's BM25 score for {@code question}, in the given order. */
+    public double[] scores(String question, List<Document> documents) {
         try (Analyzer analyzer = AnalyzerChoice.KSTEM.create()) {
             Set<String> query = new HashSet<>(terms(analyzer, question));
             List<Map<String, Integer>> counts = new ArrayList<>();
@@ -57,12 +73,7 @@ public final class LexicalRanker {
                     }
                 }
             }
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                order.add(i);
-            }
-            order.sort(Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparingInt(i -> i));
-            return order.stream().map(documents::get).toList();
+            return scores;
         }
     }
 

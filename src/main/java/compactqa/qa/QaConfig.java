@@ -56,6 +56,13 @@ public interface QaConfig {
     @WithDefault("true")
     boolean checkEvidence();
 
+    /**
+     * Answers whose (calibrated) confidence is below this are withheld: the type is {@code none} and
+     * the reader's best guess goes to the trace. Zero, the default, always answers, as benchmarks expect.
+     */
+    @WithDefault("0")
+    double minConfidence();
+
     /** Longest time a request may take, queueing included. */
     @WithDefault("10s")
     Duration deadline();

@@ -49,15 +49,17 @@ public class QaModels {
     public static final class Pair implements AutoCloseable {
         private final ReaderModel reader;
         private final CompressorModel compressor;
+        private final EvidenceSelection selection;
         private final Path readerDir;
         private final Path compressorDir;
         private final AtomicInteger users = new AtomicInteger();
         private final AtomicBoolean retired = new AtomicBoolean();
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        Pair(ReaderModel reader, CompressorModel compressor, Path readerDir, Path compressorDir) {
+        Pair(ReaderModel reader, CompressorModel compressor, EvidenceSelection selection, Path readerDir, Path compressorDir) {
             this.reader = reader;
             this.compressor = compressor;
+            this.selection = selection;
             this.readerDir = readerDir;
             this.compressorDir = compressorDir;
         }
@@ -68,6 +70,11 @@ public class QaModels {
 
         public CompressorModel compressor() {
             return compressor;
+        }
+
+        /** How the compressor's scores and each paragraph's signals become sentence probabilities. */
+        public EvidenceSelection selection() {
+            return selection;
         }
 
         public Path readerDir() {
@@ -178,7 +185,7 @@ public class QaModels {
             CompressorModel compressor = CompressorModel.open(compressorArtifact, models.cache(), models.encoderOptions(),
                     models.linearPrecision());
             LOG.infof("loaded reader %s and compressor %s in %.1f s", readerDir, compressorDir, (System.nanoTime() - start) / 1e9);
-            return new Pair(reader, compressor, readerDir, compressorDir);
+            return new Pair(reader, compressor, EvidenceSelection.read(compressorDir), readerDir, compressorDir);
         } catch (IOException | RuntimeException e) {
             if (reader != null) {
                 reader.close(); // half a pair is not kept

@@ -54,23 +54,40 @@ public class QaPipeline {
 
     private QaAnswer answer(QaRequest request, QaModels.Pair models) {
         long start = System.nanoTime();
-        List<Document> documents = request.documents() != null
-                ? ranker.rank(request.question(), request.documents())
-                : index.search(request.question(), or(request.k(), config.k()), false).hits().stream().map(SearchHit::document).toList();
+        List<Document> documents;
+        double[] retrievalScores;
+        if (request.documents() != null) {
+            double[] given = ranker.scores(request.question(), request.documents());
+            List<Integer> order = LexicalRanker.order(given);
+            documents = order.stream().map(request.documents()::get).toList();
+            retrievalScores = order.stream().mapToDouble(i -> given[i]).toArray();
+        } else {
+            List<SearchHit> hits = index.search(request.question(), or(request.k(), config.k()), false).hits();
+            documents = hits.stream().map(SearchHit::document).toList();
+            retrievalScores = hits.stream().mapToDouble(SearchHit::score).toArray();
+        }
         long retrieved = System.nanoTime();
-        CompressionResult compressed = compressor(models.compressor()).compress(request.question(), documents, settings(request));
+        CompressionResult compressed = new ActiveCompressor(scorer(models.compressor()), text -> models.compressor().tokens(text),
+                models.selection()).compress(request.question(), documents, retrievalScores, settings(request));
         long compressedAt = System.nanoTime();
         if (Thread.interrupted()) {
             throw new CancellationException("the question was cancelled before reading");
         }
-        // no evidence (no documents) gets no answer rather than a guess of yes or no
         ReaderPrediction prediction = compressed.evidence().isEmpty() ? NO_ANSWER
                 : models.reader().answer(request.question(), context(compressed.evidence()));
         long read = System.nanoTime();
+        double threshold = request.minConfidence() != null ? request.minConfidence() : config.minConfidence();
+        // no evidence (no documents) is no answer; an answer short of the threshold is withheld
+        AnswerKind kind = compressed.evidence().isEmpty() ? AnswerKind.NONE : AnswerKind.of(prediction.type());
+        QaTrace.BestGuess withheld = kind == AnswerKind.NONE || prediction.confidence() >= threshold ? null
+                : new QaTrace.BestGuess(prediction.text(), kind, prediction.confidence(), threshold);
         QaTrace trace = new QaTrace(documents.size(), compressed.steps(), compressed.stoppedEarly(), compressed.documentTokens(),
-                compressed.evidenceTokens(), ms(start, retrieved), ms(retrieved, compressedAt), ms(compressedAt, read), ms(start, read));
-        return new QaAnswer(request.question(), prediction.text(), prediction.type(), prediction.confidence(), compressed.evidence(),
-                trace);
+                compressed.evidenceTokens(), ms(start, retrieved), ms(retrieved, compressedAt), ms(compressedAt, read), ms(start, read),
+                withheld);
+        if (withheld != null) {
+            return new QaAnswer(request.question(), "", AnswerKind.NONE, prediction.confidence(), compressed.evidence(), trace);
+        }
+        return new QaAnswer(request.question(), prediction.text(), kind, prediction.confidence(), compressed.evidence(), trace);
     }
 
     /** The active compressor over a trained compressor, counting tokens with its tokenizer. */

@@ -14,9 +14,15 @@ import java.util.List;
  * @param compressionMs  milliseconds compressing
  * @param readerMs       milliseconds reading
  * @param totalMs        milliseconds in all
+ * @param bestGuess      the reader's answer where the service said {@code none} because its confidence
+ *                       was below the threshold; null when the answer was given
  */
 public record QaTrace(int retrieved, List<StepTrace> steps, boolean stoppedEarly, int documentTokens, int evidenceTokens,
-                      double retrievalMs, double compressionMs, double readerMs, double totalMs) {
+                      double retrievalMs, double compressionMs, double readerMs, double totalMs, BestGuess bestGuess) {
+
+    /** An answer held back for want of confidence. */
+    public record BestGuess(String answer, AnswerKind type, double confidence, double threshold) {
+    }
 
     /** Documents' tokens over evidence tokens. */
     public double compressionRate() {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -99,7 +100,21 @@ class QaAnswerIT {
                 {"question": "Which city is the capital of Freedonia?", "documents": [
                   {"id": "a", "title": "Freedonia", "text": "Freedonia is a small country. Its capital is Port Amble, on the coast."},
                   {"id": "b", "title": "Sylvania", "text": "Sylvania is a neighbouring country. It is known for its hills."}]}""";
-        ask(body).then().statusCode(200).body("answer", containsString("Port Amble")).body("evidence[0].documentId", equalTo("a"));
+        ask(body).then().statusCode(200).body("answer", containsString("Port Amble")).body("evidence[0].documentId", equalTo("a"))
+                .body("type", equalTo("span")).body("trace.bestGuess", nullValue());
+    }
+
+    /** Above the caller's threshold nothing is answered: type none, the best guess kept in the trace. */
+    @Test
+    void anAnswerBelowTheCallersConfidenceIsWithheld() {
+        String body = """
+                {"question": "Which city is the capital of Freedonia?", "minConfidence": 1.0, "documents": [
+                  {"id": "a", "title": "Freedonia", "text": "Freedonia is a small country. Its capital is Port Amble, on the coast."}]}""";
+        ask(body).then().statusCode(200).body("type", equalTo("none")).body("answer", emptyString())
+                .body("trace.bestGuess.answer", containsString("Port Amble"))
+                .body("trace.bestGuess.type", equalTo("span"))
+                .body("trace.bestGuess.threshold", equalTo(1.0f))
+                .body("evidence.size()", greaterThan(0));
     }
 
     @Test

@@ -51,6 +51,8 @@ class QaResourceTest {
         post("{\"question\": \"q?\", \"segmentSize\": 99}").statusCode(400).body("field", equalTo("segmentSize"));
         post("{\"question\": \"q?\", \"maxSteps\": -1}").statusCode(400).body("field", equalTo("maxSteps"));
         post("{\"question\": \"q?\", \"budgetTokens\": 5}").statusCode(400).body("field", equalTo("budgetTokens"));
+        post("{\"question\": \"q?\", \"minConfidence\": 1.5}").statusCode(400).body("field", equalTo("minConfidence"));
+        post("{\"question\": \"q?\", \"minConfidence\": -0.1}").statusCode(400).body("field", equalTo("minConfidence"));
     }
 
     @Test

@@ -31,6 +31,7 @@ import compactqa.model.PretrainedEncoder;
 import compactqa.model.ReaderModel;
 import compactqa.model.Tensor;
 import compactqa.qa.CompressionSettings;
+import compactqa.qa.EvidenceSelection;
 import compactqa.train.CompressorTask;
 import compactqa.train.ReaderTask;
 
@@ -83,7 +84,7 @@ class QaBenchmarkIT {
         Path work = Files.createDirectories(dir.resolve("work-" + setting));
         try (ReaderModel r = ReaderModel.open(reader, CACHE, options, Precision.FP32);
              CompressorModel c = CompressorModel.open(compressor, CACHE, options, Precision.FP32)) {
-            return new QaBenchmark(new DatasetLoader(DatasetLoaderContractTest.SPLITTER)).run("it", List.of(SAMPLE), setting, k, 3, r, c,
+            return new QaBenchmark(new DatasetLoader(DatasetLoaderContractTest.SPLITTER)).run("it", List.of(SAMPLE), setting, k, 3, r, c, EvidenceSelection.IDENTITY,
                     new CompressionSettings(5, 2, 200, 0.5, 0.5), new SearchSettings(0.5, 0.9f, 0.4f), work,
                     new QaBenchResult.Models("models/reader", "models/compressor", "fp32", 2), RunInfo.capture("test", Path.of(".")), new PrintWriter(new StringWriter()));
         }

@@ -14,13 +14,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import compactqa.model.AnswerType;
 
 /** The bounded pool: saturation is refused at once, slow answers hit the deadline. */
 class QaServiceTest {
 
     private static QaAnswer answer(String q) {
-        return new QaAnswer(q, "a", AnswerType.SPAN, 1, List.of(), new QaTrace(0, List.of(), false, 0, 0, 0, 0, 0, 0));
+        return new QaAnswer(q, "a", AnswerKind.SPAN, 1, List.of(), new QaTrace(0, List.of(), false, 0, 0, 0, 0, 0, 0, null));
     }
 
     @Test
