@@ -1,0 +1,77 @@
+package compactqa.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import compactqa.eval.DatasetLoader;
+import compactqa.eval.QaExample;
+import compactqa.eval.RunInfo;
+import compactqa.model.ModelArtifact;
+import compactqa.model.ModelConfig;
+import compactqa.train.Recipe;
+import compactqa.train.TrainingRun;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that fits something small beside a trained model (calibration, evidence selection) on
+ * the validation questions the model's recipe held out, and records how in the fitted file.
+ */
+abstract class ValidationFitCommand implements Callable<Integer> {
+
+    @Inject
+    ModelConfig models;
+
+    @Inject
+    ProjectConfig project;
+
+    @Inject
+    DatasetLoader loader;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--recipe", required = true, paramLabel = "FILE", description = "The recipe the model was trained by.")
+    Path recipeFile;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "The model (default: the recipe's output folder).")
+    Path model;
+
+    /** The task the recipe must train. */
+    abstract String task();
+
+    /** Fits on {@code validation} and writes the result into {@code artifact}'s folder, with {@code provenance} in its report. */
+    abstract void fit(ModelArtifact artifact, Recipe recipe, List<QaExample> validation, Map<String, Object> provenance)
+            throws Exception;
+
+    @Override
+    public Integer call() throws Exception {
+        Recipe recipe = Recipe.read(recipeFile);
+        if (!recipe.task().equals(task())) {
+            throw new IllegalArgumentException(recipeFile + " is a " + recipe.task() + " recipe, not a " + task() + " one");
+        }
+        ModelArtifact artifact = ModelArtifact.load(model != null ? model : recipe.output(project.home()));
+        List<QaExample> validation = new TrainingRun(recipe, project.home(), models.cache(), loader).split().stream()
+                .flatMap(s -> s.validation().stream()).toList();
+        RunInfo run = RunInfo.capture("./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), project.home());
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("command", run.command());
+        provenance.put("commit", run.commit());
+        provenance.put("date", run.date());
+        provenance.put("weights_sha256", artifact.manifest().sha256());
+        fit(artifact, recipe, validation, provenance);
+        return 0;
+    }
+
+    /** {@code report} followed by {@code provenance}. */
+    static Map<String, Object> merged(Map<String, Object> report, Map<String, Object> provenance) {
+        Map<String, Object> all = new LinkedHashMap<>(report);
+        all.putAll(provenance);
+        return all;
+    }
+}
