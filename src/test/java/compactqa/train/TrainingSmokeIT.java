@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,28 @@ class TrainingSmokeIT {
                 "the run dies after step 4, its last checkpoint being step 3");
         Checkpoint resumed = ModelArtifact.load(run(interrupted).run(true, listener(new ArrayList<>(), Long.MAX_VALUE))
                 .model().dir()).checkpoint();
+        for (String name : List.of("encoder.layer.5.output.dense.weight", "heads.span.weight", "heads.answer_type.bias")) {
+            assertArrayEquals(uninterrupted.tensor(name).floats(), resumed.tensor(name).floats(), 1e-6f, name);
+        }
+    }
+
+    @Test
+    void aTimeLimitStopsAtAValidatedCheckpointAndResumeFinishesTheSameRun() throws IOException {
+        Checkpoint uninterrupted = ModelArtifact.load(run(recipe(RECIPE, "untimed", 0.1f)).run(false, listener(new ArrayList<>(), Long.MAX_VALUE))
+                .model().dir()).checkpoint();
+
+        Recipe timed = recipe(RECIPE, "timed", 0.1f);
+        // a limit already past when the first step ends: the run stops after it
+        TrainingRun.Result first = run(timed).withTimeLimit(Duration.ofNanos(1)).run(false, listener(new ArrayList<>(), Long.MAX_VALUE));
+        assertEquals(1, first.state().step());
+        assertEquals(1, first.state().history().size(), "validated where it stopped");
+        assertEquals(1, first.state().history().get(0).step());
+        assertTrue(first.state().history().get(0).metrics().containsKey("f1"));
+        assertTrue(Files.exists(first.model().dir().resolve("weights.safetensors")), "the model so far is written");
+
+        TrainingRun.Result rest = run(timed).run(true, listener(new ArrayList<>(), Long.MAX_VALUE));
+        assertEquals(6, rest.state().step());
+        Checkpoint resumed = ModelArtifact.load(rest.model().dir()).checkpoint();
         for (String name : List.of("encoder.layer.5.output.dense.weight", "heads.span.weight", "heads.answer_type.bias")) {
             assertArrayEquals(uninterrupted.tensor(name).floats(), resumed.tensor(name).floats(), 1e-6f, name);
         }
