@@ -1,7 +1,11 @@
 package compactqa.cli;
 
 import java.io.PrintWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -13,6 +17,8 @@ import compactqa.eval.ReaderEvaluation;
 import compactqa.eval.ReaderPredictionLog;
 import compactqa.eval.ReaderMetrics;
 import compactqa.eval.RunInfo;
+import compactqa.eval.ScoreMean;
+import compactqa.model.ConfidenceCalibration;
 import compactqa.model.ModelArtifact;
 import compactqa.model.ModelConfig;
 import compactqa.model.ReaderModel;
@@ -26,7 +32,8 @@ import picocli.CommandLine.Spec;
 /** {@code qa eval reader}: a trained reader's F1 and EM, into its {@code metrics.json} and model card. */
 @Dependent
 @Command(name = "reader", mixinStandardHelpOptions = true,
-        description = {"Score a trained reader: F1/EM on the held-out SQuAD articles, and on HotpotQA dev-500 with only",
+        description = {"Score a trained reader: F1/EM on SQuAD dev (all of it for a reader that never trained on it; else its",
+                "held-out last articles, which are also reported apart), and on HotpotQA dev-500 with only",
                 "the gold supporting paragraphs as context. Writes metrics.json and MODEL_CARD.md in the model folder."})
 public class EvalReaderCommand implements Callable<Integer> {
 
@@ -66,6 +73,19 @@ public class EvalReaderCommand implements Callable<Integer> {
         return limit > 0 && items.size() > limit ? items.subList(0, limit) : items;
     }
 
+    /** Whether the reader's training (any stage its training.json records) read SQuAD's dev file. */
+    static boolean trainedOnSquadDev(Path dir) throws IOException {
+        Path training = dir.resolve("training.json");
+        // without a record of its training, a reader is taken to have seen it
+        return !Files.isRegularFile(training) || Files.readString(training).contains("squad-v1.1-dev");
+    }
+
+    /** A figure of the reader's calibration report (measured on its recipe's validation questions), or null. */
+    private static Double calibration(String key, Path dir) throws IOException {
+        Object value = ConfidenceCalibration.read(dir).report().get(key);
+        return value instanceof Number n ? n.doubleValue() : null;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (limit < 0) {
@@ -76,15 +96,33 @@ public class EvalReaderCommand implements Callable<Integer> {
         List<QaExample> heldOut = DataSplits.inLastArticles(squadAll, DataSplits.SQUAD_HELD_OUT_ARTICLES);
         List<QaExample> dev = loader.load(hotpotDev);
         ReaderEvaluation.Result squadResult;
+        ReaderEvaluation.Result squadAllResult;
         ReaderEvaluation.Result devResult;
         try (ReaderModel reader = ReaderModel.open(artifact, models.cache(), models.encoderOptions(), models.linearPrecision());
              ReaderPredictionLog log = predictions == null ? null : new ReaderPredictionLog(predictions)) {
             PrintWriter err = spec.commandLine().getErr();
-            List<ReaderEvaluation.Item> squadItems = limited(ReaderEvaluation.oracle(heldOut));
-            squadResult = ReaderEvaluation.run(reader, squadItems, AnswerMetrics.Script.SQUAD,
-                    (log == null ? NO_SINK : log.sink("squad_heldout"))
-                            .andThen(ReaderEvaluation.progress("SQuAD held-out", squadItems.size(), PROGRESS_EVERY, err)));
+            // a reader that never trained on SQuAD dev is scored on all of it (the held-out articles are a part);
+            // one that did, on the held-out articles only
+            boolean devTrained = trainedOnSquadDev(artifact.dir());
+            List<ReaderEvaluation.Item> squadItems = limited(ReaderEvaluation.oracle(devTrained ? heldOut : squadAll));
+            Set<ReaderEvaluation.Item> heldItems = new HashSet<>(ReaderEvaluation.oracle(heldOut));
+            ScoreMean held = new ScoreMean();
+            ReaderEvaluation.Result scored = ReaderEvaluation.run(reader, squadItems, AnswerMetrics.Script.SQUAD,
+                    (log == null ? NO_SINK : log.sink(devTrained ? "squad_heldout" : "squad_dev"))
+                            .andThen((item, prediction, score) -> {
+                                if (heldItems.contains(item)) {
+                                    held.add(score);
+                                }
+                            })
+                            .andThen(ReaderEvaluation.progress("SQuAD " + (devTrained ? "held-out" : "dev"), squadItems.size(),
+                                    PROGRESS_EVERY, err)));
+            squadAllResult = devTrained ? null : scored;
+            // with --limit the first questions may hold none of the held-out articles
+            squadResult = devTrained || held.count() == 0 ? scored : ReaderEvaluation.part(held, scored.msPerQuestion());
             err.printf("SQuAD held-out: F1 %.2f EM %.2f over %d questions%n", squadResult.f1(), squadResult.em(), squadResult.questions());
+            if (squadAllResult != null) {
+                err.printf("SQuAD dev: F1 %.2f EM %.2f over %d questions%n", scored.f1(), scored.em(), scored.questions());
+            }
             List<ReaderEvaluation.Item> devItems = limited(ReaderEvaluation.oracle(dev));
             devResult = ReaderEvaluation.run(reader, devItems, AnswerMetrics.Script.HOTPOTQA,
                     (log == null ? NO_SINK : log.sink("hotpotqa_dev500_oracle"))
@@ -94,11 +132,18 @@ public class EvalReaderCommand implements Callable<Integer> {
         ReaderMetrics metrics = new ReaderMetrics(run.command(), run.commit(), run.date(), run.java(), run.cpus(), artifact.manifest().sha256(),
                 squadResult.f1(), squadResult.em(), squadResult.questions(),
                 DataSplits.lastArticles(squadAll, DataSplits.SQUAD_HELD_OUT_ARTICLES),
-                devResult.f1(), devResult.em(), devResult.questions(), devResult.yesNoAccuracy(), devResult.msPerQuestion());
+                devResult.f1(), devResult.em(), devResult.questions(), devResult.yesNoAccuracy(), devResult.msPerQuestion(),
+                squadAllResult == null ? null : squadAllResult.f1(), squadAllResult == null ? null : squadAllResult.em(),
+                squadAllResult == null ? null : squadAllResult.questions(), calibration("ece_before", artifact.dir()),
+                calibration("ece_after", artifact.dir()));
         ModelFigures.record(metrics, artifact.dir(), limit, project, spec.commandLine().getErr());
         spec.commandLine().getOut().printf("squad_heldout_f1 %.2f (EM %.2f, %d questions); hotpotqa_dev500_oracle_f1 %.2f (EM %.2f, %d questions)%n",
                 metrics.squadHeldoutF1(), metrics.squadHeldoutEm(), metrics.squadHeldoutQuestions(), metrics.hotpotqaDev500OracleF1(),
                 metrics.hotpotqaDev500OracleEm(), metrics.hotpotqaDev500Questions());
+        if (metrics.squadDevF1() != null) {
+            spec.commandLine().getOut().printf("squad_dev_f1 %.2f (EM %.2f, %d questions)%n", metrics.squadDevF1(), metrics.squadDevEm(),
+                    metrics.squadDevQuestions());
+        }
         return 0;
     }
 }

@@ -26,8 +26,9 @@ final class ModelsSection {
     static void appendSummary(StringBuilder md, Map<String, JsonNode> metricsByModel) {
         md.append("\n| model | metric | value |\n|---|---|---:|\n");
         metricsByModel.forEach((name, m) -> {
-            for (String key : List.of("squad_heldout_f1", "hotpotqa_dev500_oracle_f1", "hotpotqa_dev500_sp_para_recall_at2",
-                    "hotpotqa_sample103_sp_sent_f1")) {
+            for (String key : List.of("squad_dev_f1", "squad_heldout_f1", "hotpotqa_dev500_oracle_f1", "hotpotqa_dev500_yes_no_accuracy",
+                    "calibration_ece", "hotpotqa_dev500_sp_para_recall_at2", "hotpotqa_dev500_sp_para_recall_at2_active",
+                    "hotpotqa_sample103_sp_sent_f1", "hotpotqa_sample103_sp_sent_f1_active")) {
                 if (m.has(key)) {
                     md.append(String.format(Locale.ROOT, "| `models/%s` | `%s` | %s |%n", name, key, ModelCard.figure(m.path(key))));
                 }

@@ -119,6 +119,12 @@ public final class ReaderEvaluation {
                 yesNo == 0 ? 0 : round(100.0 * yesNoRight / yesNo), round(ms));
     }
 
+    /** The scores of a part of a run, gathered by a {@link Sink} into {@code mean} (yes / no not counted apart). */
+    public static Result part(ScoreMean mean, double msPerQuestion) {
+        MatchScore m = mean.mean();
+        return new Result(round(100 * m.f1()), round(100 * m.em()), (int) mean.count(), 0, 0, msPerQuestion);
+    }
+
     static double round(double x) {
         return Math.round(x * 100) / 100.0;
     }

@@ -1,5 +1,7 @@
 package compactqa.eval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -13,5 +15,10 @@ public record ReaderMetrics(
         String command, String commit, String date, String java, int cpus, String weightsSha256,
         double squadHeldoutF1, double squadHeldoutEm, int squadHeldoutQuestions, List<String> squadHeldoutArticles,
         double hotpotqaDev500OracleF1, double hotpotqaDev500OracleEm, int hotpotqaDev500Questions,
-        double hotpotqaDev500YesNoAccuracy, double msPerQuestion) {
+        double hotpotqaDev500YesNoAccuracy, double msPerQuestion,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double squadDevF1,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double squadDevEm,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer squadDevQuestions,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double calibrationEceBefore,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double calibrationEce) {
 }
