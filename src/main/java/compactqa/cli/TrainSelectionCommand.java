@@ -57,9 +57,8 @@ public class TrainSelectionCommand extends ValidationFitCommand {
 
     /** The question as the service reads it: paragraphs in BM25 order with their scores, support by document. */
     private static SelectionFit.Question question(QaExample e, LexicalRanker ranker) {
-        double[] scores = ranker.scores(e.question(), e.paragraphs());
-        List<Integer> order = LexicalRanker.order(scores);
-        List<Document> documents = order.stream().map(e.paragraphs()::get).toList();
+        LexicalRanker.Ranked ranked = ranker.rankScored(e.question(), e.paragraphs());
+        List<Document> documents = ranked.documents();
         Map<String, Set<Integer>> gold = new HashMap<>();
         for (Document d : documents) {
             for (QaExample.SupportingFact f : e.supportingFacts()) {
@@ -68,6 +67,6 @@ public class TrainSelectionCommand extends ValidationFitCommand {
                 }
             }
         }
-        return new SelectionFit.Question(e.question(), documents, order.stream().mapToDouble(i -> scores[i]).toArray(), gold);
+        return new SelectionFit.Question(e.question(), documents, ranked.scores(), gold);
     }
 }

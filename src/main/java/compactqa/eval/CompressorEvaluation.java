@@ -100,10 +100,8 @@ public final class CompressorEvaluation {
                 sentences.add(SupportMetrics.score(predicted, new HashSet<>(e.supportingFacts())));
             }
             if (active != null) {
-                double[] given = ranker.scores(e.question(), e.paragraphs());
-                List<Integer> order = LexicalRanker.order(given);
-                CompressionResult r = active.compress(e.question(), order.stream().map(e.paragraphs()::get).toList(),
-                        order.stream().mapToDouble(i -> given[i]).toArray(), settings);
+                LexicalRanker.Ranked ranked = ranker.rankScored(e.question(), e.paragraphs());
+                CompressionResult r = active.compress(e.question(), ranked.documents(), ranked.scores(), settings);
                 Set<String> goldTitles = new HashSet<>();
                 e.supportingParagraphs().forEach(i -> goldTitles.add(e.paragraphs().get(i).title()));
                 List<String> top = topTitles(r.evidence(), 2);

@@ -103,10 +103,9 @@ public final class QaBenchmark {
                     documents = hits.stream().map(SearchHit::document).toList();
                     scores = hits.stream().mapToDouble(SearchHit::score).toArray();
                 } else {
-                    double[] given = ranker.scores(q.question(), q.paragraphs());
-                    List<Integer> ranked = LexicalRanker.order(given);
-                    documents = ranked.stream().map(q.paragraphs()::get).toList();
-                    scores = ranked.stream().mapToDouble(i -> given[i]).toArray();
+                    LexicalRanker.Ranked ranked = ranker.rankScored(q.question(), q.paragraphs());
+                    documents = ranked.documents();
+                    scores = ranked.scores();
                 }
                 double retrievalMs = (System.nanoTime() - t) / 1e6;
                 int documentTokens = documents.stream().flatMap(d -> d.sentences().stream()).map(Sentence::text)

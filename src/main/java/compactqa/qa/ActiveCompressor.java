@@ -36,6 +36,8 @@ public final class ActiveCompressor {
     private final SentenceScorer scorer;
     private final ToIntFunction<String> tokens;
     private final EvidenceSelection selection;
+    // the compressor's own probabilities need no paragraph signals: skip computing them
+    private final boolean signalsUsed;
 
     /**
      * @param tokens counts a text's word-piece tokens (the budget's unit)
@@ -51,6 +53,7 @@ public final class ActiveCompressor {
         this.scorer = scorer;
         this.tokens = tokens;
         this.selection = selection;
+        this.signalsUsed = !selection.isIdentity();
     }
 
     /**
@@ -102,7 +105,7 @@ public final class ActiveCompressor {
                 Document d = segment.get(k);
                 SentenceScorer.Scores s = scores.get(k);
                 sufficiency = Math.max(sufficiency, sigmoid(s.sufficiency()));
-                ParagraphSignals signals = selection.isIdentity() ? ParagraphSignals.NONE : signals(question, d, evidence, retrieval[from + k]);
+                ParagraphSignals signals = !signalsUsed ? ParagraphSignals.NONE : signals(question, d, evidence, retrieval[from + k]);
                 double paragraphLogit = best(s.sentences());
                 for (int i = 0; i < d.sentences().size(); i++) {
                     Sentence sentence = d.sentences().get(i);

@@ -29,12 +29,22 @@ public final class LexicalRanker {
 
     /** The documents, most relevant first; ties keep the given order. */
     public List<Document> rank(String question, List<Document> documents) {
-        double[] scores = scores(question, documents);
-        return order(scores).stream().map(documents::get).toList();
+        return rankScored(question, documents).documents();
+    }
+
+    /** Documents in reading order with their BM25 scores, aligned. */
+    public record Ranked(List<Document> documents, double[] scores) {
+    }
+
+    /** The documents, most relevant first, with their scores; ties keep the given order. */
+    public Ranked rankScored(String question, List<Document> documents) {
+        double[] given = scores(question, documents);
+        List<Integer> order = order(given);
+        return new Ranked(order.stream().map(documents::get).toList(), order.stream().mapToDouble(i -> given[i]).toArray());
     }
 
     /** The indices of {@code scores}, best first; ties keep the given order. */
-    public static List<Integer> order(double[] scores) {
+    static List<Integer> order(double[] scores) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
             order.add(i);

@@ -57,10 +57,9 @@ public class QaPipeline {
         List<Document> documents;
         double[] retrievalScores;
         if (request.documents() != null) {
-            double[] given = ranker.scores(request.question(), request.documents());
-            List<Integer> order = LexicalRanker.order(given);
-            documents = order.stream().map(request.documents()::get).toList();
-            retrievalScores = order.stream().mapToDouble(i -> given[i]).toArray();
+            LexicalRanker.Ranked ranked = ranker.rankScored(request.question(), request.documents());
+            documents = ranked.documents();
+            retrievalScores = ranked.scores();
         } else {
             List<SearchHit> hits = index.search(request.question(), or(request.k(), config.k()), false).hits();
             documents = hits.stream().map(SearchHit::document).toList();
