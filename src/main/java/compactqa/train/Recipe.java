@@ -94,13 +94,17 @@ public record Recipe(
      * @param sameArticleNegatives for the compressor, on single-paragraph data (SQuAD): half the
      *                        distractor paragraphs come from the question's own article, the hard
      *                        negatives a retriever returns beside the right paragraph
+     * @param trainOnly       the source gives no validation questions: for a slice of data the
+     *                        initial model already trained on, whose questions would flatter the
+     *                        validation and bias the calibration fitted on it
      */
     public record DataSource(String path, int repeat, int limit, int holdOutArticles, int negatives,
                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean balanceYesNo,
                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) int variants,
                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) int wordVariants,
                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) int evidenceContexts,
-                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean sameArticleNegatives) {
+                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean sameArticleNegatives,
+                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean trainOnly) {
 
         public DataSource {
             if (variants < 0 || wordVariants < 0 || evidenceContexts < 0) {

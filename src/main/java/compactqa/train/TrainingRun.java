@@ -271,12 +271,14 @@ public final class TrainingRun {
      * shares its paragraph with a training one), drawn with the recipe's seed; they never train.
      */
     public List<SourceSplit> split() {
-        int quota = recipe.validationSize() / recipe.data().size();
+        long validating = recipe.data().stream().filter(d -> !d.trainOnly()).count();
+        int quota = validating == 0 ? 0 : (int) (recipe.validationSize() / validating);
         Random random = new Random(recipe.seed());
         List<SourceSplit> splits = new ArrayList<>();
         for (Recipe.DataSource source : recipe.data()) {
             List<QaExample> examples = TrainingData.load(loader, home, source);
-            Set<QaExample> held = TrainingData.validationShare(examples, Math.min(quota, examples.size() / 5), random);
+            int share = source.trainOnly() ? 0 : Math.min(quota, examples.size() / 5);
+            Set<QaExample> held = TrainingData.validationShare(examples, share, random);
             List<QaExample> trains = new ArrayList<>();
             List<QaExample> validation = new ArrayList<>();
             for (QaExample e : examples) {

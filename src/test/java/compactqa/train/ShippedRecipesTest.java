@@ -34,6 +34,10 @@ class ShippedRecipesTest {
                     // the readers trained since SQuAD train arrived keep SQuAD dev whole, as their test
                     assertFalse(TrainingData.isSquadDev(source.path()), file + " trains on SQuAD dev");
                 }
+                if (recipe.init() != null && recipe.init().contains("-squad") && source.path().contains("squad")) {
+                    // a second stage's SQuAD slice trained its first stage: validating on it would flatter
+                    assertTrue(source.trainOnly(), file + ": the SQuAD slice must be train_only");
+                }
             }
         }
     }
