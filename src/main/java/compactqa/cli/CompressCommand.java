@@ -11,11 +11,11 @@ import java.util.concurrent.Callable;
 import compactqa.compress.Calibration;
 import compactqa.compress.CompressionMethod;
 import compactqa.compress.MethodOptions;
-import compactqa.eval.CalibrationTexts;
+import compactqa.dataset.CalibrationTexts;
+import compactqa.dataset.DataSplits;
+import compactqa.dataset.DatasetLoader;
 import compactqa.eval.CompressionBenchmark;
-import compactqa.eval.CompressionResult;
-import compactqa.eval.DataSplits;
-import compactqa.eval.DatasetLoader;
+import compactqa.eval.CompressionBenchResult;
 import compactqa.eval.EvalReport;
 import compactqa.eval.ResultFiles;
 import compactqa.eval.RunInfo;
@@ -186,7 +186,7 @@ public class CompressCommand implements Callable<Integer> {
                 DataSplits.inLastArticles(loader.load(project.home().resolve(squad)), DataSplits.SQUAD_HELD_OUT_ARTICLES),
                 loader.load(project.home().resolve(hotpotDev)), limit);
         RunInfo run = RunInfo.capture("./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), project.home());
-        CompressionResult result = new CompressionBenchmark().run(name, method, original, compressed, data, models.cache(),
+        CompressionBenchResult result = new CompressionBenchmark().run(name, method, original, compressed, data, models.cache(),
                 models.encoderOptions(), run, spec.commandLine().getErr());
         Path file = project.results().resolve("compress-" + name + ".json");
         ResultFiles.write(result, file);

@@ -3,8 +3,8 @@ package compactqa.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import compactqa.eval.CompressionResult;
-import compactqa.eval.DatasetLoader;
+import compactqa.dataset.DatasetLoader;
+import compactqa.eval.CompressionBenchResult;
 import compactqa.model.ModelArtifact;
 import compactqa.model.ModelConfig;
 import jakarta.enterprise.context.Dependent;
@@ -72,8 +72,8 @@ public class EvalCompressedCommand implements Callable<Integer> {
         }
         ModelArtifact trained = ModelArtifact.load(project.home().resolve(original));
         ModelArtifact compressed = ModelArtifact.load(project.home().resolve(model));
-        if (compressed.manifest().compression() == null && !CompressionResult.Training.withCompressedActivations(compressed.dir())
-                && !CompressionResult.Training.asAdapters(compressed.dir())) {
+        if (compressed.manifest().compression() == null && !CompressionBenchResult.Training.withCompressedActivations(compressed.dir())
+                && !CompressionBenchResult.Training.asAdapters(compressed.dir())) {
             throw new IllegalArgumentException(model + " is neither a compressed model nor trained with compressed activations or as adapters");
         }
         if (!compressed.manifest().task().equals(trained.manifest().task())) {

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import compactqa.dataset.DatasetLoader;
 import compactqa.eval.CompressorEvaluation;
 import compactqa.eval.CompressorMetrics;
-import compactqa.eval.DatasetLoader;
 import compactqa.eval.RunInfo;
 import compactqa.model.CompressorModel;
 import compactqa.model.ModelArtifact;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import compactqa.eval.DatasetLoader;
+import compactqa.dataset.DatasetLoader;
 import compactqa.eval.EvalReport;
 import compactqa.eval.QaBenchResult;
 import compactqa.eval.QaBenchmark;

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import compactqa.eval.DatasetLoader;
+import compactqa.dataset.DatasetLoader;
+import compactqa.dataset.QaExample;
 import compactqa.eval.EvalReport;
 import compactqa.eval.LoadTest;
-import compactqa.eval.QaExample;
 import compactqa.eval.ResultFiles;
 import compactqa.eval.RunInfo;
 import jakarta.enterprise.context.Dependent;

@@ -3,7 +3,7 @@ package compactqa.cli;
 import java.util.List;
 import java.util.Map;
 
-import compactqa.eval.QaExample;
+import compactqa.dataset.QaExample;
 import compactqa.model.ConfidenceCalibration;
 import compactqa.model.ModelArtifact;
 import compactqa.model.ReaderModel;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import compactqa.corpus.Document;
-import compactqa.eval.QaExample;
+import compactqa.dataset.QaExample;
 import compactqa.model.CompressorModel;
 import compactqa.model.ModelArtifact;
 import compactqa.qa.EvidenceSelection;

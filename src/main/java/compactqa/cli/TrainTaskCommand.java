@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import compactqa.eval.DatasetLoader;
+import compactqa.dataset.DatasetLoader;
 import compactqa.model.ModelConfig;
 import compactqa.train.Recipe;
 import compactqa.train.TrainingListener;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import compactqa.eval.DatasetLoader;
-import compactqa.eval.QaExample;
+import compactqa.dataset.DatasetLoader;
+import compactqa.dataset.QaExample;
 import compactqa.eval.RunInfo;
 import compactqa.model.ModelArtifact;
 import compactqa.model.ModelConfig;

@@ -9,7 +9,11 @@
  * <p>Files are recognised by content ({@link compactqa.corpus.JsonShape}), never by name, and read
  * as streams, gzip or not ({@link compactqa.corpus.InputFiles}). {@link compactqa.corpus.CorpusLoader}
  * dispatches each file to the first {@link compactqa.corpus.CorpusReader} bean that accepts its
- * shape; the data set formats' reader lives in {@code eval}, which owns those formats. This package
- * depends on nothing else of the project.
+ * shape; the data set formats' reader lives in {@code dataset}, which owns those formats.
+ *
+ * <p>It also holds the text-level vocabulary every layer shares: how passages are laid out as the
+ * reader's context ({@link compactqa.corpus.ReaderContext}) and the kinds of answer
+ * ({@link compactqa.corpus.AnswerType}), so that data sets, training, the models and the pipeline
+ * agree on them without depending on one another. This package depends on nothing else of the project.
  */
 package compactqa.corpus;

@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import compactqa.dataset.QaExample;
 import compactqa.index.IndexStore;
+import compactqa.metrics.AnswerMetrics;
+import compactqa.metrics.Latencies;
 import compactqa.model.BertNames;
 import compactqa.model.Checkpoint;
 import compactqa.model.CompressorModel;
@@ -47,7 +50,7 @@ public final class CompressionBenchmark {
         }
     }
 
-    public CompressionResult run(String name, String method, ModelArtifact original, ModelArtifact compressed, Data data, ModelCache cache,
+    public CompressionBenchResult run(String name, String method, ModelArtifact original, ModelArtifact compressed, Data data, ModelCache cache,
                                  EncoderOptions options, RunInfo run, PrintWriter log) throws IOException {
         String task = original.manifest().task();
         int[] questions = new int[1];
@@ -71,8 +74,8 @@ public final class CompressionBenchmark {
                 relative.put(metric + "_retention", round(after.get(metric) / value, 4));
             }
         });
-        CompressionResult.Training trainedBefore = CompressionResult.Training.read(original.dir());
-        CompressionResult.Training trainedAfter = CompressionResult.Training.read(compressed.dir());
+        CompressionBenchResult.Training trainedBefore = CompressionBenchResult.Training.read(original.dir());
+        CompressionBenchResult.Training trainedAfter = CompressionBenchResult.Training.read(compressed.dir());
         if (trainedAfter != null && trainedAfter.trainableParameters() > 0) {
             // of all the original's parameters: what a parameter-efficient method is judged by (Compacter's ≤ 1%)
             relative.put("trainable_share", round(trainedAfter.trainableParameters() / (double) originalCheckpoint.parameters(), 5));
@@ -86,10 +89,10 @@ public final class CompressionBenchmark {
         String words = BertNames.WORD_EMBEDDINGS;
         String embeddings = checkpoint.has(words) ? "dense" : checkpoint.has(words + ".u")
                 ? "rank " + checkpoint.tensor(words + ".u").dim(1) : checkpoint.has(words + ".q8") ? "int8 rows" : "int4 rows on disk";
-        return new CompressionResult(run.command(), run.commit(), run.date(), run.java(), run.cpus(), options.threads(), name, original.dir().getFileName().toString(),
+        return new CompressionBenchResult(run.command(), run.commit(), run.date(), run.java(), run.cpus(), options.threads(), name, original.dir().getFileName().toString(),
                 task, method, compressed.manifest().compression(), questions[0], disk,
                 Files.size(compressed.onnx(cache, Precision.FP32)), latency.get("compressed"), after,
-                new CompressionResult.Side(originalDisk, Files.size(original.onnx(cache, Precision.FP32)), latency.get("original"), before,
+                new CompressionBenchResult.Side(originalDisk, Files.size(original.onnx(cache, Precision.FP32)), latency.get("original"), before,
                         trainedBefore),
                 relative, layers, embeddings, trainedAfter);
     }
@@ -182,9 +185,7 @@ public final class CompressionBenchmark {
     }
 
     private static double p50(double[] ms) {
-        double[] sorted = ms.clone();
-        Arrays.sort(sorted);
-        return round(EncoderBenchResult.percentile(sorted, 0.5), 2);
+        return round(Latencies.of(ms).percentile(0.5), 2);
     }
 
     /** The size of {@code checkpoint} saved whole in fp32, measured by saving it. */

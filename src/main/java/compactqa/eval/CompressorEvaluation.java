@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 import compactqa.corpus.Document;
+import compactqa.dataset.QaExample;
+import compactqa.metrics.MatchScore;
+import compactqa.metrics.ScoreMean;
+import compactqa.metrics.SupportMetrics;
 import compactqa.model.CompressorModel;
 import compactqa.qa.ActiveCompressor;
 import compactqa.qa.CompressionResult;

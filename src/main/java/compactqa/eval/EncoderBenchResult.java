@@ -1,9 +1,9 @@
 package compactqa.eval;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import compactqa.metrics.Latencies;
 
 /**
  * The result file of {@code qa bench encoder}: one row per graph and shape, the exported graphs'
@@ -37,11 +37,9 @@ public record EncoderBenchResult(
                       double tokensPerS, int runs) {
 
         static Row of(String model, String graph, String precision, int batch, int seq, double[] millis) {
-            double[] sorted = millis.clone();
-            Arrays.sort(sorted);
-            double mean = Arrays.stream(millis).average().orElseThrow();
-            return new Row(model, graph, precision, batch, seq, round(percentile(sorted, 0.5)), round(percentile(sorted, 0.95)),
-                    Math.round(batch * seq / (mean / 1000)), millis.length);
+            Latencies latencies = Latencies.of(millis);
+            return new Row(model, graph, precision, batch, seq, round(latencies.percentile(0.5)), round(latencies.percentile(0.95)),
+                    Math.round(batch * seq / (latencies.mean() / 1000)), millis.length);
         }
 
         String shape() {
@@ -62,12 +60,6 @@ public record EncoderBenchResult(
             }
         }
         return ratios;
-    }
-
-    /** The nearest-rank percentile of sorted values. */
-    static double percentile(double[] sorted, double p) {
-        int rank = (int) Math.ceil(p * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
     private static double round(double x) {

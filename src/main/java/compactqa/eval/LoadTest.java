@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import compactqa.metrics.Latencies;
 
 /**
  * A closed-loop load test of a running service on this machine: {@code clients} callers each send
@@ -156,9 +157,9 @@ public final class LoadTest {
     }
 
     static Route route(java.util.Collection<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new Route(sorted.length, round(EncoderBenchResult.percentile(sorted, 0.5)), round(EncoderBenchResult.percentile(sorted, 0.95)),
-                round(EncoderBenchResult.percentile(sorted, 0.99)), round(sorted[sorted.length - 1]));
+        Latencies latencies = Latencies.of(values);
+        return new Route(latencies.count(), round(latencies.percentile(0.5)), round(latencies.percentile(0.95)),
+                round(latencies.percentile(0.99)), round(latencies.max()));
     }
 
     /** End RSS over the mean RSS just after the warm-up (the first fifth), minus 1. */

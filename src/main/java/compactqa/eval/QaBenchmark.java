@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 
 import compactqa.corpus.Document;
 import compactqa.corpus.Sentence;
+import compactqa.dataset.DatasetLoader;
+import compactqa.dataset.QaExample;
 import compactqa.index.AnalyzerChoice;
 import compactqa.index.BuildListener;
 import compactqa.index.IndexBuilder;
@@ -24,11 +26,17 @@ import compactqa.index.InvalidQueryException;
 import compactqa.index.ParagraphSearcher;
 import compactqa.index.SearchHit;
 import compactqa.index.SearchSettings;
+import compactqa.metrics.AnswerMetrics;
+import compactqa.metrics.CompressionRate;
+import compactqa.metrics.Latencies;
+import compactqa.metrics.MatchScore;
+import compactqa.metrics.ScoreMean;
+import compactqa.metrics.SupportMetrics;
 import compactqa.model.CompressorModel;
 import compactqa.model.ReaderModel;
 import compactqa.qa.ActiveCompressor;
-import compactqa.qa.EvidenceSelection;
 import compactqa.qa.CompressionSettings;
+import compactqa.qa.EvidenceSelection;
 import compactqa.qa.LexicalRanker;
 import compactqa.qa.QaPipeline;
 
@@ -194,13 +202,13 @@ public final class QaBenchmark {
             double totalSeconds = total.stream().mapToDouble(Double::doubleValue).sum() / 1000;
             QaBenchResult.Latency all = latency(total);
             return new QaBenchResult.Method(pct(a.em()), pct(a.f1()), pct(s.em()), pct(s.f1()),
-                    round(evidenceTokens == 0 ? 0 : (double) documentTokens / evidenceTokens), round((double) steps / total.size()),
+                    round(CompressionRate.of(documentTokens, evidenceTokens)), round((double) steps / total.size()),
                     all.p50(), all.p95(), stages, round(total.size() / Math.max(totalSeconds, 1e-9)));
         }
 
         private static QaBenchResult.Latency latency(List<Double> millis) {
-            double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return new QaBenchResult.Latency(round(EncoderBenchResult.percentile(sorted, 0.5)), round(EncoderBenchResult.percentile(sorted, 0.95)));
+            Latencies latencies = Latencies.of(millis);
+            return new QaBenchResult.Latency(round(latencies.percentile(0.5)), round(latencies.percentile(0.95)));
         }
 
         private static double pct(double x) {

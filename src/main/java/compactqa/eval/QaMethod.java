@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import compactqa.corpus.Document;
+import compactqa.dataset.QaExample;
 
 /** One way of answering in the QA benchmark: ours, or a baseline. */
 interface QaMethod {

@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.function.ToIntFunction;
 
 import compactqa.corpus.Document;
+import compactqa.corpus.ReaderContext;
 import compactqa.corpus.Sentence;
-import compactqa.model.ReaderContext;
+import compactqa.dataset.QaExample;
 import compactqa.model.ReaderModel;
 import compactqa.qa.ActiveCompressor;
 import compactqa.qa.CompressionResult;

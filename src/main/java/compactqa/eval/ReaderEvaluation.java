@@ -5,6 +5,11 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
+import compactqa.dataset.QaExample;
+import compactqa.dataset.ReaderExamples;
+import compactqa.metrics.AnswerMetrics;
+import compactqa.metrics.MatchScore;
+import compactqa.metrics.ScoreMean;
 import compactqa.model.ReaderModel;
 import compactqa.model.ReaderPrediction;
 

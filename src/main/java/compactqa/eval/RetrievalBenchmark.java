@@ -14,6 +14,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import compactqa.corpus.Document;
+import compactqa.dataset.DatasetFormat;
+import compactqa.dataset.DatasetLoader;
+import compactqa.dataset.QaExample;
 import compactqa.index.AnalyzerChoice;
 import compactqa.index.BuildListener;
 import compactqa.index.BuildStats;
@@ -22,6 +25,7 @@ import compactqa.index.IndexStore;
 import compactqa.index.InvalidQueryException;
 import compactqa.index.ParagraphSearcher;
 import compactqa.index.SearchHit;
+import compactqa.metrics.RetrievalScores;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -2,6 +2,7 @@ package compactqa.eval;
 
 import java.util.List;
 import java.util.Map;
+import compactqa.metrics.RetrievalScores;
 
 /**
  * The result file of {@code qa eval retrieval}: provenance, corpus and throughput figures, and the

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import compactqa.metrics.RetrievalScores;
 
 /** The retrieval benchmark's part of the report ({@code retrieval-*.json}). */
 final class RetrievalSection implements ReportSection {

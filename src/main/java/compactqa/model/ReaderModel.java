@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import compactqa.corpus.AnswerType;
 
 /**
  * The trained extractive reader on ONNX Runtime: a question and a context in, a

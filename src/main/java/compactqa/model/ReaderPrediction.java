@@ -1,5 +1,7 @@
 package compactqa.model;
 
+import compactqa.corpus.AnswerType;
+
 /**
  * The reader's answer.
  *

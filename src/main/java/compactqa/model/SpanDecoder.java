@@ -1,6 +1,7 @@
 package compactqa.model;
 
 import java.util.List;
+import compactqa.corpus.AnswerType;
 
 /**
  * Turns the reader's logits into an answer: the best valid span over all windows of a context, or

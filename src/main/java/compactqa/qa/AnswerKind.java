@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import compactqa.model.AnswerType;
+import compactqa.corpus.AnswerType;
 
 /**
  * What kind of answer the service gave: the reader's three ({@code span}, {@code yes}, {@code no}),

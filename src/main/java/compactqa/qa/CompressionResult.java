@@ -2,6 +2,8 @@ package compactqa.qa;
 
 import java.util.List;
 
+import compactqa.metrics.CompressionRate;
+
 /**
  * What active compression hands the reader.
  *
@@ -14,8 +16,8 @@ import java.util.List;
 public record CompressionResult(List<EvidenceSentence> evidence, List<StepTrace> steps, boolean stoppedEarly, int documentTokens,
                                 int evidenceTokens) {
 
-    /** Documents' tokens over evidence tokens (infinite for empty evidence). */
+    /** Documents' tokens over evidence tokens (0 for empty evidence). */
     public double compressionRate() {
-        return evidenceTokens == 0 ? Double.POSITIVE_INFINITY : (double) documentTokens / evidenceTokens;
+        return CompressionRate.of(documentTokens, evidenceTokens);
     }
 }

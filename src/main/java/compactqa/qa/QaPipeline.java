@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 
+import compactqa.corpus.AnswerType;
 import compactqa.corpus.Document;
+import compactqa.corpus.ReaderContext;
 import compactqa.index.IndexService;
 import compactqa.index.SearchHit;
-import compactqa.model.AnswerType;
 import compactqa.model.CompressorModel;
-import compactqa.model.ReaderContext;
 import compactqa.model.ReaderPrediction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

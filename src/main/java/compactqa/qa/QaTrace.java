@@ -2,6 +2,8 @@ package compactqa.qa;
 
 import java.util.List;
 
+import compactqa.metrics.CompressionRate;
+
 /**
  * How an answer came about.
  *
@@ -26,6 +28,6 @@ public record QaTrace(int retrieved, List<StepTrace> steps, boolean stoppedEarly
 
     /** Documents' tokens over evidence tokens. */
     public double compressionRate() {
-        return evidenceTokens == 0 ? 0 : (double) documentTokens / evidenceTokens;
+        return CompressionRate.of(documentTokens, evidenceTokens);
     }
 }

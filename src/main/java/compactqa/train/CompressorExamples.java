@@ -9,8 +9,8 @@ import java.util.Set;
 
 import compactqa.corpus.Document;
 import compactqa.corpus.Sentence;
-import compactqa.eval.QaExample;
-import compactqa.eval.ReaderExamples;
+import compactqa.dataset.QaExample;
+import compactqa.dataset.ReaderExamples;
 
 /**
  * Turns data set questions into compressor examples, one per candidate paragraph and evidence.

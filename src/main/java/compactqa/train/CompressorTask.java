@@ -17,7 +17,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import compactqa.corpus.Document;
 import compactqa.corpus.Sentence;
-import compactqa.eval.QaExample;
+import compactqa.dataset.QaExample;
 import compactqa.model.CompressorFeaturizer;
 import compactqa.model.CompressorWindow;
 import compactqa.model.Head;

@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
+import compactqa.corpus.AnswerType;
 import compactqa.corpus.Document;
-import compactqa.eval.AnswerMetrics;
-import compactqa.eval.QaExample;
-import compactqa.eval.ReaderExample;
-import compactqa.eval.ReaderExamples;
-import compactqa.model.AnswerType;
-import compactqa.model.ReaderContext;
+import compactqa.corpus.ReaderContext;
+import compactqa.dataset.QaExample;
+import compactqa.dataset.ReaderExample;
+import compactqa.dataset.ReaderExamples;
 
 /**
  * Data augmentation for the reader: a training question asked again over another context built from
@@ -96,10 +95,8 @@ final class ContextVariants {
             context = ReaderContext.of(laid);
             textStarts[p] = context.length() - text.length();
         }
-        String normalized = AnswerMetrics.normalize(e.answer());
-        if (normalized.equals("yes") || normalized.equals("no")) {
-            AnswerType type = normalized.equals("yes") ? AnswerType.YES : AnswerType.NO;
-            return Optional.of(new ReaderExample(e.id(), e.question(), context, type, -1, normalized, e.answers(), e.dataset()));
+        if (e.answerType() != AnswerType.SPAN) {
+            return Optional.of(ReaderExample.yesNo(e, context));
         }
         if (!e.answerSpans().isEmpty()) {
             QaExample.AnswerSpan span = e.answerSpans().get(0);

@@ -9,14 +9,13 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.TreeSet;
 
+import compactqa.corpus.AnswerType;
 import compactqa.corpus.Document;
+import compactqa.corpus.ReaderContext;
 import compactqa.corpus.Sentence;
-import compactqa.eval.AnswerMetrics;
-import compactqa.eval.QaExample;
-import compactqa.eval.ReaderExample;
-import compactqa.eval.ReaderExamples;
-import compactqa.model.AnswerType;
-import compactqa.model.ReaderContext;
+import compactqa.dataset.QaExample;
+import compactqa.dataset.ReaderExample;
+import compactqa.dataset.ReaderExamples;
 
 /**
  * Reader examples whose context looks like what the service's active compressor hands the reader:
@@ -161,8 +160,7 @@ final class EvidenceContexts {
     }
 
     private static boolean isYesNo(QaExample e) {
-        String normalized = AnswerMetrics.normalize(e.answer());
-        return normalized.equals("yes") || normalized.equals("no");
+        return e.answerType() != AnswerType.SPAN;
     }
 
     private static Optional<Document> distractor(QaExample e, List<Document> own, List<Document> pool, Random random) {
@@ -192,9 +190,7 @@ final class EvidenceContexts {
             textStarts[g] = context.length() - text.strip().length();
         }
         if (isYesNo(e)) {
-            String normalized = AnswerMetrics.normalize(e.answer());
-            return Optional.of(new ReaderExample(e.id(), e.question(), context,
-                    normalized.equals("yes") ? AnswerType.YES : AnswerType.NO, -1, normalized, e.answers(), e.dataset()));
+            return Optional.of(ReaderExample.yesNo(e, context));
         }
         for (int g = 0; g < groups.size(); g++) {
             Group group = groups.get(g);

@@ -8,13 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
+import compactqa.corpus.AnswerType;
 import compactqa.corpus.Document;
-import compactqa.eval.AnswerMetrics;
-import compactqa.eval.QaExample;
-import compactqa.eval.ReaderExample;
-import compactqa.eval.ReaderExamples;
+import compactqa.dataset.QaExample;
+import compactqa.dataset.ReaderExample;
+import compactqa.dataset.ReaderExamples;
+import compactqa.metrics.AnswerMetrics;
 import compactqa.metrics.CalibrationError;
-import compactqa.model.AnswerType;
 import compactqa.model.ConfidenceCalibration;
 import compactqa.model.ReaderModel;
 import compactqa.model.ReaderPrediction;

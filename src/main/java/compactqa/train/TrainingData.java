@@ -9,10 +9,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.List;
 
-import compactqa.eval.AnswerMetrics;
-import compactqa.eval.DataSplits;
-import compactqa.eval.DatasetLoader;
-import compactqa.eval.QaExample;
+import compactqa.corpus.AnswerType;
+import compactqa.dataset.DataSplits;
+import compactqa.dataset.DatasetLoader;
+import compactqa.dataset.QaExample;
 
 /**
  * The questions a recipe trains on: each data source's file, at most {@code limit} questions, minus
@@ -53,25 +53,21 @@ public final class TrainingData {
      * original so that the order stays deterministic.
      */
     static List<QaExample> balanceYesNo(List<QaExample> examples) {
-        long yes = examples.stream().filter(e -> isAnswer(e, "yes")).count();
-        long no = examples.stream().filter(e -> isAnswer(e, "no")).count();
+        long yes = examples.stream().filter(e -> e.answerType() == AnswerType.YES).count();
+        long no = examples.stream().filter(e -> e.answerType() == AnswerType.NO).count();
         if (yes == 0 || no == 0 || yes == no) {
             return examples;
         }
-        String rarer = yes < no ? "yes" : "no";
+        AnswerType rarer = yes < no ? AnswerType.YES : AnswerType.NO;
         long times = Math.round((double) Math.max(yes, no) / Math.min(yes, no));
         List<QaExample> out = new ArrayList<>();
         for (QaExample e : examples) {
-            long copies = isAnswer(e, rarer) ? times : 1;
+            long copies = e.answerType() == rarer ? times : 1;
             for (long c = 0; c < copies; c++) {
                 out.add(e);
             }
         }
         return out;
-    }
-
-    private static boolean isAnswer(QaExample e, String answer) {
-        return AnswerMetrics.normalize(e.answer()).equals(answer);
     }
 
     /**

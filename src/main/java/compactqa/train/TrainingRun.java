@@ -18,12 +18,13 @@ import java.util.stream.Stream;
 
 import ai.djl.ndarray.NDManager;
 import compactqa.corpus.Document;
-import compactqa.eval.DatasetLoader;
-import compactqa.eval.QaExample;
-import compactqa.eval.ReaderExample;
-import compactqa.eval.ReaderExamples;
+import compactqa.dataset.DatasetLoader;
+import compactqa.dataset.QaExample;
+import compactqa.dataset.ReaderExample;
+import compactqa.dataset.ReaderExamples;
 import compactqa.model.BertNames;
 import compactqa.model.Checkpoint;
+import compactqa.model.CompressorFeaturizer;
 import compactqa.model.Head;
 import compactqa.model.ModelArtifact;
 import compactqa.model.ModelCache;
@@ -31,7 +32,6 @@ import compactqa.model.OnnxImporter;
 import compactqa.model.PretrainedEncoder;
 import compactqa.model.Tensor;
 import compactqa.model.TernaryWeights;
-import compactqa.model.CompressorFeaturizer;
 import compactqa.model.TextTokenizer;
 
 /**

@@ -10,8 +10,8 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import compactqa.eval.ReaderExample;
-import compactqa.model.AnswerType;
+import compactqa.corpus.AnswerType;
+import compactqa.dataset.ReaderExample;
 import compactqa.model.Tensor;
 
 /**

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import compactqa.corpus.SentenceSplitter;
+import compactqa.dataset.DatasetLoader;
 import compactqa.index.SearchSettings;
 import compactqa.model.Checkpoint;
 import compactqa.model.CompressorModel;
@@ -84,7 +86,7 @@ class QaBenchmarkIT {
         Path work = Files.createDirectories(dir.resolve("work-" + setting));
         try (ReaderModel r = ReaderModel.open(reader, CACHE, options, Precision.FP32);
              CompressorModel c = CompressorModel.open(compressor, CACHE, options, Precision.FP32)) {
-            return new QaBenchmark(new DatasetLoader(DatasetLoaderContractTest.SPLITTER)).run("it", List.of(SAMPLE), setting, k, 3, r, c, EvidenceSelection.IDENTITY,
+            return new QaBenchmark(new DatasetLoader(new SentenceSplitter())).run("it", List.of(SAMPLE), setting, k, 3, r, c, EvidenceSelection.IDENTITY,
                     new CompressionSettings(5, 2, 200, 0.5, 0.5), new SearchSettings(0.5, 0.9f, 0.4f), work,
                     new QaBenchResult.Models("models/reader", "models/compressor", "fp32", 2), RunInfo.capture("test", Path.of(".")), new PrintWriter(new StringWriter()));
         }

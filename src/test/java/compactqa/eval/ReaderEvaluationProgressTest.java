@@ -9,7 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import compactqa.model.AnswerType;
+import compactqa.corpus.AnswerType;
+import compactqa.metrics.MatchScore;
 import compactqa.model.ReaderPrediction;
 
 class ReaderEvaluationProgressTest {

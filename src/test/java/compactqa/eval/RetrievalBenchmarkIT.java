@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import compactqa.corpus.SentenceSplitter;
+import compactqa.dataset.DatasetLoader;
 import compactqa.index.AnalyzerChoice;
 import compactqa.index.SearchSettings;
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import compactqa.corpus.AnswerType;
 
 /** Decoding on hand-made logits: no model, no tokenizer. */
 class SpanDecoderTest {

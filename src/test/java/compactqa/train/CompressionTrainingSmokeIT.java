@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import compactqa.compress.Calibration;
 import compactqa.compress.SvdFactorization;
 import compactqa.corpus.SentenceSplitter;
-import compactqa.eval.DatasetLoader;
+import compactqa.dataset.DatasetLoader;
 import compactqa.model.Checkpoint;
 import compactqa.model.CompressorModel;
 import compactqa.model.EncoderOptions;

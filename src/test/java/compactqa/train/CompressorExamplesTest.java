@@ -11,7 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import compactqa.corpus.Document;
-import compactqa.eval.QaExample;
+import compactqa.dataset.QaExample;
 
 class CompressorExamplesTest {
 

@@ -10,14 +10,14 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import compactqa.corpus.AnswerType;
 import compactqa.corpus.Document;
-import compactqa.eval.AnswerMetrics;
-import compactqa.eval.DatasetLoader;
 import compactqa.corpus.SentenceSplitter;
-import compactqa.eval.QaExample;
-import compactqa.eval.ReaderExample;
-import compactqa.eval.ReaderExamples;
-import compactqa.model.AnswerType;
+import compactqa.dataset.DatasetLoader;
+import compactqa.dataset.QaExample;
+import compactqa.dataset.ReaderExample;
+import compactqa.dataset.ReaderExamples;
+import compactqa.metrics.AnswerMetrics;
 
 /** Context variants of the real training files: as many located answers as the originals, each one a gold answer. */
 class ContextVariantsIT {

@@ -9,11 +9,11 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import compactqa.corpus.AnswerType;
 import compactqa.corpus.Document;
-import compactqa.eval.QaExample;
-import compactqa.eval.ReaderExample;
-import compactqa.eval.ReaderExamples;
-import compactqa.model.AnswerType;
+import compactqa.dataset.QaExample;
+import compactqa.dataset.ReaderExample;
+import compactqa.dataset.ReaderExamples;
 
 class ContextVariantsTest {
 

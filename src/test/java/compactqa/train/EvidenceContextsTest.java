@@ -9,10 +9,10 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import compactqa.corpus.AnswerType;
 import compactqa.corpus.Document;
-import compactqa.eval.QaExample;
-import compactqa.eval.ReaderExample;
-import compactqa.model.AnswerType;
+import compactqa.dataset.QaExample;
+import compactqa.dataset.ReaderExample;
 
 class EvidenceContextsTest {
 

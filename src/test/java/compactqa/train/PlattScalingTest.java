@@ -9,7 +9,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import compactqa.model.AnswerType;
+import compactqa.corpus.AnswerType;
 import compactqa.model.ConfidenceCalibration;
 
 class PlattScalingTest {

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import compactqa.eval.QaExample;
+import compactqa.dataset.QaExample;
 
 class TrainingDataTest {
 

@@ -14,12 +14,12 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import compactqa.model.AnswerType;
+import compactqa.corpus.AnswerType;
+import compactqa.dataset.ReaderExample;
 import compactqa.model.Checkpoint;
 import compactqa.model.EncoderConfig;
 import compactqa.model.Tensor;
 import compactqa.model.TokenizedText;
-import compactqa.eval.ReaderExample;
 
 /** The optimizer, the schedule and the labels, checked against hand-computed values. */
 class TrainingMathTest {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import compactqa.corpus.SentenceSplitter;
-import compactqa.eval.DatasetLoader;
+import compactqa.dataset.DatasetLoader;
 import compactqa.model.Checkpoint;
 import compactqa.model.CompressorModel;
 import compactqa.model.Encoder;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import compactqa.corpus.SentenceSplitter;
-import compactqa.eval.DatasetLoader;
+import compactqa.dataset.DatasetLoader;
 
 /** How a recipe's questions divide into training and validation, source by source. */
 class TrainingSplitTest {

@@ -9,8 +9,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import compactqa.eval.ReaderExample;
-import compactqa.model.AnswerType;
+import compactqa.corpus.AnswerType;
+import compactqa.dataset.ReaderExample;
 import compactqa.model.Tensor;
 
 class WordSubstitutionTest {

@@ -1,0 +1,72 @@
+package compactqa.dataset;
+
+import static compactqa.dataset.RecordFields.array;
+import static compactqa.dataset.RecordFields.distinct;
+import static compactqa.dataset.RecordFields.flag;
+import static compactqa.dataset.RecordFields.text;
+import static compactqa.dataset.RecordFields.texts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import compactqa.corpus.Document;
+import compactqa.corpus.SentenceSplitter;
+
+/**
+ * IRCoT's processed format (HotpotQA, 2WikiMultihopQA and MuSiQue alike):
+ * {@code question_id, question_text, answers_objects[].spans[], contexts[]{id, title, paragraph_text, is_supporting}}.
+ *
+ * <p>The answers are every span of every answer object, without repeats, in order. Paragraph texts
+ * are split into sentences here; support is known per paragraph only, so there are no supporting
+ * facts. The contexts' {@code id}s number them within the question, so paragraphs take their
+ * content key as id. The format names no question type. Extra fields ({@code pinned_contexts},
+ * {@code reasoning_steps}, ...) are ignored.
+ */
+final class IrcotParser implements ExampleParser {
+
+    private final SentenceSplitter splitter;
+
+    IrcotParser(SentenceSplitter splitter) {
+        this.splitter = splitter;
+    }
+
+    @Override
+    public Stream<QaExample> parse(JsonNode record, long recordIndex, String source, LongAdder skipped) {
+        String id = text(record, "question_id");
+        String question = text(record, "question_text");
+        List<String> spans = new ArrayList<>();
+        for (JsonNode answer : array(record, "answers_objects")) {
+            spans.addAll(texts(answer, "spans"));
+        }
+        JsonNode contexts = array(record, "contexts");
+        List<Document> paragraphs = new ArrayList<>(contexts.size());
+        List<Integer> supporting = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        for (JsonNode context : contexts) {
+            Document paragraph = paragraph(context, source);
+            if (flag(context, "is_supporting", false)) {
+                supporting.add(paragraphs.size());
+                titles.add(paragraph.title());
+            }
+            paragraphs.add(paragraph);
+        }
+        return Stream.of(new QaExample(id, question, distinct(spans), "", paragraphs, supporting, distinct(titles),
+                List.of(), List.of(), DatasetFormat.IRCOT.label()));
+    }
+
+    @Override
+    public Stream<Document> paragraphs(JsonNode record, long recordIndex, String source) {
+        JsonNode contexts = array(record, "contexts");
+        List<Document> paragraphs = new ArrayList<>(contexts.size());
+        contexts.forEach(context -> paragraphs.add(paragraph(context, source)));
+        return paragraphs.stream();
+    }
+
+    private Document paragraph(JsonNode context, String source) {
+        return splitter.document(null, text(context, "title", ""), text(context, "paragraph_text"), source);
+    }
+}
