@@ -13,7 +13,6 @@ import compactqa.model.CompressorModel;
 import compactqa.model.ModelArtifact;
 import compactqa.qa.EvidenceSelection;
 import compactqa.qa.LexicalRanker;
-import compactqa.qa.QaPipeline;
 import compactqa.qa.SelectionFit;
 import compactqa.train.Recipe;
 import jakarta.enterprise.context.Dependent;
@@ -45,7 +44,7 @@ public class TrainSelectionCommand extends ValidationFitCommand {
         }
         EvidenceSelection fitted;
         try (CompressorModel compressor = CompressorModel.open(artifact, models.cache(), models.encoderOptions(), models.linearPrecision())) {
-            fitted = SelectionFit.fit(QaPipeline.scorer(compressor), questions, spec.commandLine().getErr());
+            fitted = SelectionFit.fit(compressor::score, questions, spec.commandLine().getErr());
         }
         Map<String, Object> report = merged(fitted.report(), provenance);
         new EvidenceSelection(fitted.weights(), fitted.bias(), report).write(artifact.dir());

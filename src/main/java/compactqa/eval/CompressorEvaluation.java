@@ -20,7 +20,6 @@ import compactqa.qa.CompressionSettings;
 import compactqa.qa.EvidenceSelection;
 import compactqa.qa.EvidenceSentence;
 import compactqa.qa.LexicalRanker;
-import compactqa.qa.QaPipeline;
 
 /**
  * Scores a compressor on multi-hop questions with two supporting paragraphs among distractors:
@@ -28,7 +27,7 @@ import compactqa.qa.QaPipeline;
  * where supporting sentences are labeled, the official supporting-fact metric of the sentences it
  * keeps. Two ways of choosing are measured: the service's own (the active loop, with the evidence
  * selection and settings the service uses, over the paragraphs in BM25 order: the two paragraphs
- * whose kept evidence scores highest, and the kept sentences), and the compressor's logits alone
+ * whose kept evidence scores highest, and the kept sentences), and the compressor's scores alone
  * (each paragraph scored alone, or in two steps; the sentences whose probability passes one half in
  * the two paragraphs, and at least the best of each).
  */
@@ -83,7 +82,7 @@ public final class CompressorEvaluation {
         int activeHits = 0;
         ScoreMean activeSentences = new ScoreMean();
         ActiveCompressor active = selection == null ? null
-                : new ActiveCompressor(QaPipeline.scorer(compressor), compressor::tokens, selection);
+                : new ActiveCompressor(compressor::score, compressor::tokens, selection);
         LexicalRanker ranker = new LexicalRanker();
         boolean sentenceLevel = eligible.stream().allMatch(QaExample::hasSentenceSupport);
         long start = System.nanoTime();

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 
 import compactqa.corpus.Document;
-import compactqa.corpus.Sentence;
 import compactqa.model.CompressorModel;
 
 /**
@@ -24,7 +23,7 @@ public final class ParagraphSelection {
      * @param onePass       the two best paragraphs scored alone
      * @param first         the best paragraph scored alone
      * @param second        the best of the others given the first's best sentences
-     * @param firstScores   the first paragraph's sentence scores (logits)
+     * @param firstScores   the first paragraph's sentence probabilities
      * @param secondScores  the second paragraph's sentence scores given the evidence
      */
     public record Choice(List<Integer> onePass, int first, int second, double[] firstScores, double[] secondScores) {
@@ -72,7 +71,6 @@ public final class ParagraphSelection {
     }
 
     static List<CompressorModel.Passage> passages(List<Document> documents) {
-        return documents.stream().map(d -> new CompressorModel.Passage(d.title(),
-                d.sentences().stream().map(Sentence::text).toList())).toList();
+        return documents.stream().map(CompressorModel.Passage::of).toList();
     }
 }

@@ -34,11 +34,10 @@ import compactqa.metrics.ScoreMean;
 import compactqa.metrics.SupportMetrics;
 import compactqa.model.CompressorModel;
 import compactqa.model.ReaderModel;
-import compactqa.qa.ActiveCompressor;
+import compactqa.qa.Answerer;
 import compactqa.qa.CompressionSettings;
 import compactqa.qa.EvidenceSelection;
 import compactqa.qa.LexicalRanker;
-import compactqa.qa.QaPipeline;
 
 /**
  * The multi-hop QA benchmark: for each question, every method answers from the same documents, in
@@ -91,8 +90,7 @@ public final class QaBenchmark {
         }
         boolean sentenceLevel = asked.stream().allMatch(QaExample::hasSentenceSupport);
         ToIntFunction<String> tokens = compressor::tokens;
-        List<QaMethod> methods = QaMethods.all(new ActiveCompressor(QaPipeline.scorer(compressor), tokens, selection), reader, settings,
-                tokens);
+        List<QaMethod> methods = QaMethods.all(Answerer.of(compressor, selection, reader), reader, settings, tokens);
         Map<String, Tally> tallies = new LinkedHashMap<>();
         methods.forEach(m -> tallies.put(m.name(), new Tally()));
         ParagraphSearcher searcher = open ? openIndex(pool, workDir, search, log) : null;

@@ -12,11 +12,9 @@ import compactqa.corpus.ReaderContext;
 import compactqa.corpus.Sentence;
 import compactqa.dataset.QaExample;
 import compactqa.model.ReaderModel;
-import compactqa.qa.ActiveCompressor;
-import compactqa.qa.CompressionResult;
+import compactqa.qa.Answerer;
 import compactqa.qa.CompressionSettings;
 import compactqa.qa.EvidenceSentence;
-import compactqa.qa.QaPipeline;
 
 /**
  * The methods the QA benchmark compares, all reading with the same reader:
@@ -34,27 +32,23 @@ final class QaMethods {
     private QaMethods() {
     }
 
-    static List<QaMethod> all(ActiveCompressor compressor, ReaderModel reader, CompressionSettings settings,
-                              ToIntFunction<String> tokens) {
-        return List.of(new Active(compressor, reader, settings), new SinglePass(compressor, reader, settings),
-                new Raw(reader, tokens), new Oracle(reader, tokens));
+    static List<QaMethod> all(Answerer answerer, ReaderModel reader, CompressionSettings settings, ToIntFunction<String> tokens) {
+        return List.of(new Active(answerer, settings), new SinglePass(answerer, settings), new Raw(reader, tokens),
+                new Oracle(answerer, tokens));
     }
 
-    private static QaMethod.Outcome read(ReaderModel reader, QaExample q, List<EvidenceSentence> evidence, int steps, double compressionMs) {
-        long start = System.nanoTime();
-        String answer = reader.answer(q.question(), QaPipeline.context(evidence)).text();
-        double readerMs = (System.nanoTime() - start) / 1e6;
+    /** The outcome of an answer; a benchmark answers always (no confidence threshold), as the service does by default. */
+    private static QaMethod.Outcome outcome(Answerer.Answer a, int steps) {
         Set<QaExample.SupportingFact> facts = new LinkedHashSet<>();
         Set<String> titles = new LinkedHashSet<>();
-        for (EvidenceSentence e : evidence) {
+        for (EvidenceSentence e : a.compressed().evidence()) {
             facts.add(new QaExample.SupportingFact(e.title(), e.sentence()));
             titles.add(e.title());
         }
-        return new QaMethod.Outcome(answer, facts, titles, evidence.stream().mapToInt(EvidenceSentence::tokens).sum(), steps,
-                compressionMs, readerMs);
+        return new QaMethod.Outcome(a.text(), facts, titles, a.compressed().evidenceTokens(), steps, a.compressionMs(), a.readerMs());
     }
 
-    private record Active(ActiveCompressor compressor, ReaderModel reader, CompressionSettings settings) implements QaMethod {
+    private record Active(Answerer answerer, CompressionSettings settings) implements QaMethod {
         @Override
         public String name() {
             return "active";
@@ -62,13 +56,12 @@ final class QaMethods {
 
         @Override
         public Outcome answer(QaExample q, List<Document> documents, double[] scores) {
-            long start = System.nanoTime();
-            CompressionResult r = compressor.compress(q.question(), documents, scores, settings);
-            return read(reader, q, r.evidence(), r.steps().size(), (System.nanoTime() - start) / 1e6);
+            Answerer.Answer a = answerer.answer(q.question(), documents, scores, settings, 0);
+            return outcome(a, a.compressed().steps().size());
         }
     }
 
-    private record SinglePass(ActiveCompressor compressor, ReaderModel reader, CompressionSettings settings) implements QaMethod {
+    private record SinglePass(Answerer answerer, CompressionSettings settings) implements QaMethod {
         @Override
         public String name() {
             return "single_pass";
@@ -76,11 +69,10 @@ final class QaMethods {
 
         @Override
         public Outcome answer(QaExample q, List<Document> documents, double[] scores) {
-            long start = System.nanoTime();
             // one segment holding every document, one step, and a sufficiency threshold that never stops it early
-            CompressionResult r = compressor.compress(q.question(), documents, scores, new CompressionSettings(Math.max(1, documents.size()), 1,
-                    settings.budgetTokens(), settings.sentenceThreshold(), 1.0, false));
-            return read(reader, q, r.evidence(), 1, (System.nanoTime() - start) / 1e6);
+            CompressionSettings once = new CompressionSettings(Math.max(1, documents.size()), 1, settings.budgetTokens(),
+                    settings.sentenceThreshold(), 1.0, false);
+            return outcome(answerer.answer(q.question(), documents, scores, once, 0), 1);
         }
     }
 
@@ -110,7 +102,7 @@ final class QaMethods {
         }
     }
 
-    private record Oracle(ReaderModel reader, ToIntFunction<String> tokens) implements QaMethod {
+    private record Oracle(Answerer answerer, ToIntFunction<String> tokens) implements QaMethod {
         @Override
         public String name() {
             return "oracle";
@@ -138,7 +130,7 @@ final class QaMethods {
                     }
                 }
             }
-            return read(reader, q, evidence, 0, 0);
+            return outcome(answerer.read(q.question(), evidence, 0), 0);
         }
     }
 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import compactqa.corpus.Document;
+import compactqa.corpus.Sentence;
 
 /**
  * The trained compressor on ONNX Runtime: scores every sentence of each passage for a question,
@@ -38,19 +40,25 @@ public final class CompressorModel implements AutoCloseable {
 
     /** A passage to score: its title and sentences. */
     public record Passage(String title, List<String> sentences) {
+
+        /** The passage of document {@code d}: its title and its sentences' text. */
+        public static Passage of(Document d) {
+            return new Passage(d.title(), d.sentences().stream().map(Sentence::text).toList());
+        }
     }
 
     /**
-     * A passage's scores, as logits.
+     * A passage's scores, as probabilities.
      *
-     * @param sentences   one score per sentence; NaN for empty sentences, which are not scored
-     * @param sufficiency whether evidence and passage suffice to answer
+     * @param sentences   each sentence's probability of being needed; NaN for empty sentences, which
+     *                    are not scored
+     * @param sufficiency the probability that evidence and passage together suffice to answer
      */
     public record PassageScores(double[] sentences, double sufficiency) {
 
-        /** The passage's score: its best sentence's. */
+        /** The passage's score: its best sentence's, or 0 where none was scored. */
         public double best() {
-            return Arrays.stream(sentences).filter(s -> !Double.isNaN(s)).max().orElse(Double.NEGATIVE_INFINITY);
+            return Arrays.stream(sentences).filter(s -> !Double.isNaN(s)).max().orElse(0);
         }
     }
 
@@ -87,10 +95,15 @@ public final class CompressorModel implements AutoCloseable {
         }
         List<PassageScores> scores = new ArrayList<>();
         for (int p = 0; p < passages.size(); p++) {
-            scores.add(new PassageScores(sentences[p], sufficiency[p]));
+            double[] probabilities = new double[sentences[p].length];
+            for (int i = 0; i < probabilities.length; i++) {
+                probabilities[i] = Double.isNaN(sentences[p][i]) ? Double.NaN : Logistic.sigmoid(sentences[p][i]);
+            }
+            scores.add(new PassageScores(probabilities, Logistic.sigmoid(sufficiency[p])));
         }
         return scores;
     }
+
 
     /** Word-piece tokens of {@code text}, the unit of evidence budgets. */
     public int tokens(String text) {

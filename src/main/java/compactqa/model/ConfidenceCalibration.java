@@ -47,7 +47,7 @@ public record ConfidenceCalibration(double spanSlope, double spanIntercept, doub
     /** The calibrated confidence of an answer of {@code type} whose raw confidence is {@code raw}. */
     public double apply(AnswerType type, double raw) {
         boolean span = type == AnswerType.SPAN;
-        return sigmoid((span ? spanSlope : yesNoSlope) * logit(raw) + (span ? spanIntercept : yesNoIntercept));
+        return Logistic.sigmoid((span ? spanSlope : yesNoSlope) * logit(raw) + (span ? spanIntercept : yesNoIntercept));
     }
 
     /** {@code prediction} with its confidence calibrated. */
@@ -79,7 +79,4 @@ public record ConfidenceCalibration(double spanSlope, double spanIntercept, doub
         return Math.log(q / (1 - q));
     }
 
-    static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
-    }
 }

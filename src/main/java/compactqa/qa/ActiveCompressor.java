@@ -12,6 +12,7 @@ import java.util.function.ToIntFunction;
 
 import compactqa.corpus.Document;
 import compactqa.corpus.Sentence;
+import compactqa.model.CompressorModel;
 
 /**
  * Active compression after CompAct (Yoon et al., 2024): the documents are read in segments, the
@@ -47,7 +48,7 @@ public final class ActiveCompressor {
     }
 
     /**
-     * @param selection turns the scorer's logits and each paragraph's signals into sentence probabilities
+     * @param selection turns the scorer's probabilities and each paragraph's signals into the sentences' final ones
      */
     public ActiveCompressor(SentenceScorer scorer, ToIntFunction<String> tokens, EvidenceSelection selection) {
         this.scorer = scorer;
@@ -95,18 +96,17 @@ public final class ActiveCompressor {
             // strongest first: where the scorer must cut the evidence to fit, the weakest goes
             List<String> evidenceText = evidence.stream().sorted(Comparator.comparingDouble(EvidenceSentence::score).reversed())
                     .map(EvidenceSentence::text).toList();
-            List<SentenceScorer.Scores> scores = scorer.score(question, evidenceText,
-                    segment.stream().map(d -> new SentenceScorer.Passage(d.title(), d.sentences().stream().map(Sentence::text).toList()))
-                            .toList());
+            List<CompressorModel.PassageScores> scores = scorer.score(question, evidenceText,
+                    segment.stream().map(CompressorModel.Passage::of).toList());
             List<EvidenceSentence> pool = new ArrayList<>(evidence);
             double sufficiency = 0;
             int tokensIn = 0;
             for (int k = 0; k < segment.size(); k++) {
                 Document d = segment.get(k);
-                SentenceScorer.Scores s = scores.get(k);
-                sufficiency = Math.max(sufficiency, sigmoid(s.sufficiency()));
+                CompressorModel.PassageScores s = scores.get(k);
+                sufficiency = Math.max(sufficiency, s.sufficiency());
                 ParagraphSignals signals = !signalsUsed ? ParagraphSignals.NONE : signals(question, d, evidence, retrieval[from + k]);
-                double paragraphLogit = best(s.sentences());
+                double paragraph = s.best();
                 for (int i = 0; i < d.sentences().size(); i++) {
                     Sentence sentence = d.sentences().get(i);
                     int length = tokenCache.get(sentence);
@@ -114,7 +114,7 @@ public final class ActiveCompressor {
                     if (Double.isNaN(s.sentences()[i]) || sentence.text().isBlank()) {
                         continue;
                     }
-                    double probability = selection.probability(EvidenceSelection.features(s.sentences()[i], paragraphLogit, signals));
+                    double probability = selection.probability(EvidenceSelection.features(s.sentences()[i], paragraph, signals));
                     EvidenceSentence candidate = new EvidenceSentence(d.id(), d.title(), from + k + 1, i, sentence.start(), sentence.end(),
                             sentence.text(), probability, length, step);
                     if (bestSeen == null || candidate.score() > bestSeen.score()) {
@@ -162,9 +162,7 @@ public final class ActiveCompressor {
         Document anchor = segment.stream().max(Comparator.comparingDouble(d -> weight.getOrDefault(d.id(), 0.0))).orElseThrow();
         List<String> text = evidence.stream().sorted(Comparator.comparingDouble(EvidenceSentence::score).reversed())
                 .map(EvidenceSentence::text).toList();
-        SentenceScorer.Scores s = scorer.score(question, text, List.of(new SentenceScorer.Passage(anchor.title(),
-                anchor.sentences().stream().map(Sentence::text).toList()))).get(0);
-        return sigmoid(s.sufficiency());
+        return scorer.score(question, text, List.of(CompressorModel.Passage.of(anchor))).get(0).sufficiency();
     }
 
     /**
@@ -215,18 +213,4 @@ public final class ActiveCompressor {
         return out;
     }
 
-    /** The largest non-NaN value, or 0 where there is none. */
-    static double best(double[] logits) {
-        double best = Double.NEGATIVE_INFINITY;
-        for (double x : logits) {
-            if (!Double.isNaN(x)) {
-                best = Math.max(best, x);
-            }
-        }
-        return Double.isInfinite(best) ? 0 : best;
-    }
-
-    static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
-    }
 }

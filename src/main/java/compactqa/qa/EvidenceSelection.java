@@ -11,9 +11,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import compactqa.model.Logistic;
 
 /**
- * A sentence's probability of being evidence, from the compressor's logit for it, the best logit of
+ * A sentence's probability of being evidence, from the compressor's log-odds for it, the best log-odds of
  * its paragraph, and the paragraph's {@link ParagraphSignals}: a logistic combination whose weights
  * are fitted on validation questions ({@code qa train selection}) and kept beside the compressor as
  * {@value #FILE}. Without that file, the compressor's own sentence probability.
@@ -45,11 +46,14 @@ public record EvidenceSelection(double[] weights, double bias, Map<String, Objec
         report = report == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(report));
     }
 
-    /** The features of one sentence, in the order of {@link #weights}. */
-    public static double[] features(double sentenceLogit, double paragraphLogit, ParagraphSignals signals) {
+    /**
+     * The features of one sentence, in the order of {@link #weights}: the compressor's probabilities
+     * for the sentence and for its paragraph's best sentence, as log-odds, then the signals.
+     */
+    public static double[] features(double sentenceProbability, double paragraphProbability, ParagraphSignals signals) {
         double[] f = new double[FEATURES];
-        f[0] = sentenceLogit;
-        f[1] = paragraphLogit;
+        f[0] = Logistic.logit(sentenceProbability);
+        f[1] = Logistic.logit(paragraphProbability);
         System.arraycopy(signals.values(), 0, f, 2, ParagraphSignals.COUNT);
         return f;
     }
@@ -60,7 +64,7 @@ public record EvidenceSelection(double[] weights, double bias, Map<String, Objec
         for (int i = 0; i < FEATURES; i++) {
             z += weights[i] * features[i];
         }
-        return 1 / (1 + Math.exp(-z));
+        return Logistic.sigmoid(z);
     }
 
     @Override

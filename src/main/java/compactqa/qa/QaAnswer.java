@@ -2,7 +2,6 @@ package compactqa.qa;
 
 import java.util.List;
 
-
 /**
  * The answer to a question, with the evidence it was read from and the trace of how.
  *

@@ -50,6 +50,7 @@ public class QaModels {
         private final ReaderModel reader;
         private final CompressorModel compressor;
         private final EvidenceSelection selection;
+        private final Answerer answerer;
         private final Path readerDir;
         private final Path compressorDir;
         private final AtomicInteger users = new AtomicInteger();
@@ -60,6 +61,7 @@ public class QaModels {
             this.reader = reader;
             this.compressor = compressor;
             this.selection = selection;
+            this.answerer = Answerer.of(compressor, selection, reader);
             this.readerDir = readerDir;
             this.compressorDir = compressorDir;
         }
@@ -75,6 +77,11 @@ public class QaModels {
         /** How the compressor's scores and each paragraph's signals become sentence probabilities. */
         public EvidenceSelection selection() {
             return selection;
+        }
+
+        /** Compress-then-read over this pair. */
+        public Answerer answerer() {
+            return answerer;
         }
 
         public Path readerDir() {

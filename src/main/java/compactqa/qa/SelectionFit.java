@@ -13,6 +13,7 @@ import java.util.Set;
 import compactqa.corpus.Document;
 import compactqa.corpus.Sentence;
 import compactqa.metrics.LogisticRegression;
+import compactqa.model.CompressorModel;
 
 /**
  * Fits an {@link EvidenceSelection} on questions with labelled supporting sentences (validation
@@ -121,18 +122,18 @@ public final class SelectionFit {
 
     private static void read(SentenceScorer scorer, Question q, List<Document> documents, double[] retrieval,
                              List<EvidenceSentence> evidence, boolean firstHop, List<Reading> out) {
-        List<SentenceScorer.Scores> scores = scorer.score(q.question(), evidence.stream().map(EvidenceSentence::text).toList(),
-                documents.stream().map(d -> new SentenceScorer.Passage(d.title(), d.sentences().stream().map(Sentence::text).toList()))
-                        .toList());
+        List<CompressorModel.PassageScores> scores = scorer.score(q.question(), evidence.stream().map(EvidenceSentence::text).toList(),
+                documents.stream().map(CompressorModel.Passage::of).toList());
         for (int k = 0; k < documents.size(); k++) {
             Document d = documents.get(k);
-            double[] logits = scores.get(k).sentences();
+            double[] probabilities = scores.get(k).sentences();
             ParagraphSignals signals = ActiveCompressor.signals(q.question(), d, evidence, retrieval[k]);
-            double paragraph = ActiveCompressor.best(logits);
+            double paragraph = scores.get(k).best();
             Set<Integer> support = q.gold().getOrDefault(d.id(), Set.of());
-            for (int i = 0; i < logits.length; i++) {
-                if (!Double.isNaN(logits[i])) {
-                    out.add(new Reading(EvidenceSelection.features(logits[i], paragraph, signals), support.contains(i), d.id(), firstHop));
+            for (int i = 0; i < probabilities.length; i++) {
+                if (!Double.isNaN(probabilities[i])) {
+                    out.add(new Reading(EvidenceSelection.features(probabilities[i], paragraph, signals), support.contains(i), d.id(),
+                            firstHop));
                 }
             }
         }

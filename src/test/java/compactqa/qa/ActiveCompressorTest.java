@@ -13,6 +13,8 @@ import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
 import compactqa.corpus.Document;
+import compactqa.model.CompressorModel;
+import compactqa.model.Logistic;
 
 /** The loop's control flow on hand-made scores: no model. */
 class ActiveCompressorTest {
@@ -24,7 +26,10 @@ class ActiveCompressorTest {
             Document.fromSentences("d3", "Three", List.of("q r s t.", "u v w x."), "t"),
             Document.fromSentences("d4", "Four", List.of("y z a b.", "c d e f."), "t"));
 
-    /** Scores sentences by a fixed table (logits), sufficiency by another; records the evidence each call saw. */
+    /**
+     * Scores sentences by a fixed table of logits, sufficiency by another, handing out probabilities
+     * as the model does; records the evidence each call saw.
+     */
     private static final class TableScorer implements SentenceScorer {
         final Map<String, Double> sentences;
         final Map<String, Double> sufficiency;
@@ -36,10 +41,11 @@ class ActiveCompressorTest {
         }
 
         @Override
-        public List<Scores> score(String question, List<String> evidence, List<Passage> passages) {
+        public List<CompressorModel.PassageScores> score(String question, List<String> evidence, List<CompressorModel.Passage> passages) {
             evidenceSeen.add(evidence);
-            return passages.stream().map(p -> new Scores(p.sentences().stream().mapToDouble(s -> sentences.getOrDefault(s, -5.0)).toArray(),
-                    sufficiency.getOrDefault(p.title() + (evidence.isEmpty() ? "" : "+"), -5.0))).toList();
+            return passages.stream().map(p -> new CompressorModel.PassageScores(p.sentences().stream()
+                    .mapToDouble(s -> Logistic.sigmoid(sentences.getOrDefault(s, -5.0))).toArray(),
+                    Logistic.sigmoid(sufficiency.getOrDefault(p.title() + (evidence.isEmpty() ? "" : "+"), -5.0)))).toList();
         }
     }
 

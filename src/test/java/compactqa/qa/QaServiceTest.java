@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-
 /** The bounded pool: saturation is refused at once, slow answers hit the deadline. */
 class QaServiceTest {
 

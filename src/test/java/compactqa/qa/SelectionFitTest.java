@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import compactqa.corpus.Document;
+import compactqa.model.CompressorModel;
 
 class SelectionFitTest {
 
@@ -40,7 +41,11 @@ class SelectionFitTest {
     }
 
     private static final SentenceScorer FLAT = (question, evidence, passages) -> passages.stream()
-            .map(p -> new SentenceScorer.Scores(new double[p.sentences().size()], 0)).toList();
+            .map(p -> {
+                double[] even = new double[p.sentences().size()];
+                java.util.Arrays.fill(even, 0.5);
+                return new CompressorModel.PassageScores(even, 0.5);
+            }).toList();
 
     @Test
     void learnsFromTheSignalsWhatTheScorerCannotTell() {
