@@ -1,5 +1,7 @@
 package compactqa.api;
 
+import compactqa.qa.QaRequest;
+
 /** Checks of request fields that fail with a 400 naming the field. */
 final class Inputs {
 
@@ -23,8 +25,12 @@ final class Inputs {
 
     /** An optional number within {@code [min, max]}. */
     static void range(String field, Integer value, int min, int max) {
-        if (value != null && (value < min || value > max)) {
-            throw new InvalidInputException(field, field + " must be from " + min + " to " + max + ", got " + value);
-        }
+        range(field, value, new QaRequest.Range(min, max));
+    }
+
+    static void range(String field, Integer value, QaRequest.Range range) {
+        range.violation(field, value).ifPresent(message -> {
+            throw new InvalidInputException(field, message);
+        });
     }
 }

@@ -46,12 +46,12 @@ public class QaResource {
         }
         String question = Inputs.text("question", body.question(), config.maxQueryChars());
         Inputs.range("k", body.k(), 1, config.maxK());
-        Inputs.range("segmentSize", body.segmentSize(), 1, 50);
-        Inputs.range("maxSteps", body.maxSteps(), 1, 20);
-        Inputs.range("budgetTokens", body.budgetTokens(), 16, 2000);
-        if (body.minConfidence() != null && !(body.minConfidence() >= 0 && body.minConfidence() <= 1)) {
-            throw new InvalidInputException("minConfidence", "minConfidence must be between 0 and 1, got " + body.minConfidence());
-        }
+        Inputs.range("segmentSize", body.segmentSize(), QaRequest.SEGMENT_SIZE);
+        Inputs.range("maxSteps", body.maxSteps(), QaRequest.MAX_STEPS);
+        Inputs.range("budgetTokens", body.budgetTokens(), QaRequest.BUDGET_TOKENS);
+        QaRequest.confidenceViolation("minConfidence", body.minConfidence()).ifPresent(message -> {
+            throw new InvalidInputException("minConfidence", message);
+        });
         QaAnswer answer = service.answer(new QaRequest(question, body.k(), body.segmentSize(), body.maxSteps(), body.budgetTokens(),
                 documents(body.documents()), body.minConfidence()));
         metrics.answered(answer);

@@ -63,13 +63,11 @@ public class AskCommand implements Callable<Integer> {
         if (question.isEmpty()) {
             throw new IllegalArgumentException("the question is empty");
         }
-        check("-k", k, 1, 100);
-        check("--segment-size", segmentSize, 1, 50);
-        check("--max-steps", maxSteps, 1, 20);
-        check("--budget", budget, 16, 2000);
-        if (minConfidence != null && !(minConfidence >= 0 && minConfidence <= 1)) {
-            throw new IllegalArgumentException("--min-confidence must be between 0 and 1, got " + minConfidence);
-        }
+        check(QaRequest.K.violation("-k", k));
+        check(QaRequest.SEGMENT_SIZE.violation("--segment-size", segmentSize));
+        check(QaRequest.MAX_STEPS.violation("--max-steps", maxSteps));
+        check(QaRequest.BUDGET_TOKENS.violation("--budget", budget));
+        check(QaRequest.confidenceViolation("--min-confidence", minConfidence));
         QaAnswer a = pipeline.answer(new QaRequest(question, k, segmentSize, maxSteps, budget, null, minConfidence));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -100,9 +98,9 @@ public class AskCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void check(String option, Integer value, int min, int max) {
-        if (value != null && (value < min || value > max)) {
-            throw new IllegalArgumentException(option + " must be from " + min + " to " + max + ", got " + value);
-        }
+    private static void check(java.util.Optional<String> violation) {
+        violation.ifPresent(message -> {
+            throw new IllegalArgumentException(message);
+        });
     }
 }

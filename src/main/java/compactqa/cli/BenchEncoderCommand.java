@@ -7,18 +7,12 @@ import java.util.concurrent.Callable;
 
 import compactqa.eval.EncoderBenchResult;
 import compactqa.eval.EncoderBenchmark;
-import compactqa.eval.EvalReport;
-import compactqa.eval.ResultFiles;
-import compactqa.eval.RunInfo;
 import compactqa.index.IndexStore;
-import compactqa.model.ModelConfig;
 import compactqa.model.PretrainedEncoder;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code qa bench encoder}: ONNX Runtime latency of the jar graphs and of our exported ones. */
 @Dependent
@@ -28,14 +22,8 @@ import picocli.CommandLine.Spec;
                 "in one run; with the exported graphs' parity. Writes eval/results/encoder-bench.json."})
 public class BenchEncoderCommand implements Callable<Integer> {
 
-    @Inject
-    ModelConfig models;
-
-    @Inject
-    ProjectConfig project;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--encoders", split = ",", paramLabel = "ID",
             description = "Base encoders (default: all-minilm-l6-v2,bge-small-en-v1.5).")
@@ -48,8 +36,8 @@ public class BenchEncoderCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime threads (default: compactqa.model.threads).")
     Integer threads;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "Results folder (default: eval/results).")
-    Path output;
+    @Mixin
+    ResultsFolder output;
 
     @Override
     public Integer call() throws Exception {
@@ -62,24 +50,17 @@ public class BenchEncoderCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(base.id() + " is not an fp32 base encoder");
             }
         }
-        var options = threads == null ? models.encoderOptions() : models.encoderOptions().withThreads(threads);
+        var options = threads == null ? context.models().encoderOptions() : context.models().encoderOptions().withThreads(threads);
         Path work = Files.createTempDirectory("compactqa-bench-");
         EncoderBenchResult result;
         try {
-            String command = "./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-            result = new EncoderBenchmark().run(bases, models.cache(), options, repsScale, work,
-                    RunInfo.capture(command, project.home()), spec.commandLine().getErr());
+            result = new EncoderBenchmark().run(bases, context.models().cache(), options, repsScale, work, context.run(), context.err());
         } finally {
             IndexStore.deleteTree(work);
         }
-        Path results = output != null ? output : project.results();
-        Path file = results.resolve("encoder-bench.json");
-        ResultFiles.write(result, file);
-        if (output == null) {
-            EvalReport.write(results, project.models(), project.evalReadme(), project.readme());
-        }
-        result.ratios().forEach((k, v) -> spec.commandLine().getOut().printf("%-45s %.3f%n", k, v));
-        spec.commandLine().getOut().printf("wrote %s%n", file);
+        Path file = context.record(result, "encoder-bench.json", output);
+        result.ratios().forEach((k, v) -> context.out().printf("%-45s %.3f%n", k, v));
+        context.out().printf("wrote %s%n", file);
         return 0;
     }
 }

@@ -3,34 +3,20 @@ package compactqa.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import compactqa.compress.Calibration;
-import compactqa.compress.CompressionMethod;
+import compactqa.compress.CompressionChain;
 import compactqa.compress.MethodOptions;
 import compactqa.dataset.CalibrationTexts;
-import compactqa.dataset.DataSplits;
-import compactqa.dataset.DatasetLoader;
-import compactqa.eval.CompressionBenchmark;
-import compactqa.eval.CompressionBenchResult;
-import compactqa.eval.EvalReport;
-import compactqa.eval.ResultFiles;
-import compactqa.eval.RunInfo;
 import compactqa.index.IndexStore;
 import compactqa.model.Checkpoint;
-import compactqa.model.LayerInputs;
 import compactqa.model.ModelArtifact;
-import compactqa.model.ModelConfig;
-import compactqa.model.OutputDrift;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code qa compress}: a trained model compressed offline, and measured against the original. */
 @Dependent
@@ -41,17 +27,8 @@ import picocli.CommandLine.Spec;
                 "Writes the model folder and eval/results/compress-<name>.json, and regenerates eval/README.md."})
 public class CompressCommand implements Callable<Integer> {
 
-    @Inject
-    ModelConfig models;
-
-    @Inject
-    ProjectConfig project;
-
-    @Inject
-    DatasetLoader loader;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "The trained model, e.g. models/reader.")
     Path model;
@@ -102,15 +79,11 @@ public class CompressCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where the compressed model goes (default: models/compressed/<name>).")
     Path out;
 
-    @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
-            description = "Score only the first N questions of each set, for a quick look (0: all; recorded figures use all).")
-    int limit;
+    @Mixin
+    QuestionLimit limit;
 
-    @Option(names = "--squad", defaultValue = "../shared/data/squad/squad-v1.1-dev.json.gz", paramLabel = "FILE")
-    Path squad;
-
-    @Option(names = "--hotpot-dev", defaultValue = "../shared/data/hotpotqa/dev-500.ircot.jsonl.gz", paramLabel = "FILE")
-    Path hotpotDev;
+    @Mixin
+    ReaderSets sets;
 
     @Option(names = "--hotpot-train", defaultValue = "../shared/data/hotpotqa/train-100.json.gz", paramLabel = "FILE",
             description = "Training questions whose paragraphs calibrate (with SQuAD's training articles).")
@@ -118,52 +91,36 @@ public class CompressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (limit < 0 || calibration < 1) {
-            throw new IllegalArgumentException("--limit must be at least 0 and --calibration at least 1");
+        if (calibration < 1) {
+            throw new IllegalArgumentException("--calibration must be at least 1");
         }
-        MethodOptions options = new MethodOptions(ratio, energy, keep, embeddings, cores, steps, cosineWeight, embeddingRatio, layers);
-        List<CompressionMethod> chain = new ArrayList<>();
-        for (String m : methods) {
-            chain.add(options.method(m));
-        }
+        limit.value();
+        CompressionChain chain = new CompressionChain(methods,
+                new MethodOptions(ratio, energy, keep, embeddings, cores, steps, cosineWeight, embeddingRatio, layers));
         ModelArtifact original = ModelArtifact.load(model);
         if (original.manifest().compression() != null) {
             throw new IllegalArgumentException(model + " is already compressed (" + original.manifest().compression()
                     + "); compress the trained model, chaining methods with --method a,b");
         }
-        String methodNames = String.join("+", chain.stream().map(CompressionMethod::name).toList());
-        String resultName = name != null ? name : defaultName(model, chain.stream().map(CompressionMethod::name).toList());
-        if (!resultName.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("--name may hold letters, digits, '.', '_' and '-' only");
-        }
-        Path target = out != null ? out : project.models().resolve("compressed").resolve(resultName);
-        PrintWriter err = spec.commandLine().getErr();
+        String resultName = CompressionMeasurement.checkedName(name != null ? name : defaultName(model, chain.name("-")));
+        Path target = out != null ? out : context.project().models().resolve("compressed").resolve(resultName);
+        PrintWriter err = context.err();
         Checkpoint checkpoint = original.checkpoint();
         Path work = Files.createTempDirectory("compactqa-compress-");
         try {
             Calibration measured = Calibration.NONE;
-            if (methods.stream().map(String::strip).anyMatch(MethodOptions::calibrates)) {
-                List<String> texts = CalibrationTexts.of(loader, project.home().resolve(squad), project.home().resolve(hotpotTrain), calibration);
-                Path tokenizer = models.cache().tokenizer(original.base());
+            if (chain.calibrates()) {
+                List<String> texts = CalibrationTexts.of(context.loader(), context.resolve(sets.squad()), context.resolve(hotpotTrain),
+                        calibration);
                 err.printf("calibrating on %d training texts%n", texts.size());
                 err.flush();
-                Map<String, float[]> meanSquares = LayerInputs.meanSquares(checkpoint, tokenizer, texts, work);
-                OutputDrift drift = methods.stream().map(String::strip).anyMatch(MethodOptions::probes)
-                        ? OutputDrift.of(checkpoint, tokenizer, texts.subList(0, Math.min(texts.size(), 32)), 256, work) : null;
-                measured = new Calibration(meanSquares, drift);
+                measured = chain.calibrate(checkpoint, context.models().cache().tokenizer(original.base()), texts, work);
             }
-            List<String> how = new ArrayList<>();
-            for (CompressionMethod method : chain) {
-                long start = System.nanoTime();
-                checkpoint = method.apply(checkpoint, measured);
-                how.add(method.name() + " (" + method.settings() + ")");
-                err.printf("%s done in %.1f s%n", method.name(), (System.nanoTime() - start) / 1e9);
-                err.flush();
-            }
-            ModelArtifact compressed = ModelArtifact.saveCompressed(target, checkpoint, original.manifest(), String.join(", then ", how));
+            CompressionChain.Result result = chain.apply(checkpoint, measured, err);
+            ModelArtifact compressed = ModelArtifact.saveCompressed(target, result.checkpoint(), original.manifest(), result.description());
             err.printf("compressed model written to %s%n", compressed.dir());
             err.flush();
-            measure(resultName, methodNames, original, compressed, limit, squad, hotpotDev, models, project, loader, spec);
+            CompressionMeasurement.run(context, resultName, chain.name("+"), original, compressed, limit, sets);
             return 0;
         } finally {
             IndexStore.deleteTree(work);
@@ -171,29 +128,7 @@ public class CompressCommand implements Callable<Integer> {
     }
 
     /** {@code <model folder>-<method>-<method>...}: '-' between the methods, as a result name allows no '+'. */
-    static String defaultName(Path model, List<String> methods) {
-        return model.toAbsolutePath().normalize().getFileName() + "-" + String.join("-", methods);
-    }
-
-    /**
-     * Measures {@code compressed} against {@code original} ({@link CompressionBenchmark}), writes
-     * {@code eval/results/compress-<name>.json}, regenerates the report and prints the summary.
-     */
-    static void measure(String name, String method, ModelArtifact original, ModelArtifact compressed, int limit, Path squad,
-                        Path hotpotDev, ModelConfig models, ProjectConfig project, DatasetLoader loader, CommandSpec spec)
-            throws java.io.IOException {
-        CompressionBenchmark.Data data = new CompressionBenchmark.Data(
-                DataSplits.inLastArticles(loader.load(project.home().resolve(squad)), DataSplits.SQUAD_HELD_OUT_ARTICLES),
-                loader.load(project.home().resolve(hotpotDev)), limit);
-        RunInfo run = RunInfo.capture("./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), project.home());
-        CompressionBenchResult result = new CompressionBenchmark().run(name, method, original, compressed, data, models.cache(),
-                models.encoderOptions(), run, spec.commandLine().getErr());
-        Path file = project.results().resolve("compress-" + name + ".json");
-        ResultFiles.write(result, file);
-        EvalReport.write(project.results(), project.models(), project.evalReadme(), project.readme());
-        spec.commandLine().getOut().printf("%s: disk %.1f MB (%.1f%% of fp32), 1x384 %.2fx faster (%.2fx at 1 thread), metrics %s (original %s); %s%n",
-                name, result.diskBytes() / 1e6, 100 * result.relative().get("disk_share"), result.relative().get("speedup_1x384"),
-                result.relative().getOrDefault("speedup_1x384_1t", result.relative().get("speedup_1x384")),
-                result.metrics(), result.original().metrics(), file);
+    static String defaultName(Path model, String methods) {
+        return model.toAbsolutePath().normalize().getFileName() + "-" + methods;
     }
 }

@@ -3,16 +3,12 @@ package compactqa.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import compactqa.dataset.DatasetLoader;
 import compactqa.eval.CompressionBenchResult;
 import compactqa.model.ModelArtifact;
-import compactqa.model.ModelConfig;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code qa eval compressed}: a model compressed by training (layer reduction, XTC, healing), or
@@ -28,17 +24,8 @@ import picocli.CommandLine.Spec;
                 "eval/README.md."})
 public class EvalCompressedCommand implements Callable<Integer> {
 
-    @Inject
-    ModelConfig models;
-
-    @Inject
-    ProjectConfig project;
-
-    @Inject
-    DatasetLoader loader;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--original", required = true, paramLabel = "DIR", description = "The trained model, e.g. models/reader.")
     Path original;
@@ -52,26 +39,17 @@ public class EvalCompressedCommand implements Callable<Integer> {
     @Option(names = "--method", required = true, paramLabel = "NAME", description = "The method's short name, for the report (e.g. theseus).")
     String method;
 
-    @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
-            description = "Score only the first N questions of each set, for a quick look (0: all; recorded figures use all).")
-    int limit;
+    @Mixin
+    QuestionLimit limit;
 
-    @Option(names = "--squad", defaultValue = "../shared/data/squad/squad-v1.1-dev.json.gz", paramLabel = "FILE")
-    Path squad;
-
-    @Option(names = "--hotpot-dev", defaultValue = "../shared/data/hotpotqa/dev-500.ircot.jsonl.gz", paramLabel = "FILE")
-    Path hotpotDev;
+    @Mixin
+    ReaderSets sets;
 
     @Override
     public Integer call() throws Exception {
-        if (limit < 0) {
-            throw new IllegalArgumentException("--limit must be at least 0");
-        }
-        if (!name.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("--name may hold letters, digits, '.', '_' and '-' only");
-        }
-        ModelArtifact trained = ModelArtifact.load(project.home().resolve(original));
-        ModelArtifact compressed = ModelArtifact.load(project.home().resolve(model));
+        CompressionMeasurement.checkedName(name);
+        ModelArtifact trained = ModelArtifact.load(context.resolve(original));
+        ModelArtifact compressed = ModelArtifact.load(context.resolve(model));
         if (compressed.manifest().compression() == null && !CompressionBenchResult.Training.withCompressedActivations(compressed.dir())
                 && !CompressionBenchResult.Training.asAdapters(compressed.dir())) {
             throw new IllegalArgumentException(model + " is neither a compressed model nor trained with compressed activations or as adapters");
@@ -80,7 +58,7 @@ public class EvalCompressedCommand implements Callable<Integer> {
             throw new IllegalArgumentException(model + " is a " + compressed.manifest().task() + ", " + original + " a "
                     + trained.manifest().task());
         }
-        CompressCommand.measure(name, method, trained, compressed, limit, squad, hotpotDev, models, project, loader, spec);
+        CompressionMeasurement.run(context, name, method, trained, compressed, limit, sets);
         return 0;
     }
 }

@@ -1,25 +1,21 @@
 package compactqa.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
-import compactqa.dataset.DatasetLoader;
 import compactqa.eval.CompressorEvaluation;
 import compactqa.eval.CompressorMetrics;
 import compactqa.eval.RunInfo;
 import compactqa.model.CompressorModel;
 import compactqa.model.ModelArtifact;
-import compactqa.model.ModelConfig;
 import compactqa.qa.CompressionSettings;
 import compactqa.qa.EvidenceSelection;
 import compactqa.qa.QaConfig;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code qa eval compressor}: a trained compressor's paragraph recall and supporting-fact F1. */
 @Dependent
@@ -30,19 +26,10 @@ import picocli.CommandLine.Spec;
 public class EvalCompressorCommand implements Callable<Integer> {
 
     @Inject
-    ModelConfig models;
-
-    @Inject
-    ProjectConfig project;
-
-    @Inject
-    DatasetLoader loader;
-
-    @Inject
     QaConfig qa;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--model", defaultValue = "models/compressor", paramLabel = "DIR", description = "The compressor (default ${DEFAULT-VALUE}).")
     Path model;
@@ -53,36 +40,28 @@ public class EvalCompressorCommand implements Callable<Integer> {
     @Option(names = "--hotpot-sample", defaultValue = "../shared/data/hotpotqa/dev-distractor-sample-103.json.gz", paramLabel = "FILE")
     Path hotpotSample;
 
-    @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
-            description = "Score only the first N questions of each set, for a quick look (0: all; recorded figures use all).")
-    int limit;
-
-    private <T> List<T> limited(List<T> items) {
-        return limit > 0 && items.size() > limit ? items.subList(0, limit) : items;
-    }
+    @Mixin
+    QuestionLimit limit;
 
     @Override
     public Integer call() throws Exception {
-        if (limit < 0) {
-            throw new IllegalArgumentException("--limit must be at least 0");
-        }
         ModelArtifact artifact = ModelArtifact.load(model);
         CompressorEvaluation.Result dev;
         CompressorEvaluation.Result sample;
         EvidenceSelection selection = EvidenceSelection.read(artifact.dir());
         CompressionSettings settings = CompressionSettings.of(qa);
-        try (CompressorModel compressor = CompressorModel.open(artifact, models.cache(), models.encoderOptions(), models.linearPrecision())) {
-            dev = CompressorEvaluation.run(compressor, selection, settings, limited(loader.load(hotpotDev)), spec.commandLine().getErr());
-            spec.commandLine().getErr().printf("HotpotQA dev-500: paragraph recall@2 %.4f as the service chooses; by logits alone %.4f "
+        try (CompressorModel compressor = CompressorModel.open(artifact, context.models().cache(), context.models().encoderOptions(), context.models().linearPrecision())) {
+            dev = CompressorEvaluation.run(compressor, selection, settings, limit.of(context.loader().load(hotpotDev)), context.err());
+            context.err().printf("HotpotQA dev-500: paragraph recall@2 %.4f as the service chooses; by logits alone %.4f "
                     + "(two steps %.4f) over %d questions%n", dev.active().paraRecallAt2(), dev.paraRecallAt2(), dev.paraRecallAt2TwoStep(),
                     dev.questions());
-            sample = CompressorEvaluation.run(compressor, selection, settings, limited(loader.load(hotpotSample)),
-                    spec.commandLine().getErr());
+            sample = CompressorEvaluation.run(compressor, selection, settings, limit.of(context.loader().load(hotpotSample)),
+                    context.err());
         }
         if (sample.sentence() == null) {
             throw new IllegalArgumentException(hotpotSample + " has no sentence-level supporting facts");
         }
-        RunInfo run = RunInfo.capture("./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), project.home());
+        RunInfo run = context.run();
         CompressorMetrics metrics = new CompressorMetrics(run.command(), run.commit(), run.date(), run.java(), run.cpus(),
                 artifact.manifest().sha256(), dev.paraRecallAt2(), dev.paraRecallAt2TwoStep(), dev.questions(),
                 pct(sample.sentence().f1()), pct(sample.sentence().em()), pct(sample.sentence().precision()),
@@ -90,8 +69,8 @@ public class EvalCompressorCommand implements Callable<Integer> {
                 dev.active().paraRecallAt2(), pct(sample.active().sentence().f1()), pct(sample.active().sentence().em()),
                 pct(sample.active().sentence().precision()), pct(sample.active().sentence().recall()), sample.active().paraRecallAt2(),
                 !selection.isIdentity());
-        ModelFigures.record(metrics, artifact.dir(), limit, project, spec.commandLine().getErr());
-        spec.commandLine().getOut().printf("hotpotqa_dev500_sp_para_recall_at2 %.4f (two steps %.4f; as the service chooses %.4f); "
+        context.recordModel(metrics, artifact.dir(), limit.value());
+        context.out().printf("hotpotqa_dev500_sp_para_recall_at2 %.4f (two steps %.4f; as the service chooses %.4f); "
                 + "hotpotqa_sample103_sp_sent_f1 %.2f (as the service keeps evidence %.2f)%n",
                 metrics.hotpotqaDev500SpParaRecallAt2(), metrics.hotpotqaDev500SpParaRecallAt2TwoStep(),
                 metrics.hotpotqaDev500SpParaRecallAt2Active(), metrics.hotpotqaSample103SpSentF1(), metrics.hotpotqaSample103SpSentF1Active());

@@ -6,12 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import compactqa.dataset.DatasetLoader;
-import compactqa.eval.EvalReport;
 import compactqa.eval.QaBenchResult;
 import compactqa.eval.QaBenchmark;
-import compactqa.eval.ResultFiles;
-import compactqa.eval.RunInfo;
 import compactqa.index.IndexConfig;
 import compactqa.index.IndexStore;
 import compactqa.model.CompressorModel;
@@ -24,9 +20,8 @@ import compactqa.qa.QaConfig;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code qa eval qa}: active compression against the baselines, in one run. */
 @Dependent
@@ -38,22 +33,13 @@ import picocli.CommandLine.Spec;
 public class EvalQaCommand implements Callable<Integer> {
 
     @Inject
-    DatasetLoader loader;
-
-    @Inject
-    ModelConfig models;
-
-    @Inject
     QaConfig qa;
 
     @Inject
     IndexConfig index;
 
-    @Inject
-    ProjectConfig project;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--dataset", required = true, paramLabel = "FILE", description = "A data set file (repeatable).")
     List<Path> datasets;
@@ -89,8 +75,8 @@ public class EvalQaCommand implements Callable<Integer> {
             description = "Check the merged evidence before reading the next segment (default: compactqa.qa.check-evidence).")
     Boolean checkEvidence;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "Results folder (default: eval/results).")
-    Path output;
+    @Mixin
+    ResultsFolder output;
 
     @Override
     public Integer call() throws Exception {
@@ -109,36 +95,32 @@ public class EvalQaCommand implements Callable<Integer> {
         if (!base.matches("[A-Za-z0-9._-]{1,80}")) {
             throw new IllegalArgumentException("--name may use letters, digits, '.', '_' and '-' only");
         }
-        CompressionSettings settings = new CompressionSettings(or(segmentSize, qa.segmentSize()), or(maxSteps, qa.maxSteps()),
-                or(budget, qa.budgetTokens()), sentenceThreshold != null ? sentenceThreshold : qa.sentenceThreshold(),
-                sufficiencyThreshold != null ? sufficiencyThreshold : qa.sufficiencyThreshold(),
-                checkEvidence != null ? checkEvidence : qa.checkEvidence());
+        CompressionSettings settings = CompressionSettings.of(qa).with(segmentSize, maxSteps, budget, sentenceThreshold,
+                sufficiencyThreshold, checkEvidence);
         List<Integer> runs = setting.equals("open") ? (ks.isEmpty() ? List.of(qa.k()) : ks) : List.of(0);
-        Path results = output != null ? output : project.results();
-        String command = "./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        try (ReaderModel reader = ReaderModel.open(ModelArtifact.load(qa.reader()), models.cache(), models.encoderOptions(), models.linearPrecision());
-             CompressorModel compressor = CompressorModel.open(ModelArtifact.load(qa.compressor()), models.cache(), models.encoderOptions(), models.linearPrecision())) {
+        ModelConfig models = context.models();
+        try (ReaderModel reader = ReaderModel.open(ModelArtifact.load(qa.reader()), models.cache(), models.encoderOptions(),
+                models.linearPrecision());
+             CompressorModel compressor = CompressorModel.open(ModelArtifact.load(qa.compressor()), models.cache(),
+                     models.encoderOptions(), models.linearPrecision())) {
             for (int k : runs) {
                 String fullName = "qa-" + base + "-" + setting + (k > 0 ? "-k" + k : "");
                 Path work = Files.createTempDirectory("compactqa-qa-");
                 QaBenchResult result;
                 try {
-                    result = new QaBenchmark(loader).run(fullName, datasets, setting, k, limit, reader, compressor,
+                    result = new QaBenchmark(context.loader()).run(fullName, datasets, setting, k, limit, reader, compressor,
                             EvidenceSelection.read(qa.compressor()), settings,
                             index.searchSettings(), work,
-                            new QaBenchResult.Models(relative(qa.reader()), relative(qa.compressor()), models.precision(), models.threads()), RunInfo.capture(command, project.home()), spec.commandLine().getErr());
+                            new QaBenchResult.Models(relative(qa.reader()), relative(qa.compressor()), models.precision(), models.threads()),
+                            context.run(), context.err());
                 } finally {
                     IndexStore.deleteTree(work);
                 }
-                Path file = results.resolve(fullName + ".json");
-                ResultFiles.write(result, file);
-                result.methods().forEach((m, r) -> spec.commandLine().getOut().printf("%-12s EM %6.2f  F1 %6.2f  SP F1 %6.2f  compression %6.1f  p50 %5.0f ms%n",
+                Path file = context.record(result, fullName + ".json", output);
+                result.methods().forEach((m, r) -> context.out().printf("%-12s EM %6.2f  F1 %6.2f  SP F1 %6.2f  compression %6.1f  p50 %5.0f ms%n",
                         m, r.em(), r.f1(), r.spF1(), r.compressionRate(), r.latencyMsP50()));
-                spec.commandLine().getOut().printf("wrote %s%n", file);
+                context.out().printf("wrote %s%n", file);
             }
-        }
-        if (output == null) {
-            EvalReport.write(results, project.models(), project.evalReadme(), project.readme());
         }
         return 0;
     }
@@ -157,12 +139,8 @@ public class EvalQaCommand implements Callable<Integer> {
 
     /** {@code path} as the results name it: from the project folder, so that they read the same on any machine. */
     private String relative(Path path) {
-        Path home = project.home().toAbsolutePath().normalize();
+        Path home = context.project().home().toAbsolutePath().normalize();
         Path p = path.toAbsolutePath().normalize();
         return (p.startsWith(home) ? home.relativize(p) : p).toString();
-    }
-
-    private static int or(Integer value, int fallback) {
-        return value != null ? value : fallback;
     }
 }

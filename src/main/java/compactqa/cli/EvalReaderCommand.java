@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import compactqa.dataset.DataSplits;
-import compactqa.dataset.DatasetLoader;
 import compactqa.dataset.QaExample;
 import compactqa.eval.ReaderEvaluation;
 import compactqa.eval.ReaderMetrics;
@@ -20,14 +19,11 @@ import compactqa.metrics.AnswerMetrics;
 import compactqa.metrics.ScoreMean;
 import compactqa.model.ConfidenceCalibration;
 import compactqa.model.ModelArtifact;
-import compactqa.model.ModelConfig;
 import compactqa.model.ReaderModel;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code qa eval reader}: a trained reader's F1 and EM, into its {@code metrics.json} and model card. */
 @Dependent
@@ -37,30 +33,17 @@ import picocli.CommandLine.Spec;
                 "the gold supporting paragraphs as context. Writes metrics.json and MODEL_CARD.md in the model folder."})
 public class EvalReaderCommand implements Callable<Integer> {
 
-    @Inject
-    ModelConfig models;
+    @Mixin
+    CommandContext context;
 
-    @Inject
-    ProjectConfig project;
+    @Mixin
+    ReaderSets sets;
 
-    @Inject
-    DatasetLoader loader;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    QuestionLimit limit;
 
     @Option(names = "--model", defaultValue = "models/reader", paramLabel = "DIR", description = "The reader (default ${DEFAULT-VALUE}).")
     Path model;
-
-    @Option(names = "--squad", defaultValue = "../shared/data/squad/squad-v1.1-dev.json.gz", paramLabel = "FILE")
-    Path squad;
-
-    @Option(names = "--hotpot-dev", defaultValue = "../shared/data/hotpotqa/dev-500.ircot.jsonl.gz", paramLabel = "FILE")
-    Path hotpotDev;
-
-    @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
-            description = "Score only the first N questions of each set, for a quick look (0: all; recorded figures use all).")
-    int limit;
 
     @Option(names = "--predictions", paramLabel = "FILE",
             description = "Also write every answer as JSON lines (set, question, gold answers, prediction, type, confidence, F1), for error analysis.")
@@ -68,10 +51,6 @@ public class EvalReaderCommand implements Callable<Integer> {
 
     private static final int PROGRESS_EVERY = 250;
     private static final ReaderEvaluation.Sink NO_SINK = (item, prediction, score) -> { };
-
-    private <T> List<T> limited(List<T> items) {
-        return limit > 0 && items.size() > limit ? items.subList(0, limit) : items;
-    }
 
     /** Whether the reader's training (any stage its training.json records) read SQuAD's dev file. */
     static boolean trainedOnSquadDev(Path dir) throws IOException {
@@ -88,23 +67,21 @@ public class EvalReaderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (limit < 0) {
-            throw new IllegalArgumentException("--limit must be at least 0");
-        }
         ModelArtifact artifact = ModelArtifact.load(model);
-        List<QaExample> squadAll = loader.load(squad);
+        List<QaExample> squadAll = context.loader().load(sets.squad());
         List<QaExample> heldOut = DataSplits.inLastArticles(squadAll, DataSplits.SQUAD_HELD_OUT_ARTICLES);
-        List<QaExample> dev = loader.load(hotpotDev);
+        List<QaExample> dev = context.loader().load(sets.hotpotDev());
         ReaderEvaluation.Result squadResult;
         ReaderEvaluation.Result squadAllResult;
         ReaderEvaluation.Result devResult;
-        try (ReaderModel reader = ReaderModel.open(artifact, models.cache(), models.encoderOptions(), models.linearPrecision());
+        try (ReaderModel reader = ReaderModel.open(artifact, context.models().cache(), context.models().encoderOptions(),
+                context.models().linearPrecision());
              ReaderPredictionLog log = predictions == null ? null : new ReaderPredictionLog(predictions)) {
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter err = context.err();
             // a reader that never trained on SQuAD dev is scored on all of it (the held-out articles are a part);
             // one that did, on the held-out articles only
             boolean devTrained = trainedOnSquadDev(artifact.dir());
-            List<ReaderEvaluation.Item> squadItems = limited(ReaderEvaluation.oracle(devTrained ? heldOut : squadAll));
+            List<ReaderEvaluation.Item> squadItems = limit.of(ReaderEvaluation.oracle(devTrained ? heldOut : squadAll));
             Set<ReaderEvaluation.Item> heldItems = new HashSet<>(ReaderEvaluation.oracle(heldOut));
             ScoreMean held = new ScoreMean();
             ReaderEvaluation.Result scored = ReaderEvaluation.run(reader, squadItems, AnswerMetrics.Script.SQUAD,
@@ -123,12 +100,12 @@ public class EvalReaderCommand implements Callable<Integer> {
             if (squadAllResult != null) {
                 err.printf("SQuAD dev: F1 %.2f EM %.2f over %d questions%n", scored.f1(), scored.em(), scored.questions());
             }
-            List<ReaderEvaluation.Item> devItems = limited(ReaderEvaluation.oracle(dev));
+            List<ReaderEvaluation.Item> devItems = limit.of(ReaderEvaluation.oracle(dev));
             devResult = ReaderEvaluation.run(reader, devItems, AnswerMetrics.Script.HOTPOTQA,
                     (log == null ? NO_SINK : log.sink("hotpotqa_dev500_oracle"))
                             .andThen(ReaderEvaluation.progress("HotpotQA dev-500 oracle", devItems.size(), PROGRESS_EVERY, err)));
         }
-        RunInfo run = RunInfo.capture("./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), project.home());
+        RunInfo run = context.run();
         ReaderMetrics metrics = new ReaderMetrics(run.command(), run.commit(), run.date(), run.java(), run.cpus(), artifact.manifest().sha256(),
                 squadResult.f1(), squadResult.em(), squadResult.questions(),
                 DataSplits.lastArticles(squadAll, DataSplits.SQUAD_HELD_OUT_ARTICLES),
@@ -136,12 +113,12 @@ public class EvalReaderCommand implements Callable<Integer> {
                 squadAllResult == null ? null : squadAllResult.f1(), squadAllResult == null ? null : squadAllResult.em(),
                 squadAllResult == null ? null : squadAllResult.questions(), calibration("ece_before", artifact.dir()),
                 calibration("ece_after", artifact.dir()));
-        ModelFigures.record(metrics, artifact.dir(), limit, project, spec.commandLine().getErr());
-        spec.commandLine().getOut().printf("squad_heldout_f1 %.2f (EM %.2f, %d questions); hotpotqa_dev500_oracle_f1 %.2f (EM %.2f, %d questions)%n",
+        context.recordModel(metrics, artifact.dir(), limit.value());
+        context.out().printf("squad_heldout_f1 %.2f (EM %.2f, %d questions); hotpotqa_dev500_oracle_f1 %.2f (EM %.2f, %d questions)%n",
                 metrics.squadHeldoutF1(), metrics.squadHeldoutEm(), metrics.squadHeldoutQuestions(), metrics.hotpotqaDev500OracleF1(),
                 metrics.hotpotqaDev500OracleEm(), metrics.hotpotqaDev500Questions());
         if (metrics.squadDevF1() != null) {
-            spec.commandLine().getOut().printf("squad_dev_f1 %.2f (EM %.2f, %d questions)%n", metrics.squadDevF1(), metrics.squadDevEm(),
+            context.out().printf("squad_dev_f1 %.2f (EM %.2f, %d questions)%n", metrics.squadDevF1(), metrics.squadDevEm(),
                     metrics.squadDevQuestions());
         }
         return 0;

@@ -7,12 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import compactqa.eval.EvalReport;
-import compactqa.eval.ResultFiles;
 import compactqa.eval.RetrievalBenchmark;
 import compactqa.eval.RetrievalConfig;
 import compactqa.eval.RetrievalResult;
-import compactqa.eval.RunInfo;
 import compactqa.index.AnalyzerChoice;
 import compactqa.index.IndexConfig;
 import compactqa.index.IndexStore;
@@ -20,9 +17,8 @@ import compactqa.index.SearchSettings;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code qa eval retrieval}: BM25 recall on multi-hop data sets, written to {@code eval/results}. */
 @Dependent
@@ -39,11 +35,8 @@ public class EvalRetrievalCommand implements Callable<Integer> {
     @Inject
     IndexConfig index;
 
-    @Inject
-    ProjectConfig project;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--dataset", required = true, paramLabel = "FILE", description = "A data set file (repeatable).")
     List<Path> datasets;
@@ -60,8 +53,8 @@ public class EvalRetrievalCommand implements Callable<Integer> {
     @Option(names = "--bm25", split = ",", paramLabel = "K1:B", description = "BM25 parameters such as 1.2:0.75 (default: the configured ones).")
     List<String> bm25 = new ArrayList<>();
 
-    @Option(names = "--output", paramLabel = "DIR", description = "Results folder (default: eval/results).")
-    Path output;
+    @Mixin
+    ResultsFolder output;
 
     @Override
     public Integer call() throws Exception {
@@ -74,22 +67,16 @@ public class EvalRetrievalCommand implements Callable<Integer> {
             }
         }
         List<RetrievalConfig> configs = configs();
-        PrintWriter err = spec.commandLine().getErr();
-        Path results = output != null ? output : project.results();
+        PrintWriter err = context.err();
         Path work = Files.createTempDirectory("compactqa-retrieval-");
         RetrievalResult result;
         try {
-            String command = "./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-            result = benchmark.run(name, datasets, configs, work, RunInfo.capture(command, project.home()), err);
+            result = benchmark.run(name, datasets, configs, work, context.run(), err);
         } finally {
             IndexStore.deleteTree(work);
         }
-        Path file = results.resolve("retrieval-" + name + ".json");
-        ResultFiles.write(result, file);
-        if (output == null) {
-            EvalReport.write(results, project.models(), project.evalReadme(), project.readme());
-        }
-        PrintWriter out = spec.commandLine().getOut();
+        Path file = context.record(result, "retrieval-" + name + ".json", output);
+        PrintWriter out = context.out();
         out.printf("%s: recall-both@2/5/10/20 %s, MRR %.3f, %,.0f queries/s%n", result.config().label(),
                 result.recallBothAtK().values(), result.mrr(), result.queriesPerS());
         out.printf("wrote %s%n", file);

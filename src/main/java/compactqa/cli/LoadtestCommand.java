@@ -6,18 +6,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import compactqa.dataset.DatasetLoader;
 import compactqa.dataset.QaExample;
-import compactqa.eval.EvalReport;
 import compactqa.eval.LoadTest;
-import compactqa.eval.ResultFiles;
-import compactqa.eval.RunInfo;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code qa loadtest}: load on a service running on this machine, with latency, errors and its memory over time. */
 @Dependent
@@ -29,14 +23,8 @@ public class LoadtestCommand implements Callable<Integer> {
 
     static final Duration MAX_DURATION = Duration.ofMinutes(30);
 
-    @Inject
-    ProjectConfig project;
-
-    @Inject
-    DatasetLoader loader;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", paramLabel = "URL", description = "The service (default ${DEFAULT-VALUE}).")
     String url;
@@ -76,13 +64,12 @@ public class LoadtestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--name may use letters, digits, '.', '_' and '-' only");
         }
         URI base = LoadTest.loopback(url);
-        List<String> asked = loader.load(project.home().resolve(questions)).stream().map(QaExample::question).toList();
-        RunInfo run = RunInfo.capture("./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), project.home());
-        LoadTest.Result result = new LoadTest().run(name, base, asked, clients, duration, maxRequests, searchShare, run, spec.commandLine().getErr());
-        Path file = project.results().resolve("loadtest-" + name + ".json");
-        ResultFiles.write(result, file);
-        EvalReport.write(project.results(), project.models(), project.evalReadme(), project.readme());
-        spec.commandLine().getOut().printf("%,d requests in %.0f s (%.1f/s): statuses %s, 5xx %d, transport errors %d; %s; RSS growth after warm-up %s; %s%n",
+        List<String> asked = context.loader().load(context.resolve(questions)).stream().map(QaExample::question).toList();
+        LoadTest.Result result = new LoadTest().run(name, base, asked, clients, duration, maxRequests, searchShare, context.run(),
+                context.err());
+        Path file = context.project().results().resolve("loadtest-" + name + ".json");
+        context.record(result, file);
+        context.out().printf("%,d requests in %.0f s (%.1f/s): statuses %s, 5xx %d, transport errors %d; %s; RSS growth after warm-up %s; %s%n",
                 result.requests(), result.seconds(), result.requestsPerS(), result.statuses(), result.errors5xx(), result.transportErrors(),
                 result.routes(), result.rssGrowthAfterWarmUp() == null ? "unknown" : String.format("%.1f%%", 100 * result.rssGrowthAfterWarmUp()),
                 file);

@@ -27,13 +27,14 @@ public class TrainCalibrateCommand extends ValidationFitCommand {
     @Override
     void fit(ModelArtifact artifact, Recipe recipe, List<QaExample> validation, Map<String, Object> provenance) throws Exception {
         ConfidenceCalibration fitted;
-        try (ReaderModel reader = ReaderModel.open(artifact, models.cache(), models.encoderOptions(), models.linearPrecision())) {
-            fitted = ReaderCalibration.fit(reader, validation, recipe.seed(), spec.commandLine().getErr());
+        try (ReaderModel reader = ReaderModel.open(artifact, context.models().cache(), context.models().encoderOptions(),
+                context.models().linearPrecision())) {
+            fitted = ReaderCalibration.fit(reader, validation, recipe.seed(), context.err());
         }
         Map<String, Object> report = merged(fitted.report(), provenance);
         new ConfidenceCalibration(fitted.spanSlope(), fitted.spanIntercept(), fitted.yesNoSlope(), fitted.yesNoIntercept(), report)
                 .write(artifact.dir());
-        spec.commandLine().getOut().printf("calibration of %s on %s validation readings: ECE %.4f before, %.4f after; written to %s%n",
+        context.out().printf("calibration of %s on %s validation readings: ECE %.4f before, %.4f after; written to %s%n",
                 artifact.dir(), report.get("readings"), (Double) report.get("ece_before"), (Double) report.get("ece_after"),
                 artifact.dir().resolve(ConfidenceCalibration.FILE));
     }

@@ -43,12 +43,13 @@ public class TrainSelectionCommand extends ValidationFitCommand {
             throw new IllegalArgumentException(recipeFile + " holds out no question with labelled supporting sentences");
         }
         EvidenceSelection fitted;
-        try (CompressorModel compressor = CompressorModel.open(artifact, models.cache(), models.encoderOptions(), models.linearPrecision())) {
-            fitted = SelectionFit.fit(compressor::score, questions, spec.commandLine().getErr());
+        try (CompressorModel compressor = CompressorModel.open(artifact, context.models().cache(), context.models().encoderOptions(),
+                context.models().linearPrecision())) {
+            fitted = SelectionFit.fit(compressor::score, questions, context.err());
         }
         Map<String, Object> report = merged(fitted.report(), provenance);
         new EvidenceSelection(fitted.weights(), fitted.bias(), report).write(artifact.dir());
-        spec.commandLine().getOut().printf("evidence selection of %s on %d validation questions: first-hop paragraph recall@2 %s -> %s, "
+        context.out().printf("evidence selection of %s on %d validation questions: first-hop paragraph recall@2 %s -> %s, "
                 + "log loss %s -> %s; written to %s%n", artifact.dir(), questions.size(), report.get("first_hop_para_recall_at2_before"),
                 report.get("first_hop_para_recall_at2_after"), report.get("log_loss_before"), report.get("log_loss_after"),
                 artifact.dir().resolve(EvidenceSelection.FILE));

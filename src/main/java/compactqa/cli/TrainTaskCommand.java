@@ -6,32 +6,19 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import compactqa.dataset.DatasetLoader;
-import compactqa.model.ModelConfig;
 import compactqa.train.Recipe;
 import compactqa.train.TrainingListener;
 import compactqa.train.TrainingRun;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code qa train reader|compressor --recipe FILE}: one training run, resumable. */
 abstract class TrainTaskCommand implements Callable<Integer> {
 
-    @Inject
-    ModelConfig models;
-
-    @Inject
-    ProjectConfig project;
-
-    @Inject
-    DatasetLoader loader;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--recipe", required = true, paramLabel = "FILE", description = "Recipe (YAML), e.g. models/recipes/reader-minilm.yaml.")
     Path recipeFile;
@@ -70,19 +57,19 @@ abstract class TrainTaskCommand implements Callable<Integer> {
                     recipe.workDir() + suffix, recipe.output() + suffix, recipe.compression(),
                     recipe.init(), recipe.adapters(), recipe.activationCompression(), recipe.stopAfterEpochs());
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = context.err();
         if (exportLatest) {
-            var model = new TrainingRun(recipe, project.home(), models.cache(), loader).exportLatest();
-            spec.commandLine().getOut().printf("the latest checkpoint of %s written to %s%n", recipe.workDir(), model.dir());
+            var model = new TrainingRun(recipe, context.project().home(), context.models().cache(), context.loader()).exportLatest();
+            context.out().printf("the latest checkpoint of %s written to %s%n", recipe.workDir(), model.dir());
             return 0;
         }
         if (maxMinutes != null && !(maxMinutes > 0)) {
             throw new IllegalArgumentException("--max-minutes must be positive");
         }
-        TrainingRun.Result result = new TrainingRun(recipe, project.home(), models.cache(), loader)
+        TrainingRun.Result result = new TrainingRun(recipe, context.project().home(), context.models().cache(), context.loader())
                 .withTimeLimit(maxMinutes == null ? null : Duration.ofMillis(Math.round(maxMinutes * 60_000)))
                 .run(resume, new Progress(err));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = context.out();
         out.printf("trained %s on %,d features (%,d trainable parameters) for %,d steps; model written to %s%n", task(),
                 result.trainingFeatures(), result.trainableParameters(), result.state().step(), result.model().dir());
         result.state().history().forEach(e -> out.printf("epoch %d: loss %.4f, validation %s%n", e.epoch() + 1, e.meanLoss(), e.metrics()));

@@ -6,17 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import compactqa.dataset.DatasetLoader;
 import compactqa.dataset.QaExample;
 import compactqa.eval.RunInfo;
 import compactqa.model.ModelArtifact;
-import compactqa.model.ModelConfig;
 import compactqa.train.Recipe;
 import compactqa.train.TrainingRun;
-import jakarta.inject.Inject;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * A command that fits something small beside a trained model (calibration, evidence selection) on
@@ -24,17 +20,8 @@ import picocli.CommandLine.Spec;
  */
 abstract class ValidationFitCommand implements Callable<Integer> {
 
-    @Inject
-    ModelConfig models;
-
-    @Inject
-    ProjectConfig project;
-
-    @Inject
-    DatasetLoader loader;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--recipe", required = true, paramLabel = "FILE", description = "The recipe the model was trained by.")
     Path recipeFile;
@@ -55,10 +42,10 @@ abstract class ValidationFitCommand implements Callable<Integer> {
         if (!recipe.task().equals(task())) {
             throw new IllegalArgumentException(recipeFile + " is a " + recipe.task() + " recipe, not a " + task() + " one");
         }
-        ModelArtifact artifact = ModelArtifact.load(model != null ? model : recipe.output(project.home()));
-        List<QaExample> validation = new TrainingRun(recipe, project.home(), models.cache(), loader).split().stream()
+        ModelArtifact artifact = ModelArtifact.load(model != null ? model : recipe.output(context.project().home()));
+        List<QaExample> validation = new TrainingRun(recipe, context.project().home(), context.models().cache(), context.loader()).split().stream()
                 .flatMap(s -> s.validation().stream()).toList();
-        RunInfo run = RunInfo.capture("./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), project.home());
+        RunInfo run = context.run();
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("command", run.command());
         provenance.put("commit", run.commit());

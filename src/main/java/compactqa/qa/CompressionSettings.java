@@ -26,6 +26,16 @@ public record CompressionSettings(int segmentSize, int maxSteps, int budgetToken
                 config.sufficiencyThreshold(), config.checkEvidence());
     }
 
+    /** These settings with each given override (null keeps the setting as it is). */
+    public CompressionSettings with(Integer segmentSize, Integer maxSteps, Integer budgetTokens, Double sentenceThreshold,
+                                    Double sufficiencyThreshold, Boolean checkEvidence) {
+        return new CompressionSettings(segmentSize != null ? segmentSize : this.segmentSize, maxSteps != null ? maxSteps : this.maxSteps,
+                budgetTokens != null ? budgetTokens : this.budgetTokens,
+                sentenceThreshold != null ? sentenceThreshold : this.sentenceThreshold,
+                sufficiencyThreshold != null ? sufficiencyThreshold : this.sufficiencyThreshold,
+                checkEvidence != null ? checkEvidence : this.checkEvidence);
+    }
+
     public CompressionSettings {
         if (segmentSize < 1 || maxSteps < 1 || budgetTokens < 1) {
             throw new IllegalArgumentException("segment size, steps and budget must be positive");

@@ -31,9 +31,7 @@ public class QaPipeline {
 
     /** The settings a request gets: its own, or the configured ones. */
     public CompressionSettings settings(QaRequest request) {
-        return new CompressionSettings(or(request.segmentSize(), config.segmentSize()), or(request.maxSteps(), config.maxSteps()),
-                or(request.budgetTokens(), config.budgetTokens()), config.sentenceThreshold(), config.sufficiencyThreshold(),
-                config.checkEvidence());
+        return CompressionSettings.of(config).with(request.segmentSize(), request.maxSteps(), request.budgetTokens(), null, null, null);
     }
 
     public QaAnswer answer(QaRequest request) {

@@ -1,6 +1,7 @@
 package compactqa.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -8,13 +9,28 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import compactqa.compress.CompressionChain;
+import compactqa.compress.MethodOptions;
+
 class CompressCommandTest {
+
+    private static final MethodOptions OPTIONS = new MethodOptions(0.5, 0, null, true, 3, 300, 0.9, 0.25, 3);
 
     @Test
     void aChainOfMethodsIsNamedAsAResultNameMayBe() {
-        String name = CompressCommand.defaultName(Path.of("models/reader/"), List.of("svd", "int8"));
+        CompressionChain chain = new CompressionChain(List.of("svd", " int8"), OPTIONS);
+        String name = CompressCommand.defaultName(Path.of("models/reader/"), chain.name("-"));
         assertEquals("reader-svd-int8", name);
         assertTrue(name.matches("[A-Za-z0-9._-]+"));
-        assertEquals("reader-int8", CompressCommand.defaultName(Path.of("models", "reader"), List.of("int8")));
+        assertEquals("svd+int8", chain.name("+"), "the report's name of the chain");
+        assertEquals("reader-int8", CompressCommand.defaultName(Path.of("models", "reader"), "int8"));
+    }
+
+    @Test
+    void aBadResultNameOrAnUnknownMethodIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> CompressionMeasurement.checkedName("a/b"));
+        assertEquals("reader-int8", CompressionMeasurement.checkedName("reader-int8"));
+        assertThrows(IllegalArgumentException.class, () -> new CompressionChain(List.of("zip"), OPTIONS));
+        assertThrows(IllegalArgumentException.class, () -> new CompressionChain(List.of(), OPTIONS));
     }
 }

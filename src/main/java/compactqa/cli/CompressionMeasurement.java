@@ -1,0 +1,43 @@
+package compactqa.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import compactqa.dataset.DataSplits;
+import compactqa.eval.CompressionBenchResult;
+import compactqa.eval.CompressionBenchmark;
+import compactqa.model.ModelArtifact;
+
+/**
+ * How {@code qa compress} and {@code qa eval compressed} end: the compressed model measured against
+ * its original ({@link CompressionBenchmark}), the result recorded as
+ * {@code eval/results/compress-<name>.json}, and a one-line summary.
+ */
+final class CompressionMeasurement {
+
+    private CompressionMeasurement() {
+    }
+
+    static void run(CommandContext context, String name, String method, ModelArtifact original, ModelArtifact compressed,
+                    QuestionLimit limit, ReaderSets sets) throws IOException {
+        CompressionBenchmark.Data data = new CompressionBenchmark.Data(
+                DataSplits.inLastArticles(context.loader().load(context.resolve(sets.squad())), DataSplits.SQUAD_HELD_OUT_ARTICLES),
+                context.loader().load(context.resolve(sets.hotpotDev())), limit.value());
+        CompressionBenchResult result = new CompressionBenchmark().run(name, method, original, compressed, data, context.models().cache(),
+                context.models().encoderOptions(), context.run(), context.err());
+        Path file = context.project().results().resolve("compress-" + name + ".json");
+        context.record(result, file);
+        context.out().printf("%s: disk %.1f MB (%.1f%% of fp32), 1x384 %.2fx faster (%.2fx at 1 thread), metrics %s (original %s); %s%n",
+                name, result.diskBytes() / 1e6, 100 * result.relative().get("disk_share"), result.relative().get("speedup_1x384"),
+                result.relative().getOrDefault("speedup_1x384_1t", result.relative().get("speedup_1x384")),
+                result.metrics(), result.original().metrics(), file);
+    }
+
+    /** A result name: letters, digits, '.', '_' and '-', as a file name allows everywhere. */
+    static String checkedName(String name) {
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("--name may hold letters, digits, '.', '_' and '-' only");
+        }
+        return name;
+    }
+}
