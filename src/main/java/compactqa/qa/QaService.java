@@ -82,6 +82,11 @@ public class QaService {
         }
     }
 
+    /** Questions waiting for a worker. */
+    public int waiting() {
+        return executor.getQueue().size();
+    }
+
     @PreDestroy
     void close() throws InterruptedException {
         executor.shutdown();

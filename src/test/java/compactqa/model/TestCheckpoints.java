@@ -14,9 +14,14 @@ public final class TestCheckpoints {
 
     /** Every tensor of {@link #TINY}, drawn from N(0, 1) with {@code seed}. */
     public static Checkpoint random(long seed) {
+        return random(TINY, seed);
+    }
+
+    /** Every tensor of {@code config}, drawn from N(0, 1) with {@code seed}. */
+    public static Checkpoint random(EncoderConfig config, long seed) {
         Random random = new Random(seed);
         Map<String, Tensor> tensors = new HashMap<>();
-        BertNames.expectedShapes(TINY).forEach((name, shape) -> {
+        BertNames.expectedShapes(config).forEach((name, shape) -> {
             int n = 1;
             for (long d : shape) {
                 n *= (int) d;
@@ -27,6 +32,6 @@ public final class TestCheckpoints {
             }
             tensors.put(name, Tensor.ofFloats(shape, v));
         });
-        return new Checkpoint(TINY, tensors).validate();
+        return new Checkpoint(config, tensors).validate();
     }
 }
