@@ -85,6 +85,9 @@ public class CompressCommand implements Callable<Integer> {
     @Mixin
     ReaderSets sets;
 
+    @Mixin
+    ResultsFolder output;
+
     @Option(names = "--hotpot-train", defaultValue = "../shared/data/hotpotqa/train-100.json.gz", paramLabel = "FILE",
             description = "Training questions whose paragraphs calibrate (with SQuAD's training articles).")
     Path hotpotTrain;
@@ -120,7 +123,7 @@ public class CompressCommand implements Callable<Integer> {
             ModelArtifact compressed = ModelArtifact.saveCompressed(target, result.checkpoint(), original.manifest(), result.description());
             err.printf("compressed model written to %s%n", compressed.dir());
             err.flush();
-            CompressionMeasurement.run(context, resultName, chain.name("+"), original, compressed, limit, sets);
+            CompressionMeasurement.run(context, resultName, chain.name("+"), original, compressed, limit, sets, output);
             return 0;
         } finally {
             IndexStore.deleteTree(work);

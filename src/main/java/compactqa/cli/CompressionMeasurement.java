@@ -19,14 +19,13 @@ final class CompressionMeasurement {
     }
 
     static void run(CommandContext context, String name, String method, ModelArtifact original, ModelArtifact compressed,
-                    QuestionLimit limit, ReaderSets sets) throws IOException {
+                    QuestionLimit limit, ReaderSets sets, ResultsFolder output) throws IOException {
         CompressionBenchmark.Data data = new CompressionBenchmark.Data(
                 DataSplits.inLastArticles(context.loader().load(context.resolve(sets.squad())), DataSplits.SQUAD_HELD_OUT_ARTICLES),
                 context.loader().load(context.resolve(sets.hotpotDev())), limit.value());
         CompressionBenchResult result = new CompressionBenchmark().run(name, method, original, compressed, data, context.models().cache(),
                 context.models().encoderOptions(), context.run(), context.err());
-        Path file = context.project().results().resolve("compress-" + name + ".json");
-        context.record(result, file);
+        Path file = context.record(result, "compress-" + name + ".json", output);
         context.out().printf("%s: disk %.1f MB (%.1f%% of fp32), 1x384 %.2fx faster (%.2fx at 1 thread), metrics %s (original %s); %s%n",
                 name, result.diskBytes() / 1e6, 100 * result.relative().get("disk_share"), result.relative().get("speedup_1x384"),
                 result.relative().getOrDefault("speedup_1x384_1t", result.relative().get("speedup_1x384")),

@@ -45,6 +45,9 @@ public class EvalCompressedCommand implements Callable<Integer> {
     @Mixin
     ReaderSets sets;
 
+    @Mixin
+    ResultsFolder output;
+
     @Override
     public Integer call() throws Exception {
         CompressionMeasurement.checkedName(name);
@@ -58,7 +61,7 @@ public class EvalCompressedCommand implements Callable<Integer> {
             throw new IllegalArgumentException(model + " is a " + compressed.manifest().task() + ", " + original + " a "
                     + trained.manifest().task());
         }
-        CompressionMeasurement.run(context, name, method, trained, compressed, limit, sets);
+        CompressionMeasurement.run(context, name, method, trained, compressed, limit, sets, output);
         return 0;
     }
 }

@@ -17,84 +17,162 @@ import compactqa.index.IndexStore;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code qa eval verify}: re-run recorded benchmarks and compare their figures with the record. */
 @Dependent
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Re-run the command recorded in each result file (default: every eval/results/retrieval-*.json)",
-                "from the project folder and compare its quality figures with the recorded ones:",
-                "OK (equal), OKISH (within rounding) or FAIL. Throughput is not compared. Exits 1 on any FAIL."})
+        description = {"Re-run the command recorded in each result file (default: every eval/results/*.json) from the project",
+                "folder, writing nothing there, and compare its quality figures with the recorded ones: OK (equal), OKISH",
+                "(within rounding) or FAIL; MISSING where a model the command reads is not in the tree, NOT-RERUN where it",
+                "needs a running service. Slow benchmarks (qa, compress) re-run on their first " + ResultVerifier.PREFIX_QUESTIONS,
+                "questions against the figures the file records for them, unless --full. Timing is not compared.",
+                "Exits 1 unless every file is OK or OKISH."})
 public class EvalVerifyCommand implements Callable<Integer> {
-
-    private static final String RERUNNABLE = "./qa eval retrieval ";
 
     @Inject
     CdiCommandFactory factory;
 
-    @Inject
-    ProjectConfig project;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Result files to verify.")
     List<Path> files = new ArrayList<>();
 
+    @Option(names = "--full", description = "Re-run slow benchmarks at their recorded size too.")
+    boolean full;
+
+    /** What a recorded command is, and how it re-runs. */
+    private enum Kind {
+        RETRIEVAL("./qa eval retrieval ", false), QA("./qa eval qa ", true), COMPRESS("./qa compress ", true),
+        COMPRESSED("./qa eval compressed ", true), ENCODER("./qa bench encoder", false), LOADTEST("./qa loadtest", false);
+
+        final String prefix;
+        final boolean limitable;
+
+        Kind(String prefix, boolean limitable) {
+            this.prefix = prefix;
+            this.limitable = limitable;
+        }
+
+        static Kind of(String command) {
+            for (Kind k : values()) {
+                if (command.equals(k.prefix.strip()) || command.startsWith(k.prefix)) {
+                    return k;
+                }
+            }
+            return null;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = context.out();
         List<Path> targets = files.isEmpty() ? recordedResults() : files;
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("no result files to verify");
         }
         ObjectMapper json = new ObjectMapper();
-        boolean failed = false;
+        boolean allGood = true;
         for (Path file : targets) {
             JsonNode recorded = json.readTree(file.toFile());
             String command = recorded.path("command").asText();
-            if (!command.startsWith(RERUNNABLE)) {
+            Kind kind = Kind.of(command);
+            if (kind == null) {
                 throw new IllegalArgumentException(file + ": cannot re-run '" + command + "'");
+            }
+            List<String> args = new ArrayList<>(List.of(command.substring("./qa ".length()).split(" +")));
+            if (kind == Kind.LOADTEST) {
+                out.printf("%-9s %s: the load test needs a running service (./qa serve, then %s)%n", "NOT-RERUN", file, command);
+                allGood = false;
+                continue;
+            }
+            String missing = missingModel(kind, args);
+            if (missing != null) {
+                out.printf("%-9s %s: %s is not in the tree; rebuild it with the recipe its result names, then verify again%n",
+                        "MISSING", file, missing);
+                allGood = false;
+                continue;
+            }
+            JsonNode expected = full || !kind.limitable ? recorded : ResultVerifier.atPrefix(recorded);
+            String size = expected == recorded ? "recorded size" : "first " + ResultVerifier.PREFIX_QUESTIONS + " questions per set";
+            if (expected == null) {
+                expected = recorded;
+                size = "recorded size (the file records no prefix figures)";
             }
             Path work = Files.createTempDirectory("compactqa-verify-");
             try {
-                List<String> args = new ArrayList<>(List.of(command.substring("./qa ".length()).split(" +")));
-                int output = args.indexOf("--output");
-                if (output >= 0 && output + 1 < args.size()) {
-                    args.subList(output, output + 2).clear();
-                }
-                args.addAll(List.of("--output", work.toString()));
-                int status = QaCommandLine.commandLine(factory).execute(args.toArray(String[]::new));
-                if (status != 0) {
-                    throw new IllegalStateException(file + ": the recorded command failed with status " + status);
-                }
-                Path rerun;
-                try (Stream<Path> produced = Files.list(work)) {
-                    rerun = produced.filter(p -> p.toString().endsWith(".json")).findFirst()
-                            .orElseThrow(() -> new IllegalStateException(file + ": the re-run wrote no result"));
-                }
-                List<ResultVerifier.Check> checks = ResultVerifier.compare(recorded, json.readTree(rerun.toFile()));
+                JsonNode rerun = rerun(file, kind, args, expected != recorded, work);
+                List<ResultVerifier.Check> checks = ResultVerifier.compare(expected, rerun);
                 ResultVerifier.Verdict verdict = ResultVerifier.overall(checks);
-                out.printf("%-6s %s (%d figures)%n", verdict, file, checks.size());
+                out.printf("%-9s %s (%d figures, %s)%n", verdict, file, checks.size(), size);
                 checks.stream().filter(c -> c.verdict() != ResultVerifier.Verdict.OK)
-                        .forEach(c -> out.printf("       %-6s %s: recorded %s, now %s%n", c.verdict(), c.field(), c.recorded(), c.rerun()));
-                failed |= verdict == ResultVerifier.Verdict.FAIL;
+                        .forEach(c -> out.printf("          %-6s %s: recorded %s, now %s%n", c.verdict(), c.field(), c.recorded(), c.rerun()));
+                out.flush();
+                allGood &= verdict != ResultVerifier.Verdict.FAIL;
             } finally {
                 IndexStore.deleteTree(work);
             }
         }
-        return failed ? 1 : 0;
+        return allGood ? 0 : 1;
+    }
+
+    /** Runs the recorded command with its output (and any model it writes) redirected into {@code work}. */
+    private JsonNode rerun(Path file, Kind kind, List<String> recorded, boolean limited, Path work) throws IOException {
+        List<String> args = new ArrayList<>(recorded);
+        removeOption(args, "--output");
+        args.addAll(List.of("--output", work.toString()));
+        if (kind == Kind.COMPRESS) {
+            removeOption(args, "--out");
+            args.addAll(List.of("--out", work.resolve("model").toString()));
+        }
+        if (limited) {
+            removeOption(args, "--limit");
+            args.addAll(List.of("--limit", String.valueOf(ResultVerifier.PREFIX_QUESTIONS)));
+        }
+        int status = QaCommandLine.commandLine(factory).execute(args.toArray(String[]::new));
+        if (status != 0) {
+            throw new IllegalStateException(file + ": the recorded command failed with status " + status);
+        }
+        Path rerun = work.resolve(file.getFileName());
+        if (!Files.isRegularFile(rerun)) {
+            throw new IllegalStateException(file + ": the re-run wrote no " + file.getFileName());
+        }
+        return new ObjectMapper().readTree(rerun.toFile());
+    }
+
+    /** A model folder the command reads that is not in the tree, or null. */
+    private String missingModel(Kind kind, List<String> args) {
+        List<String> options = switch (kind) {
+            case COMPRESS -> List.of("--model");
+            case COMPRESSED -> List.of("--original", "--model");
+            default -> List.of();
+        };
+        for (String option : options) {
+            int at = args.indexOf(option);
+            if (at >= 0 && at + 1 < args.size() && !Files.isRegularFile(context.resolve(Path.of(args.get(at + 1))).resolve("model.json"))) {
+                return args.get(at + 1);
+            }
+        }
+        return null;
+    }
+
+    private static void removeOption(List<String> args, String option) {
+        int at = args.indexOf(option);
+        if (at >= 0 && at + 1 < args.size()) {
+            args.subList(at, at + 2).clear();
+        }
     }
 
     private List<Path> recordedResults() throws IOException {
-        Path results = project.results();
+        Path results = context.project().results();
         if (!Files.isDirectory(results)) {
             return List.of();
         }
         try (Stream<Path> list = Files.list(results)) {
-            return list.filter(p -> p.getFileName().toString().matches("retrieval-.*\\.json")).sorted().toList();
+            return list.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
         }
     }
 }

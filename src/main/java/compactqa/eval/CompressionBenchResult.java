@@ -31,6 +31,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  *                     and {@code training_seconds_ratio} (compressed over original)
  * @param training     how the compressed model was trained, from its {@code training.json}; null for a
  *                     model compressed without training
+ * @param prefix       the task metrics at the size {@code qa eval verify} re-runs; null for a run no larger
  */
 public record CompressionBenchResult(
         String command,
@@ -53,7 +54,19 @@ public record CompressionBenchResult(
         Map<String, Double> relative,
         Map<String, String> layers,
         String wordEmbeddings,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Training training) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Training training,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Prefix prefix) {
+
+    /**
+     * The task metrics over the first {@link ResultVerifier#PREFIX_QUESTIONS} questions of each set,
+     * which {@code qa eval verify} reproduces at that size.
+     *
+     * @param questions        questions counted, over both sets
+     * @param metrics          the compressed model's
+     * @param originalMetrics  the original's
+     */
+    public record Prefix(int questions, Map<String, Double> metrics, Map<String, Double> originalMetrics) {
+    }
 
     /**
      * The uncompressed model's figures.

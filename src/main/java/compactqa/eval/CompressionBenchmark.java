@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import compactqa.dataset.QaExample;
 import compactqa.index.IndexStore;
 import compactqa.metrics.AnswerMetrics;
+import compactqa.metrics.ScoreMean;
 import compactqa.metrics.Latencies;
 import compactqa.model.BertNames;
 import compactqa.model.Checkpoint;
@@ -54,10 +55,12 @@ public final class CompressionBenchmark {
                                  EncoderOptions options, RunInfo run, PrintWriter log) throws IOException {
         String task = original.manifest().task();
         int[] questions = new int[1];
-        Map<String, Double> before = metrics(original, data, cache, options, questions, log);
+        Map<String, Double> beforePrefix = new LinkedHashMap<>();
+        Map<String, Double> afterPrefix = new LinkedHashMap<>();
+        Map<String, Double> before = metrics(original, data, cache, options, questions, beforePrefix, log);
         log.printf("original:   %s%n", before);
         log.flush();
-        Map<String, Double> after = metrics(compressed, data, cache, options, questions, log);
+        Map<String, Double> after = metrics(compressed, data, cache, options, questions, afterPrefix, log);
         log.printf("compressed: %s%n", after);
         log.flush();
         Map<String, Map<String, Double>> latency = latency(original, compressed, cache, options);
@@ -94,36 +97,72 @@ public final class CompressionBenchmark {
                 Files.size(compressed.onnx(cache, Precision.FP32)), latency.get("compressed"), after,
                 new CompressionBenchResult.Side(originalDisk, Files.size(original.onnx(cache, Precision.FP32)), latency.get("original"), before,
                         trainedBefore),
-                relative, layers, embeddings, trainedAfter);
+                relative, layers, embeddings, trainedAfter,
+                afterPrefix.isEmpty() ? null : new CompressionBenchResult.Prefix(prefixQuestions(data), afterPrefix, beforePrefix));
     }
 
-    /** The task metrics of {@code model}, keyed as its {@code metrics.json} keys them. */
+    /** Questions the prefix figures count, over both sets (0 where the run is no larger). */
+    private static int prefixQuestions(Data data) {
+        return Math.min(ResultVerifier.PREFIX_QUESTIONS, ReaderEvaluation.oracle(data.squadHeldOut()).size())
+                + Math.min(ResultVerifier.PREFIX_QUESTIONS, ReaderEvaluation.oracle(data.hotpotDev()).size());
+    }
+
+    /**
+     * The task metrics of {@code model}, keyed as its {@code metrics.json} keys them; the same over
+     * the first {@link ResultVerifier#PREFIX_QUESTIONS} questions of each set go into {@code prefix}
+     * where the sets are larger, for {@code qa eval verify} to reproduce at that size.
+     */
     private static Map<String, Double> metrics(ModelArtifact model, Data data, ModelCache cache, EncoderOptions options,
-                                               int[] questions, PrintWriter log) throws IOException {
+                                               int[] questions, Map<String, Double> prefix, PrintWriter log) throws IOException {
         Map<String, Double> m = new LinkedHashMap<>();
         if (model.manifest().task().equals("reader")) {
             try (ReaderModel reader = ReaderModel.open(model, cache, options, Precision.FP32)) {
                 List<ReaderEvaluation.Item> squadItems = data.limited(ReaderEvaluation.oracle(data.squadHeldOut()));
                 List<ReaderEvaluation.Item> devItems = data.limited(ReaderEvaluation.oracle(data.hotpotDev()));
+                ScoreMean squadPrefix = new ScoreMean();
+                ScoreMean devPrefix = new ScoreMean();
                 ReaderEvaluation.Result squad = ReaderEvaluation.run(reader, squadItems, AnswerMetrics.Script.SQUAD,
-                        ReaderEvaluation.progress("SQuAD held-out", squadItems.size(), PROGRESS_EVERY, log));
+                        first(squadPrefix).andThen(ReaderEvaluation.progress("SQuAD held-out", squadItems.size(), PROGRESS_EVERY, log)));
                 ReaderEvaluation.Result dev = ReaderEvaluation.run(reader, devItems, AnswerMetrics.Script.HOTPOTQA,
-                        ReaderEvaluation.progress("HotpotQA dev-500 oracle", devItems.size(), PROGRESS_EVERY, log));
+                        first(devPrefix).andThen(ReaderEvaluation.progress("HotpotQA dev-500 oracle", devItems.size(), PROGRESS_EVERY, log)));
                 m.put("squad_heldout_f1", squad.f1());
                 m.put("hotpotqa_dev500_oracle_f1", dev.f1());
                 m.put("squad_heldout_em", squad.em());
                 m.put("hotpotqa_dev500_oracle_em", dev.em());
                 questions[0] = squad.questions() + dev.questions();
+                if (squadItems.size() > ResultVerifier.PREFIX_QUESTIONS || devItems.size() > ResultVerifier.PREFIX_QUESTIONS) {
+                    ReaderEvaluation.Result s = ReaderEvaluation.part(squadPrefix, 0);
+                    ReaderEvaluation.Result d = ReaderEvaluation.part(devPrefix, 0);
+                    prefix.put("squad_heldout_f1", s.f1());
+                    prefix.put("hotpotqa_dev500_oracle_f1", d.f1());
+                    prefix.put("squad_heldout_em", s.em());
+                    prefix.put("hotpotqa_dev500_oracle_em", d.em());
+                }
             }
         } else {
             try (CompressorModel compressor = CompressorModel.open(model, cache, options, Precision.FP32)) {
-                CompressorEvaluation.Result r = CompressorEvaluation.run(compressor, data.limited(data.hotpotDev()), log);
+                List<QaExample> dev = data.limited(data.hotpotDev());
+                CompressorEvaluation.Result r = CompressorEvaluation.run(compressor, dev, log);
                 m.put("hotpotqa_dev500_sp_para_recall_at2", round(r.paraRecallAt2(), 4));
                 m.put("hotpotqa_dev500_sp_para_recall_at2_two_step", round(r.paraRecallAt2TwoStep(), 4));
                 questions[0] = r.questions();
+                if (dev.size() > ResultVerifier.PREFIX_QUESTIONS) {
+                    CompressorEvaluation.Result p = CompressorEvaluation.run(compressor, dev.subList(0, ResultVerifier.PREFIX_QUESTIONS), log);
+                    prefix.put("hotpotqa_dev500_sp_para_recall_at2", round(p.paraRecallAt2(), 4));
+                    prefix.put("hotpotqa_dev500_sp_para_recall_at2_two_step", round(p.paraRecallAt2TwoStep(), 4));
+                }
             }
         }
         return m;
+    }
+
+    /** A sink gathering the scores of the first {@link ResultVerifier#PREFIX_QUESTIONS} answers into {@code mean}. */
+    private static ReaderEvaluation.Sink first(ScoreMean mean) {
+        return (item, prediction, score) -> {
+            if (mean.count() < ResultVerifier.PREFIX_QUESTIONS) {
+                mean.add(score);
+            }
+        };
     }
 
     /**

@@ -1,5 +1,7 @@
 package compactqa.eval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +13,16 @@ import java.util.Map;
  *                 from the pooled paragraphs of every given file)
  * @param k        documents retrieved per question in the open setting, 0 in distractor
  * @param spLevel  {@code sentence} where the gold labels supporting sentences, else {@code paragraph}
+ * @param prefix   the same figures over the first {@link ResultVerifier#PREFIX_QUESTIONS} questions,
+ *                 which {@code qa eval verify} reproduces at that size; null for a run no larger
  */
 public record QaBenchResult(String command, String commit, String date, String java, int cpus, String name, List<String> dataset,
-                            String setting, int k, int questions, String spLevel, Settings settings, Models models, Map<String, Method> methods) {
+                            String setting, int k, int questions, String spLevel, Settings settings, Models models, Map<String, Method> methods,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Prefix prefix) {
+
+    /** Each method's figures over the first {@code questions} questions. */
+    public record Prefix(int questions, Map<String, Method> methods) {
+    }
 
     /** The models the run answered with: their folders, the precision of their linear layers, and threads per session. */
     public record Models(String reader, String compressor, String precision, int threads) {

@@ -96,6 +96,7 @@ public final class QaBenchmark {
         ParagraphSearcher searcher = open ? openIndex(pool, workDir, search, log) : null;
         LexicalRanker ranker = new LexicalRanker();
         Random random = new Random(20261122);
+        QaBenchResult.Prefix prefix = null;
         long started = System.nanoTime();
         try {
             for (int n = 0; n < asked.size(); n++) {
@@ -122,6 +123,9 @@ public final class QaBenchmark {
                     QaMethod.Outcome o = m.answer(q, documents, scores);
                     tallies.get(m.name()).add(q, o, documentTokens, retrievalMs, sentenceLevel);
                 }
+                if (n + 1 == ResultVerifier.PREFIX_QUESTIONS && asked.size() > n + 1) {
+                    prefix = new QaBenchResult.Prefix(n + 1, results(tallies));
+                }
                 if ((n + 1) % 50 == 0 || n + 1 == asked.size()) {
                     double seconds = (System.nanoTime() - started) / 1e9;
                     log.printf("%d/%d questions, %.1f questions/s, ETA %.0f s; F1 so far: %s%n", n + 1, asked.size(), (n + 1) / seconds,
@@ -134,13 +138,18 @@ public final class QaBenchmark {
                 searcher.close();
             }
         }
-        Map<String, QaBenchResult.Method> results = new LinkedHashMap<>();
-        tallies.forEach((method, tally) -> results.put(method, tally.result()));
+        Map<String, QaBenchResult.Method> results = results(tallies);
         return new QaBenchResult(run.command(), run.commit(), run.date(), run.java(), run.cpus(), name,
                 datasets.stream().map(Path::toString).toList(), setting, open ? k : 0, asked.size(),
                 sentenceLevel ? "sentence" : "paragraph",
                 new QaBenchResult.Settings(settings.segmentSize(), settings.maxSteps(), settings.budgetTokens(),
-                        settings.sentenceThreshold(), settings.sufficiencyThreshold(), settings.checkEvidence()), models, results);
+                        settings.sentenceThreshold(), settings.sufficiencyThreshold(), settings.checkEvidence()), models, results, prefix);
+    }
+
+    private static Map<String, QaBenchResult.Method> results(Map<String, Tally> tallies) {
+        Map<String, QaBenchResult.Method> results = new LinkedHashMap<>();
+        tallies.forEach((method, tally) -> results.put(method, tally.result()));
+        return results;
     }
 
     private static String f1s(Map<String, Tally> tallies) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Compares a re-run's figures with the recorded ones, in the spirit of Anserini's reproduction
@@ -14,13 +15,20 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class ResultVerifier {
 
+    /**
+     * Questions a slow benchmark is re-run on: its result file records its figures over its first
+     * this many questions too ({@code prefix}), and a re-run limited to them must reproduce those.
+     */
+    public static final int PREFIX_QUESTIONS = 100;
+
     /** Differences up to this are reported OKISH rather than FAIL (rounding in the last digit). */
     static final double TOLERANCE = 0.0011;
 
     /** Fields that differ by machine, load or time. */
     private static final List<String> IGNORED = List.of("command", "commit", "date", "java", "cpus", "load_seconds",
             "index_seconds", "index_docs_per_s", "queries_per_s", "dataset", "latency_ms_p50", "latency_ms_p95", "speedup_1x384",
-            "speedup_8x256", "questions_per_s", "stages");
+            "speedup_8x256", "questions_per_s", "stages", "prefix", "speedup_1x384_1t", "speedup_8x256_1t",
+            "p50_ms", "p95_ms", "tokens_per_s", "ratios");
 
     /** The verdict on one figure. */
     public enum Verdict { OK, OKISH, FAIL }
@@ -36,6 +44,35 @@ public final class ResultVerifier {
     }
 
     private ResultVerifier() {
+    }
+
+    /**
+     * What a re-run over the first {@link #PREFIX_QUESTIONS} questions must reproduce: {@code recorded}
+     * with its prefix figures in place of the full run's (and the full run's ratios between methods
+     * left out); null where the result records no prefix.
+     */
+    public static JsonNode atPrefix(JsonNode recorded) {
+        JsonNode prefix = recorded.path("prefix");
+        if (!prefix.isObject()) {
+            return null;
+        }
+        ObjectNode expected = recorded.deepCopy();
+        expected.put("questions", prefix.path("questions").asInt());
+        if (prefix.has("methods")) { // qa eval qa
+            expected.set("methods", prefix.get("methods"));
+        } else { // qa compress, qa eval compressed
+            expected.set("metrics", prefix.get("metrics"));
+            ((ObjectNode) expected.path("original")).set("metrics", prefix.get("original_metrics"));
+            ObjectNode relative = (ObjectNode) expected.path("relative");
+            List<String> retention = new ArrayList<>();
+            relative.fieldNames().forEachRemaining(f -> {
+                if (f.endsWith("_retention")) {
+                    retention.add(f);
+                }
+            });
+            relative.remove(retention);
+        }
+        return expected;
     }
 
     /** Every comparable figure of {@code recorded} against {@code rerun}, in file order. */
