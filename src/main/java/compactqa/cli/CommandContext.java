@@ -63,6 +63,13 @@ public class CommandContext {
         return project.home().resolve(path);
     }
 
+    /** {@code path} as results name it: from the project folder, so that they read the same on any machine. */
+    public String relative(Path path) {
+        Path home = project.home().toAbsolutePath().normalize();
+        Path p = path.toAbsolutePath().normalize();
+        return (p.startsWith(home) ? home.relativize(p) : p).toString();
+    }
+
     /** The command as typed, for the record. */
     public String command() {
         return "./qa " + String.join(" ", spec.commandLine().getParseResult().originalArgs());

@@ -36,38 +36,8 @@ public class CompressCommand implements Callable<Integer> {
     @Option(names = "--method", required = true, split = ",", paramLabel = "NAME", description = "Methods, in order: " + MethodOptions.NAMES + ".")
     List<String> methods;
 
-    @Option(names = "--ratio", defaultValue = "0.5", paramLabel = "X",
-            description = "Share of each linear layer's parameters svd, autoencoder and mpo keep (default ${DEFAULT-VALUE}).")
-    double ratio;
-
-    @Option(names = "--energy", defaultValue = "0", paramLabel = "X",
-            description = "svd: keep this share of the spectral energy instead of a parameter ratio.")
-    double energy;
-
-    @Option(names = "--keep", paramLabel = "REGEX", description = "Linear layers to leave as they are, e.g. '.*layer\\.5\\..*'.")
-    String keep;
-
-    @Option(names = "--embeddings", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "int8 and int4 also quantize the word embeddings (default: yes; --no-embeddings keeps them).")
-    boolean embeddings;
-
-    @Option(names = "--cores", defaultValue = "3", paramLabel = "N", description = "mpo: cores per layer (default ${DEFAULT-VALUE}).")
-    int cores;
-
-    @Option(names = "--steps", defaultValue = "300", paramLabel = "N",
-            description = "autoencoder and embed-direction: training steps (default ${DEFAULT-VALUE}).")
-    int steps;
-
-    @Option(names = "--cosine-weight", defaultValue = "0.9", paramLabel = "X",
-            description = "autoencoder and embed-direction: the cosine share of the loss (default ${DEFAULT-VALUE}).")
-    double cosineWeight;
-
-    @Option(names = "--embedding-ratio", defaultValue = "0.25", paramLabel = "X",
-            description = "embed-svd and embed-direction: share of the embedding table kept (default ${DEFAULT-VALUE}: 4x smaller).")
-    double embeddingRatio;
-
-    @Option(names = "--layers", defaultValue = "3", paramLabel = "N", description = "drop: layers kept (default ${DEFAULT-VALUE}).")
-    int layers;
+    @Mixin
+    MethodSettings settings;
 
     @Option(names = "--calibration", defaultValue = "128", paramLabel = "N",
             description = "Calibration texts from the training data, for svd-aa and mpo (default ${DEFAULT-VALUE}).")
@@ -99,13 +69,13 @@ public class CompressCommand implements Callable<Integer> {
         }
         limit.value();
         CompressionChain chain = new CompressionChain(methods,
-                new MethodOptions(ratio, energy, keep, embeddings, cores, steps, cosineWeight, embeddingRatio, layers));
+                settings.options());
         ModelArtifact original = ModelArtifact.load(model);
         if (original.manifest().compression() != null) {
             throw new IllegalArgumentException(model + " is already compressed (" + original.manifest().compression()
                     + "); compress the trained model, chaining methods with --method a,b");
         }
-        String resultName = CompressionMeasurement.checkedName(name != null ? name : defaultName(model, chain.name("-")));
+        String resultName = ResultName.checked(name != null ? name : ResultName.of(model, chain.name("-")));
         Path target = out != null ? out : context.project().models().resolve("compressed").resolve(resultName);
         PrintWriter err = context.err();
         Checkpoint checkpoint = original.checkpoint();
@@ -128,10 +98,5 @@ public class CompressCommand implements Callable<Integer> {
         } finally {
             IndexStore.deleteTree(work);
         }
-    }
-
-    /** {@code <model folder>-<method>-<method>...}: '-' between the methods, as a result name allows no '+'. */
-    static String defaultName(Path model, String methods) {
-        return model.toAbsolutePath().normalize().getFileName() + "-" + methods;
     }
 }

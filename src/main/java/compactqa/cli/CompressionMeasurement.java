@@ -31,12 +31,4 @@ final class CompressionMeasurement {
                 result.relative().getOrDefault("speedup_1x384_1t", result.relative().get("speedup_1x384")),
                 result.metrics(), result.original().metrics(), file);
     }
-
-    /** A result name: letters, digits, '.', '_' and '-', as a file name allows everywhere. */
-    static String checkedName(String name) {
-        if (!name.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("--name may hold letters, digits, '.', '_' and '-' only");
-        }
-        return name;
-    }
 }

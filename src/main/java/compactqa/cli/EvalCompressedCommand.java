@@ -50,7 +50,7 @@ public class EvalCompressedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CompressionMeasurement.checkedName(name);
+        ResultName.checked(name);
         ModelArtifact trained = ModelArtifact.load(context.resolve(original));
         ModelArtifact compressed = ModelArtifact.load(context.resolve(model));
         if (compressed.manifest().compression() == null && !CompressionBenchResult.Training.withCompressedActivations(compressed.dir())

@@ -45,7 +45,7 @@ public class EvalQaCommand implements Callable<Integer> {
     List<Path> datasets;
 
     @Option(names = "--setting", required = true, paramLabel = "SETTING", description = "distractor or open.")
-    String setting;
+    QaBenchmark.Setting setting;
 
     @Option(names = "--k", split = ",", paramLabel = "K", description = "Documents per question in the open setting (default: compactqa.qa.k); a list runs each.")
     List<Integer> ks = new ArrayList<>();
@@ -53,66 +53,43 @@ public class EvalQaCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Result name (default: the first file's name).")
     String name;
 
-    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Only the first N questions (0: all).")
-    int limit;
+    @Mixin
+    QuestionLimit limit;
 
-    @Option(names = "--segment-size", paramLabel = "J")
-    Integer segmentSize;
-
-    @Option(names = "--max-steps", paramLabel = "N")
-    Integer maxSteps;
-
-    @Option(names = "--budget", paramLabel = "TOKENS")
-    Integer budget;
-
-    @Option(names = "--sentence-threshold", paramLabel = "P")
-    Double sentenceThreshold;
-
-    @Option(names = "--sufficiency-threshold", paramLabel = "P")
-    Double sufficiencyThreshold;
-
-    @Option(names = "--check-evidence", arity = "1", paramLabel = "BOOL",
-            description = "Check the merged evidence before reading the next segment (default: compactqa.qa.check-evidence).")
-    Boolean checkEvidence;
+    @Mixin
+    CompressionOptions compression;
 
     @Mixin
     ResultsFolder output;
 
     @Override
     public Integer call() throws Exception {
-        if (!setting.equals("distractor") && !setting.equals("open")) {
-            throw new IllegalArgumentException("--setting must be distractor or open, got " + setting);
-        }
         for (Path d : datasets) {
             if (!Files.isRegularFile(d)) {
                 throw new IllegalArgumentException("no such data set file: " + d);
             }
         }
-        if (limit < 0 || ks.stream().anyMatch(k -> k < 1 || k > 100)) {
-            throw new IllegalArgumentException("--limit must be at least 0 and --k from 1 to 100");
+        if (ks.stream().anyMatch(k -> k < 1 || k > 100)) {
+            throw new IllegalArgumentException("--k must be from 1 to 100");
         }
-        String base = name != null ? name : defaultName(datasets.get(0));
-        if (!base.matches("[A-Za-z0-9._-]{1,80}")) {
-            throw new IllegalArgumentException("--name may use letters, digits, '.', '_' and '-' only");
-        }
-        CompressionSettings settings = CompressionSettings.of(qa).with(segmentSize, maxSteps, budget, sentenceThreshold,
-                sufficiencyThreshold, checkEvidence);
-        List<Integer> runs = setting.equals("open") ? (ks.isEmpty() ? List.of(qa.k()) : ks) : List.of(0);
+        String base = ResultName.checked(name != null ? name : ResultName.of(datasets.get(0)));
+        CompressionSettings settings = compression.over(CompressionSettings.of(qa));
+        List<Integer> runs = setting == QaBenchmark.Setting.OPEN ? (ks.isEmpty() ? List.of(qa.k()) : ks) : List.of(0);
         ModelConfig models = context.models();
         try (ReaderModel reader = ReaderModel.open(ModelArtifact.load(qa.reader()), models.cache(), models.encoderOptions(),
                 models.linearPrecision());
              CompressorModel compressor = CompressorModel.open(ModelArtifact.load(qa.compressor()), models.cache(),
                      models.encoderOptions(), models.linearPrecision())) {
             for (int k : runs) {
-                String fullName = "qa-" + base + "-" + setting + (k > 0 ? "-k" + k : "");
+                String fullName = "qa-" + base + "-" + setting.label() + (k > 0 ? "-k" + k : "");
                 Path work = Files.createTempDirectory("compactqa-qa-");
                 QaBenchResult result;
                 try {
-                    result = new QaBenchmark(context.loader()).run(fullName, datasets, setting, k, limit, reader, compressor,
-                            EvidenceSelection.read(qa.compressor()), settings,
-                            index.searchSettings(), work,
-                            new QaBenchResult.Models(relative(qa.reader()), relative(qa.compressor()), models.precision(), models.threads()),
-                            context.run(), context.err());
+                    QaBenchmark.Request request = new QaBenchmark.Request(fullName, datasets, setting, k, limit.value(), settings,
+                            index.searchSettings(), new QaBenchResult.Models(context.relative(qa.reader()), context.relative(qa.compressor()),
+                            models.precision(), models.threads()));
+                    result = new QaBenchmark(context.loader()).run(request, reader, compressor, EvidenceSelection.read(qa.compressor()),
+                            work, context.run(), context.err());
                 } finally {
                     IndexStore.deleteTree(work);
                 }
@@ -123,24 +100,5 @@ public class EvalQaCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /**
-     * A result name for a data set file: its folder and a contraction of its name
-     * ({@code hotpotqa/dev-500.ircot.jsonl.gz} gives {@code hotpotqa-dev500-ircot}), so that what the
-     * project commits is never named like the data it must not hold.
-     */
-    static String defaultName(Path dataset) {
-        String stem = dataset.getFileName().toString().replaceAll("\\.(jsonl?|json)(\\.gz)?$", "").replace("-", "").replace('.', '-');
-        Path parent = dataset.toAbsolutePath().normalize().getParent();
-        String folder = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "");
-        return folder.isEmpty() ? stem : folder + "-" + stem;
-    }
-
-    /** {@code path} as the results name it: from the project folder, so that they read the same on any machine. */
-    private String relative(Path path) {
-        Path home = context.project().home().toAbsolutePath().normalize();
-        Path p = path.toAbsolutePath().normalize();
-        return (p.startsWith(home) ? home.relativize(p) : p).toString();
     }
 }

@@ -1,8 +1,6 @@
 package compactqa.cli;
 
 import java.io.PrintWriter;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -17,7 +15,6 @@ import compactqa.eval.ReaderPredictionLog;
 import compactqa.eval.RunInfo;
 import compactqa.metrics.AnswerMetrics;
 import compactqa.metrics.ScoreMean;
-import compactqa.model.ConfidenceCalibration;
 import compactqa.model.ModelArtifact;
 import compactqa.model.ReaderModel;
 import jakarta.enterprise.context.Dependent;
@@ -52,19 +49,6 @@ public class EvalReaderCommand implements Callable<Integer> {
     private static final int PROGRESS_EVERY = 250;
     private static final ReaderEvaluation.Sink NO_SINK = (item, prediction, score) -> { };
 
-    /** Whether the reader's training (any stage its training.json records) read SQuAD's dev file. */
-    static boolean trainedOnSquadDev(Path dir) throws IOException {
-        Path training = dir.resolve("training.json");
-        // without a record of its training, a reader is taken to have seen it
-        return !Files.isRegularFile(training) || Files.readString(training).contains("squad-v1.1-dev");
-    }
-
-    /** A figure of the reader's calibration report (measured on its recipe's validation questions), or null. */
-    private static Double calibration(String key, Path dir) throws IOException {
-        Object value = ConfidenceCalibration.read(dir).report().get(key);
-        return value instanceof Number n ? n.doubleValue() : null;
-    }
-
     @Override
     public Integer call() throws Exception {
         ModelArtifact artifact = ModelArtifact.load(model);
@@ -80,7 +64,7 @@ public class EvalReaderCommand implements Callable<Integer> {
             PrintWriter err = context.err();
             // a reader that never trained on SQuAD dev is scored on all of it (the held-out articles are a part);
             // one that did, on the held-out articles only
-            boolean devTrained = trainedOnSquadDev(artifact.dir());
+            boolean devTrained = ReaderMetrics.trainedOnSquadDev(artifact.dir());
             List<ReaderEvaluation.Item> squadItems = limit.of(ReaderEvaluation.oracle(devTrained ? heldOut : squadAll));
             Set<ReaderEvaluation.Item> heldItems = new HashSet<>(ReaderEvaluation.oracle(heldOut));
             ScoreMean held = new ScoreMean();
@@ -111,8 +95,8 @@ public class EvalReaderCommand implements Callable<Integer> {
                 DataSplits.lastArticles(squadAll, DataSplits.SQUAD_HELD_OUT_ARTICLES),
                 devResult.f1(), devResult.em(), devResult.questions(), devResult.yesNoAccuracy(), devResult.msPerQuestion(),
                 squadAllResult == null ? null : squadAllResult.f1(), squadAllResult == null ? null : squadAllResult.em(),
-                squadAllResult == null ? null : squadAllResult.questions(), calibration("ece_before", artifact.dir()),
-                calibration("ece_after", artifact.dir()));
+                squadAllResult == null ? null : squadAllResult.questions(), ReaderMetrics.calibration("ece_before", artifact.dir()),
+                ReaderMetrics.calibration("ece_after", artifact.dir()));
         context.recordModel(metrics, artifact.dir(), limit.value());
         context.out().printf("squad_heldout_f1 %.2f (EM %.2f, %d questions); hotpotqa_dev500_oracle_f1 %.2f (EM %.2f, %d questions)%n",
                 metrics.squadHeldoutF1(), metrics.squadHeldoutEm(), metrics.squadHeldoutQuestions(), metrics.hotpotqaDev500OracleF1(),

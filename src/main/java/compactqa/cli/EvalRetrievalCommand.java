@@ -58,9 +58,7 @@ public class EvalRetrievalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!name.matches("[A-Za-z0-9._-]{1,80}")) {
-            throw new IllegalArgumentException("--name may use letters, digits, '.', '_' and '-' only");
-        }
+        ResultName.checked(name);
         for (Path dataset : datasets) {
             if (!Files.isRegularFile(dataset)) {
                 throw new IllegalArgumentException("no such data set file: " + dataset);

@@ -44,29 +44,6 @@ public class EvalVerifyCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Re-run slow benchmarks at their recorded size too.")
     boolean full;
 
-    /** What a recorded command is, and how it re-runs. */
-    private enum Kind {
-        RETRIEVAL("./qa eval retrieval ", false), QA("./qa eval qa ", true), COMPRESS("./qa compress ", true),
-        COMPRESSED("./qa eval compressed ", true), ENCODER("./qa bench encoder", false), LOADTEST("./qa loadtest", false);
-
-        final String prefix;
-        final boolean limitable;
-
-        Kind(String prefix, boolean limitable) {
-            this.prefix = prefix;
-            this.limitable = limitable;
-        }
-
-        static Kind of(String command) {
-            for (Kind k : values()) {
-                if (command.equals(k.prefix.strip()) || command.startsWith(k.prefix)) {
-                    return k;
-                }
-            }
-            return null;
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = context.out();
@@ -79,17 +56,14 @@ public class EvalVerifyCommand implements Callable<Integer> {
         for (Path file : targets) {
             JsonNode recorded = json.readTree(file.toFile());
             String command = recorded.path("command").asText();
-            Kind kind = Kind.of(command);
-            if (kind == null) {
-                throw new IllegalArgumentException(file + ": cannot re-run '" + command + "'");
-            }
-            List<String> args = new ArrayList<>(List.of(command.substring("./qa ".length()).split(" +")));
-            if (kind == Kind.LOADTEST) {
+            RecordedCommand recordedCommand = RecordedCommand.of(command);
+            RecordedCommand.Kind kind = recordedCommand.kind();
+            if (kind == RecordedCommand.Kind.LOADTEST) {
                 out.printf("%-9s %s: the load test needs a running service (./qa serve, then %s)%n", "NOT-RERUN", file, command);
                 allGood = false;
                 continue;
             }
-            String missing = missingModel(kind, args);
+            String missing = recordedCommand.missingModel(context::resolve);
             if (missing != null) {
                 out.printf("%-9s %s: %s is not in the tree; rebuild it with the recipe its result names, then verify again%n",
                         "MISSING", file, missing);
@@ -104,7 +78,7 @@ public class EvalVerifyCommand implements Callable<Integer> {
             }
             Path work = Files.createTempDirectory("compactqa-verify-");
             try {
-                JsonNode rerun = rerun(file, kind, args, expected != recorded, work);
+                JsonNode rerun = rerun(file, recordedCommand.rerun(work, expected != recorded), work);
                 List<ResultVerifier.Check> checks = ResultVerifier.compare(expected, rerun);
                 ResultVerifier.Verdict verdict = ResultVerifier.overall(checks);
                 out.printf("%-9s %s (%d figures, %s)%n", verdict, file, checks.size(), size);
@@ -119,20 +93,9 @@ public class EvalVerifyCommand implements Callable<Integer> {
         return allGood ? 0 : 1;
     }
 
-    /** Runs the recorded command with its output (and any model it writes) redirected into {@code work}. */
-    private JsonNode rerun(Path file, Kind kind, List<String> recorded, boolean limited, Path work) throws IOException {
-        List<String> args = new ArrayList<>(recorded);
-        removeOption(args, "--output");
-        args.addAll(List.of("--output", work.toString()));
-        if (kind == Kind.COMPRESS) {
-            removeOption(args, "--out");
-            args.addAll(List.of("--out", work.resolve("model").toString()));
-        }
-        if (limited) {
-            removeOption(args, "--limit");
-            args.addAll(List.of("--limit", String.valueOf(ResultVerifier.PREFIX_QUESTIONS)));
-        }
-        int status = QaCommandLine.commandLine(factory).execute(args.toArray(String[]::new));
+    /** Runs {@code args} and reads the result it wrote into {@code work}, named as {@code file}. */
+    private JsonNode rerun(Path file, String[] args, Path work) throws IOException {
+        int status = QaCommandLine.commandLine(factory).execute(args);
         if (status != 0) {
             throw new IllegalStateException(file + ": the recorded command failed with status " + status);
         }
@@ -141,29 +104,6 @@ public class EvalVerifyCommand implements Callable<Integer> {
             throw new IllegalStateException(file + ": the re-run wrote no " + file.getFileName());
         }
         return new ObjectMapper().readTree(rerun.toFile());
-    }
-
-    /** A model folder the command reads that is not in the tree, or null. */
-    private String missingModel(Kind kind, List<String> args) {
-        List<String> options = switch (kind) {
-            case COMPRESS -> List.of("--model");
-            case COMPRESSED -> List.of("--original", "--model");
-            default -> List.of();
-        };
-        for (String option : options) {
-            int at = args.indexOf(option);
-            if (at >= 0 && at + 1 < args.size() && !Files.isRegularFile(context.resolve(Path.of(args.get(at + 1))).resolve("model.json"))) {
-                return args.get(at + 1);
-            }
-        }
-        return null;
-    }
-
-    private static void removeOption(List<String> args, String option) {
-        int at = args.indexOf(option);
-        if (at >= 0 && at + 1 < args.size()) {
-            args.subList(at, at + 2).clear();
-        }
     }
 
     private List<Path> recordedResults() throws IOException {

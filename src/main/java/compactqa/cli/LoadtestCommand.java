@@ -60,9 +60,7 @@ public class LoadtestCommand implements Callable<Integer> {
         if (maxRequests < 1 || !(searchShare >= 0 && searchShare <= 1)) {
             throw new IllegalArgumentException("--max-requests must be positive and --search-share in [0, 1]");
         }
-        if (!name.matches("[A-Za-z0-9._-]{1,80}")) {
-            throw new IllegalArgumentException("--name may use letters, digits, '.', '_' and '-' only");
-        }
+        ResultName.checked(name);
         URI base = LoadTest.loopback(url);
         List<String> asked = context.loader().load(context.resolve(questions)).stream().map(QaExample::question).toList();
         LoadTest.Result result = new LoadTest().run(name, base, asked, clients, duration, maxRequests, searchShare, context.run(),

@@ -33,6 +33,7 @@ public class QaCommandLine implements QuarkusApplication {
     /** The configured command line: errors print as one line, exiting 1 (or 2 for usage errors). */
     static CommandLine commandLine(CommandLine.IFactory factory) {
         CommandLine cli = new CommandLine(QaCommand.class, factory);
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // --setting open, as the results name it
         cli.setParameterExceptionHandler((e, args) -> {
             // one line, like every other error, pointing at the help of the command at fault
             CommandLine commandLine = e.getCommandLine();

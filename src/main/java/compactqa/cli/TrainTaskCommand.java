@@ -3,11 +3,9 @@ package compactqa.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import compactqa.train.Recipe;
-import compactqa.train.TrainingListener;
 import compactqa.train.TrainingRun;
 import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
@@ -49,13 +47,7 @@ abstract class TrainTaskCommand implements Callable<Integer> {
             if (maxSteps < 1) {
                 throw new IllegalArgumentException("--max-steps must be at least 1");
             }
-            // a shortened run never overwrites the recipe's model or checkpoints
-            String suffix = "-steps-" + maxSteps;
-            recipe = new Recipe(recipe.task(), recipe.base(), recipe.seed(), recipe.maxLength(), recipe.stride(), recipe.batchSize(),
-                    recipe.epochs(), maxSteps, recipe.learningRate(), recipe.warmupRatio(), recipe.weightDecay(),
-                    recipe.maxGradNorm(), recipe.dropout(), recipe.checkpointEvery(), recipe.validationSize(), recipe.data(),
-                    recipe.workDir() + suffix, recipe.output() + suffix, recipe.compression(),
-                    recipe.init(), recipe.adapters(), recipe.activationCompression(), recipe.stopAfterEpochs());
+            recipe = recipe.shortened(maxSteps);
         }
         PrintWriter err = context.err();
         if (exportLatest) {
@@ -68,63 +60,12 @@ abstract class TrainTaskCommand implements Callable<Integer> {
         }
         TrainingRun.Result result = new TrainingRun(recipe, context.project().home(), context.models().cache(), context.loader())
                 .withTimeLimit(maxMinutes == null ? null : Duration.ofMillis(Math.round(maxMinutes * 60_000)))
-                .run(resume, new Progress(err));
+                .run(resume, new TrainingProgress(err));
         PrintWriter out = context.out();
         out.printf("trained %s on %,d features (%,d trainable parameters) for %,d steps; model written to %s%n", task(),
                 result.trainingFeatures(), result.trainableParameters(), result.state().step(), result.model().dir());
         result.state().history().forEach(e -> out.printf("epoch %d: loss %.4f, validation %s%n", e.epoch() + 1, e.meanLoss(), e.metrics()));
         return 0;
-    }
-
-    /** Progress lines on standard error: loss, examples per second, learning rate and time left. */
-    private static final class Progress implements TrainingListener {
-        private final PrintWriter err;
-        private long lastPrint;
-        private double lossSum;
-        private int lossCount;
-
-        Progress(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void onStep(long step, long totalSteps, double loss, double examplesPerS, double secondsLeft, double learningRate) {
-            lossSum += loss;
-            lossCount++;
-            long now = System.nanoTime();
-            if (now - lastPrint > 10_000_000_000L || step == totalSteps || step <= 3) {
-                err.printf("step %,d/%,d  loss %.4f (mean of last %d: %.4f)  %.1f examples/s  lr %.2e  ETA %s%n", step, totalSteps,
-                        loss, lossCount, lossSum / lossCount, examplesPerS, learningRate, ConsoleProgress.duration(secondsLeft));
-                err.flush();
-                lastPrint = now;
-                lossSum = 0;
-                lossCount = 0;
-            }
-        }
-
-        @Override
-        public void onTimeLimit(long step, double meanLoss, Map<String, Double> metrics) {
-            err.printf("time limit reached at step %,d: mean loss %.4f, validation %s; --resume continues%n", step, meanLoss, metrics);
-            err.flush();
-        }
-
-        @Override
-        public void onSkippedStep(long step, double gradientNorm) {
-            err.printf("step %,d skipped: the gradient norm was %s%n", step, gradientNorm);
-            err.flush();
-        }
-
-        @Override
-        public void onEpoch(int epoch, double meanLoss, Map<String, Double> metrics) {
-            err.printf("epoch %d done: mean loss %.4f, validation %s%n", epoch + 1, meanLoss, metrics);
-            err.flush();
-        }
-
-        @Override
-        public void onCheckpoint(long step, String where) {
-            err.printf("checkpoint at step %,d: %s%n", step, where);
-            err.flush();
-        }
     }
 
     @Dependent

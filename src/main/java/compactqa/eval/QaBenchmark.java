@@ -54,23 +54,54 @@ public final class QaBenchmark {
         this.loader = loader;
     }
 
+    /** Where a question's documents come from. */
+    public enum Setting {
+        /** The question's own paragraphs, ordered by BM25 among themselves. */
+        DISTRACTOR,
+        /** The top k of a BM25 index over the pooled paragraphs of every given file. */
+        OPEN;
+
+        /** The name results and commands use. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * What to run.
+     *
+     * @param name     the result's name
+     * @param k        documents per question in the open setting (ignored in distractor)
+     * @param limit    questions to use (0: all), the first in file order
+     * @param settings the active compression's settings, as the service has them
+     * @param search   the open setting's retrieval settings
+     * @param models   what the reader and compressor are, for the record
+     */
+    public record Request(String name, List<Path> datasets, Setting setting, int k, int limit, CompressionSettings settings,
+                          SearchSettings search, QaBenchResult.Models models) {
+
+        public Request {
+            datasets = List.copyOf(datasets);
+            if (datasets.isEmpty() || limit < 0 || setting == Setting.OPEN && k < 1) {
+                throw new IllegalArgumentException("a benchmark needs data sets, a limit of at least 0, and k in the open setting");
+            }
+        }
+    }
+
     /**
      * Runs the benchmark.
      *
-     * @param k         documents per question in the open setting (ignored in distractor)
-     * @param limit     questions to use (0: all), the first in file order
+     * @param selection how the compressor's scores and paragraph signals become sentence probabilities, as the service has it
      * @param workDir   an empty folder for the open setting's index
-     * @param selection how the compressor's logits and paragraph signals become sentence probabilities, as the service has it
-     * @param models    what {@code reader} and {@code compressor} are, for the record
      */
-    public QaBenchResult run(String name, List<Path> datasets, String setting, int k, int limit, ReaderModel reader,
-                             CompressorModel compressor, EvidenceSelection selection, CompressionSettings settings, SearchSettings search, Path workDir,
-                             QaBenchResult.Models models, RunInfo run, PrintWriter log) throws IOException {
-        boolean open = switch (setting) {
-            case "open" -> true;
-            case "distractor" -> false;
-            default -> throw new IllegalArgumentException("setting must be distractor or open, got " + setting);
-        };
+    public QaBenchResult run(Request request, ReaderModel reader, CompressorModel compressor, EvidenceSelection selection, Path workDir,
+                             RunInfo run, PrintWriter log) throws IOException {
+        boolean open = request.setting() == Setting.OPEN;
+        String name = request.name();
+        List<Path> datasets = request.datasets();
+        int k = request.k();
+        int limit = request.limit();
+        CompressionSettings settings = request.settings();
         List<QaExample> questions = new ArrayList<>();
         List<Document> pool = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -93,7 +124,7 @@ public final class QaBenchmark {
         List<QaMethod> methods = QaMethods.all(Answerer.of(compressor, selection, reader), reader, settings, tokens);
         Map<String, Tally> tallies = new LinkedHashMap<>();
         methods.forEach(m -> tallies.put(m.name(), new Tally()));
-        ParagraphSearcher searcher = open ? openIndex(pool, workDir, search, log) : null;
+        ParagraphSearcher searcher = open ? openIndex(pool, workDir, request.search(), log) : null;
         LexicalRanker ranker = new LexicalRanker();
         Random random = new Random(20261122);
         QaBenchResult.Prefix prefix = null;
@@ -140,10 +171,10 @@ public final class QaBenchmark {
         }
         Map<String, QaBenchResult.Method> results = results(tallies);
         return new QaBenchResult(run.command(), run.commit(), run.date(), run.java(), run.cpus(), name,
-                datasets.stream().map(Path::toString).toList(), setting, open ? k : 0, asked.size(),
+                datasets.stream().map(Path::toString).toList(), request.setting().label(), open ? k : 0, asked.size(),
                 sentenceLevel ? "sentence" : "paragraph",
                 new QaBenchResult.Settings(settings.segmentSize(), settings.maxSteps(), settings.budgetTokens(),
-                        settings.sentenceThreshold(), settings.sufficiencyThreshold(), settings.checkEvidence()), models, results, prefix);
+                        settings.sentenceThreshold(), settings.sufficiencyThreshold(), settings.checkEvidence()), request.models(), results, prefix);
     }
 
     private static Map<String, QaBenchResult.Method> results(Map<String, Tally> tallies) {

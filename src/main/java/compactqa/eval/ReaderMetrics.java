@@ -1,8 +1,13 @@
 package compactqa.eval;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import java.util.List;
+import compactqa.model.ConfidenceCalibration;
 
 /**
  * {@code metrics.json} of a reader, as {@code qa eval reader} measures it: F1 and EM in percent.
@@ -21,4 +26,17 @@ public record ReaderMetrics(
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer squadDevQuestions,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double calibrationEceBefore,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double calibrationEce) {
+
+    /** Whether the reader's training (any stage its training.json records) read SQuAD's dev file. */
+    public static boolean trainedOnSquadDev(Path dir) throws IOException {
+        Path training = dir.resolve("training.json");
+        // without a record of its training, a reader is taken to have seen it
+        return !Files.isRegularFile(training) || Files.readString(training).contains("squad-v1.1-dev");
+    }
+
+    /** A figure of the reader's calibration report (measured on its recipe's validation questions), or null. */
+    public static Double calibration(String key, Path dir) throws IOException {
+        Object value = ConfidenceCalibration.read(dir).report().get(key);
+        return value instanceof Number n ? n.doubleValue() : null;
+    }
 }

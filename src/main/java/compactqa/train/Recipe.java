@@ -216,6 +216,17 @@ public record Recipe(
         }
     }
 
+    /**
+     * This recipe stopped after {@code steps} steps, its model and checkpoints in folders suffixed
+     * {@code -steps-N}: a shortened run never overwrites the recipe's own.
+     */
+    public Recipe shortened(int steps) {
+        String suffix = "-steps-" + steps;
+        return new Recipe(task, base, seed, maxLength, stride, batchSize, epochs, steps, learningRate, warmupRatio, weightDecay,
+                maxGradNorm, dropout, checkpointEvery, validationSize, data, workDir + suffix, output + suffix, compression, init,
+                adapters, activationCompression, stopAfterEpochs);
+    }
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -19,17 +19,17 @@ class CompressCommandTest {
     @Test
     void aChainOfMethodsIsNamedAsAResultNameMayBe() {
         CompressionChain chain = new CompressionChain(List.of("svd", " int8"), OPTIONS);
-        String name = CompressCommand.defaultName(Path.of("models/reader/"), chain.name("-"));
+        String name = ResultName.of(Path.of("models/reader/"), chain.name("-"));
         assertEquals("reader-svd-int8", name);
         assertTrue(name.matches("[A-Za-z0-9._-]+"));
         assertEquals("svd+int8", chain.name("+"), "the report's name of the chain");
-        assertEquals("reader-int8", CompressCommand.defaultName(Path.of("models", "reader"), "int8"));
+        assertEquals("reader-int8", ResultName.of(Path.of("models", "reader"), "int8"));
     }
 
     @Test
     void aBadResultNameOrAnUnknownMethodIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> CompressionMeasurement.checkedName("a/b"));
-        assertEquals("reader-int8", CompressionMeasurement.checkedName("reader-int8"));
+        assertThrows(IllegalArgumentException.class, () -> ResultName.checked("a/b"));
+        assertEquals("reader-int8", ResultName.checked("reader-int8"));
         assertThrows(IllegalArgumentException.class, () -> new CompressionChain(List.of("zip"), OPTIONS));
         assertThrows(IllegalArgumentException.class, () -> new CompressionChain(List.of(), OPTIONS));
     }

@@ -11,8 +11,8 @@ class EvalQaCommandTest {
 
     @Test
     void theDefaultNameIsTheFolderAndAContractionOfTheFileName() {
-        assertEquals("hotpotqa-dev500-ircot", EvalQaCommand.defaultName(Path.of("../shared/data/hotpotqa/dev-500.ircot.jsonl.gz")));
-        assertEquals("hotpotqa-devfullwiki500", EvalQaCommand.defaultName(Path.of("/data/hotpotqa/dev-fullwiki-500.json.gz")));
-        assertEquals("my2wiki-dev", EvalQaCommand.defaultName(Path.of("/x/my 2wiki/dev.json")));
+        assertEquals("hotpotqa-dev500-ircot", ResultName.of(Path.of("../shared/data/hotpotqa/dev-500.ircot.jsonl.gz")));
+        assertEquals("hotpotqa-devfullwiki500", ResultName.of(Path.of("/data/hotpotqa/dev-fullwiki-500.json.gz")));
+        assertEquals("my2wiki-dev", ResultName.of(Path.of("/x/my 2wiki/dev.json")));
     }
 }

@@ -86,9 +86,11 @@ class QaBenchmarkIT {
         Path work = Files.createDirectories(dir.resolve("work-" + setting));
         try (ReaderModel r = ReaderModel.open(reader, CACHE, options, Precision.FP32);
              CompressorModel c = CompressorModel.open(compressor, CACHE, options, Precision.FP32)) {
-            return new QaBenchmark(new DatasetLoader(new SentenceSplitter())).run("it", List.of(SAMPLE), setting, k, 3, r, c, EvidenceSelection.IDENTITY,
-                    new CompressionSettings(5, 2, 200, 0.5, 0.5), new SearchSettings(0.5, 0.9f, 0.4f), work,
-                    new QaBenchResult.Models("models/reader", "models/compressor", "fp32", 2), RunInfo.capture("test", Path.of(".")), new PrintWriter(new StringWriter()));
+            QaBenchmark.Request request = new QaBenchmark.Request("it", List.of(SAMPLE), QaBenchmark.Setting.valueOf(setting.toUpperCase()),
+                    k, 3, new CompressionSettings(5, 2, 200, 0.5, 0.5), new SearchSettings(0.5, 0.9f, 0.4f),
+                    new QaBenchResult.Models("models/reader", "models/compressor", "fp32", 2));
+            return new QaBenchmark(new DatasetLoader(new SentenceSplitter())).run(request, r, c, EvidenceSelection.IDENTITY, work,
+                    RunInfo.capture("test", Path.of(".")), new PrintWriter(new StringWriter()));
         }
     }
 

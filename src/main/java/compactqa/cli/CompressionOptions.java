@@ -1,0 +1,32 @@
+package compactqa.cli;
+
+import compactqa.qa.CompressionSettings;
+import picocli.CommandLine.Option;
+
+/** The active compression's settings a benchmark may override; what is not given keeps the service's. */
+public class CompressionOptions {
+
+    @Option(names = "--segment-size", paramLabel = "J", description = "Documents per step.")
+    Integer segmentSize;
+
+    @Option(names = "--max-steps", paramLabel = "N", description = "Most steps.")
+    Integer maxSteps;
+
+    @Option(names = "--budget", paramLabel = "TOKENS", description = "Evidence token budget.")
+    Integer budget;
+
+    @Option(names = "--sentence-threshold", paramLabel = "P", description = "Probability a sentence needs to become evidence.")
+    Double sentenceThreshold;
+
+    @Option(names = "--sufficiency-threshold", paramLabel = "P", description = "Probability of sufficiency that ends the reading.")
+    Double sufficiencyThreshold;
+
+    @Option(names = "--check-evidence", arity = "1", paramLabel = "BOOL",
+            description = "Check the merged evidence before reading the next segment (default: compactqa.qa.check-evidence).")
+    Boolean checkEvidence;
+
+    /** {@code configured} with the options given. */
+    public CompressionSettings over(CompressionSettings configured) {
+        return configured.with(segmentSize, maxSteps, budget, sentenceThreshold, sufficiencyThreshold, checkEvidence);
+    }
+}

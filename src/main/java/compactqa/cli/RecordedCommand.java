@@ -1,0 +1,90 @@
+package compactqa.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import compactqa.eval.ResultVerifier;
+
+/** The command a result file records, and how {@code qa eval verify} runs it again without touching the project. */
+final class RecordedCommand {
+
+    /** What a recorded command is, and how it re-runs. */
+    enum Kind {
+        RETRIEVAL("./qa eval retrieval ", false), QA("./qa eval qa ", true), COMPRESS("./qa compress ", true),
+        COMPRESSED("./qa eval compressed ", true), ENCODER("./qa bench encoder", false), LOADTEST("./qa loadtest", false);
+
+        final String prefix;
+        /** Whether it re-runs on its first questions, against the prefix figures its file records. */
+        final boolean limitable;
+
+        Kind(String prefix, boolean limitable) {
+            this.prefix = prefix;
+            this.limitable = limitable;
+        }
+    }
+
+    private final Kind kind;
+    private final List<String> args;
+
+    private RecordedCommand(Kind kind, List<String> args) {
+        this.kind = kind;
+        this.args = args;
+    }
+
+    /** The command {@code command} (as a result file records it, {@code ./qa ...}). */
+    static RecordedCommand of(String command) {
+        for (Kind k : Kind.values()) {
+            if (command.equals(k.prefix.strip()) || command.startsWith(k.prefix)) {
+                return new RecordedCommand(k, List.of(command.substring("./qa ".length()).split(" +")));
+            }
+        }
+        throw new IllegalArgumentException("cannot re-run '" + command + "'");
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    /** A model folder the command reads that is not in the tree (its paths resolved by {@code resolve}), or null. */
+    String missingModel(UnaryOperator<Path> resolve) {
+        List<String> options = switch (kind) {
+            case COMPRESS -> List.of("--model");
+            case COMPRESSED -> List.of("--original", "--model");
+            default -> List.of();
+        };
+        for (String option : options) {
+            int at = args.indexOf(option);
+            if (at >= 0 && at + 1 < args.size() && !Files.isRegularFile(resolve.apply(Path.of(args.get(at + 1))).resolve("model.json"))) {
+                return args.get(at + 1);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The arguments that run it again writing into {@code work} (the result, and any model it
+     * compresses), on the first {@link ResultVerifier#PREFIX_QUESTIONS} questions if {@code limited}.
+     */
+    String[] rerun(Path work, boolean limited) {
+        List<String> out = new ArrayList<>(args);
+        replace(out, "--output", work.toString());
+        if (kind == Kind.COMPRESS) {
+            replace(out, "--out", work.resolve("model").toString());
+        }
+        if (limited) {
+            replace(out, "--limit", String.valueOf(ResultVerifier.PREFIX_QUESTIONS));
+        }
+        return out.toArray(String[]::new);
+    }
+
+    private static void replace(List<String> args, String option, String value) {
+        int at = args.indexOf(option);
+        if (at >= 0 && at + 1 < args.size()) {
+            args.subList(at, at + 2).clear();
+        }
+        args.addAll(List.of(option, value));
+    }
+}
