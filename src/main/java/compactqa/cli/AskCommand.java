@@ -14,6 +14,7 @@ import compactqa.qa.StepTrace;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,14 +39,8 @@ public class AskCommand implements Callable<Integer> {
     @Option(names = {"-k", "--top"}, paramLabel = "N", description = "Documents to retrieve (default: compactqa.qa.k).")
     Integer k;
 
-    @Option(names = "--segment-size", paramLabel = "J", description = "Documents per step.")
-    Integer segmentSize;
-
-    @Option(names = "--max-steps", paramLabel = "N", description = "Most steps.")
-    Integer maxSteps;
-
-    @Option(names = "--budget", paramLabel = "TOKENS", description = "Evidence token budget.")
-    Integer budget;
+    @Mixin
+    LoopOptions loop;
 
     @Option(names = "--min-confidence", paramLabel = "P",
             description = "Withhold an answer whose confidence is below P (0 to 1): it is then 'none', the best guess shown apart.")
@@ -64,11 +59,11 @@ public class AskCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the question is empty");
         }
         check(QaRequest.K.violation("-k", k));
-        check(QaRequest.SEGMENT_SIZE.violation("--segment-size", segmentSize));
-        check(QaRequest.MAX_STEPS.violation("--max-steps", maxSteps));
-        check(QaRequest.BUDGET_TOKENS.violation("--budget", budget));
+        check(QaRequest.SEGMENT_SIZE.violation("--segment-size", loop.segmentSize));
+        check(QaRequest.MAX_STEPS.violation("--max-steps", loop.maxSteps));
+        check(QaRequest.BUDGET_TOKENS.violation("--budget", loop.budget));
         check(QaRequest.confidenceViolation("--min-confidence", minConfidence));
-        QaAnswer a = pipeline.answer(new QaRequest(question, k, segmentSize, maxSteps, budget, null, minConfidence));
+        QaAnswer a = pipeline.answer(new QaRequest(question, k, loop.segmentSize, loop.maxSteps, loop.budget, null, minConfidence));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(a));

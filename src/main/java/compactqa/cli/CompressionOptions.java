@@ -1,19 +1,14 @@
 package compactqa.cli;
 
 import compactqa.qa.CompressionSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The active compression's settings a benchmark may override; what is not given keeps the service's. */
 public class CompressionOptions {
 
-    @Option(names = "--segment-size", paramLabel = "J", description = "Documents per step.")
-    Integer segmentSize;
-
-    @Option(names = "--max-steps", paramLabel = "N", description = "Most steps.")
-    Integer maxSteps;
-
-    @Option(names = "--budget", paramLabel = "TOKENS", description = "Evidence token budget.")
-    Integer budget;
+    @Mixin
+    LoopOptions loop;
 
     @Option(names = "--sentence-threshold", paramLabel = "P", description = "Probability a sentence needs to become evidence.")
     Double sentenceThreshold;
@@ -27,6 +22,6 @@ public class CompressionOptions {
 
     /** {@code configured} with the options given. */
     public CompressionSettings over(CompressionSettings configured) {
-        return configured.with(segmentSize, maxSteps, budget, sentenceThreshold, sufficiencyThreshold, checkEvidence);
+        return configured.with(loop.segmentSize, loop.maxSteps, loop.budget, sentenceThreshold, sufficiencyThreshold, checkEvidence);
     }
 }
