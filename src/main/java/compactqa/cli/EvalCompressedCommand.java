@@ -57,7 +57,7 @@ public class EvalCompressedCommand implements Callable<Integer> {
                 && !CompressionBenchResult.Training.asAdapters(compressed.dir())) {
             throw new IllegalArgumentException(model + " is neither a compressed model nor trained with compressed activations or as adapters");
         }
-        if (!compressed.manifest().task().equals(trained.manifest().task())) {
+        if (compressed.manifest().task() != trained.manifest().task()) {
             throw new IllegalArgumentException(model + " is a " + compressed.manifest().task() + ", " + original + " a "
                     + trained.manifest().task());
         }

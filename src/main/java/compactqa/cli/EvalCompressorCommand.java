@@ -50,7 +50,7 @@ public class EvalCompressorCommand implements Callable<Integer> {
         CompressorEvaluation.Result sample;
         EvidenceSelection selection = EvidenceSelection.read(artifact.dir());
         CompressionSettings settings = CompressionSettings.of(qa);
-        try (CompressorModel compressor = CompressorModel.open(artifact, context.models().cache(), context.models().encoderOptions(), context.models().linearPrecision())) {
+        try (CompressorModel compressor = CompressorModel.open(artifact, context.models().cache(), context.models().encoderOptions(), context.models().precision())) {
             dev = CompressorEvaluation.run(compressor, selection, settings, limit.of(context.loader().load(hotpotDev)), context.err());
             context.err().printf("HotpotQA dev-500: paragraph recall@2 %.4f as the service chooses; by logits alone %.4f "
                     + "(two steps %.4f) over %d questions%n", dev.active().paraRecallAt2(), dev.paraRecallAt2(), dev.paraRecallAt2TwoStep(),

@@ -77,9 +77,9 @@ public class EvalQaCommand implements Callable<Integer> {
         List<Integer> runs = setting == QaBenchmark.Setting.OPEN ? (ks.isEmpty() ? List.of(qa.k()) : ks) : List.of(0);
         ModelConfig models = context.models();
         try (ReaderModel reader = ReaderModel.open(ModelArtifact.load(qa.reader()), models.cache(), models.encoderOptions(),
-                models.linearPrecision());
+                models.precision());
              CompressorModel compressor = CompressorModel.open(ModelArtifact.load(qa.compressor()), models.cache(),
-                     models.encoderOptions(), models.linearPrecision())) {
+                     models.encoderOptions(), models.precision())) {
             for (int k : runs) {
                 String fullName = "qa-" + base + "-" + setting.label() + (k > 0 ? "-k" + k : "");
                 Path work = Files.createTempDirectory("compactqa-qa-");
@@ -87,7 +87,7 @@ public class EvalQaCommand implements Callable<Integer> {
                 try {
                     QaBenchmark.Request request = new QaBenchmark.Request(fullName, datasets, setting, k, limit.value(), settings,
                             index.searchSettings(), new QaBenchResult.Models(context.relative(qa.reader()), context.relative(qa.compressor()),
-                            models.precision(), models.threads()));
+                            models.precision().id(), models.threads()));
                     result = new QaBenchmark(context.loader()).run(request, reader, compressor, EvidenceSelection.read(qa.compressor()),
                             work, context.run(), context.err());
                 } finally {

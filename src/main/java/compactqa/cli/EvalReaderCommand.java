@@ -59,7 +59,7 @@ public class EvalReaderCommand implements Callable<Integer> {
         ReaderEvaluation.Result squadAllResult;
         ReaderEvaluation.Result devResult;
         try (ReaderModel reader = ReaderModel.open(artifact, context.models().cache(), context.models().encoderOptions(),
-                context.models().linearPrecision());
+                context.models().precision());
              ReaderPredictionLog log = predictions == null ? null : new ReaderPredictionLog(predictions)) {
             PrintWriter err = context.err();
             // a reader that never trained on SQuAD dev is scored on all of it (the held-out articles are a part);

@@ -11,6 +11,7 @@ import compactqa.train.ReaderCalibration;
 import compactqa.train.Recipe;
 import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
+import compactqa.model.Task;
 
 /** {@code qa train calibrate}: fits a trained reader's confidence calibration on its recipe's validation questions. */
 @Dependent
@@ -20,15 +21,15 @@ import picocli.CommandLine.Command;
 public class TrainCalibrateCommand extends ValidationFitCommand {
 
     @Override
-    String task() {
-        return "reader";
+    Task task() {
+        return Task.READER;
     }
 
     @Override
     void fit(ModelArtifact artifact, Recipe recipe, List<QaExample> validation, Map<String, Object> provenance) throws Exception {
         ConfidenceCalibration fitted;
         try (ReaderModel reader = ReaderModel.open(artifact, context.models().cache(), context.models().encoderOptions(),
-                context.models().linearPrecision())) {
+                context.models().precision())) {
             fitted = ReaderCalibration.fit(reader, validation, recipe.seed(), context.err());
         }
         Map<String, Object> report = merged(fitted.report(), provenance);

@@ -17,6 +17,7 @@ import compactqa.qa.SelectionFit;
 import compactqa.train.Recipe;
 import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
+import compactqa.model.Task;
 
 /** {@code qa train selection}: fits how the compressor's scores and paragraph signals pick evidence. */
 @Dependent
@@ -26,8 +27,8 @@ import picocli.CommandLine.Command;
 public class TrainSelectionCommand extends ValidationFitCommand {
 
     @Override
-    String task() {
-        return "compressor";
+    Task task() {
+        return Task.COMPRESSOR;
     }
 
     @Override
@@ -44,7 +45,7 @@ public class TrainSelectionCommand extends ValidationFitCommand {
         }
         EvidenceSelection fitted;
         try (CompressorModel compressor = CompressorModel.open(artifact, context.models().cache(), context.models().encoderOptions(),
-                context.models().linearPrecision())) {
+                context.models().precision())) {
             fitted = SelectionFit.fit(compressor::score, questions, context.err());
         }
         Map<String, Object> report = merged(fitted.report(), provenance);

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import compactqa.model.Task;
 
 /** {@code qa train reader|compressor --recipe FILE}: one training run, resumable. */
 abstract class TrainTaskCommand implements Callable<Integer> {
@@ -35,12 +36,12 @@ abstract class TrainTaskCommand implements Callable<Integer> {
     @Option(names = "--export-latest", description = "Write the model of the latest checkpoint to <output>-step-<N> and stop (to score a run in progress).")
     boolean exportLatest;
 
-    abstract String task();
+    abstract Task task();
 
     @Override
     public Integer call() throws Exception {
         Recipe recipe = Recipe.read(recipeFile);
-        if (!recipe.task().equals(task())) {
+        if (recipe.task() != task()) {
             throw new IllegalArgumentException(recipeFile + " is a " + recipe.task() + " recipe, not a " + task() + " one");
         }
         if (maxSteps != null) {
@@ -74,8 +75,8 @@ abstract class TrainTaskCommand implements Callable<Integer> {
                     "Checkpoints go to the recipe's work folder; --resume continues after an interruption."})
     static class Reader extends TrainTaskCommand {
         @Override
-        String task() {
-            return "reader";
+        Task task() {
+            return Task.READER;
         }
     }
 
@@ -85,8 +86,8 @@ abstract class TrainTaskCommand implements Callable<Integer> {
                     "Checkpoints go to the recipe's work folder; --resume continues after an interruption."})
     static class Compressor extends TrainTaskCommand {
         @Override
-        String task() {
-            return "compressor";
+        Task task() {
+            return Task.COMPRESSOR;
         }
     }
 }

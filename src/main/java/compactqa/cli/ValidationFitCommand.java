@@ -13,6 +13,7 @@ import compactqa.train.Recipe;
 import compactqa.train.TrainingRun;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import compactqa.model.Task;
 
 /**
  * A command that fits something small beside a trained model (calibration, evidence selection) on
@@ -30,7 +31,7 @@ abstract class ValidationFitCommand implements Callable<Integer> {
     Path model;
 
     /** The task the recipe must train. */
-    abstract String task();
+    abstract Task task();
 
     /** Fits on {@code validation} and writes the result into {@code artifact}'s folder, with {@code provenance} in its report. */
     abstract void fit(ModelArtifact artifact, Recipe recipe, List<QaExample> validation, Map<String, Object> provenance)
@@ -39,7 +40,7 @@ abstract class ValidationFitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Recipe recipe = Recipe.read(recipeFile);
-        if (!recipe.task().equals(task())) {
+        if (recipe.task() != task()) {
             throw new IllegalArgumentException(recipeFile + " is a " + recipe.task() + " recipe, not a " + task() + " one");
         }
         ModelArtifact artifact = ModelArtifact.load(model != null ? model : recipe.output(context.project().home()));

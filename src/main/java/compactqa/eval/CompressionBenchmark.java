@@ -28,6 +28,7 @@ import compactqa.model.ModelArtifact;
 import compactqa.model.ModelCache;
 import compactqa.model.Precision;
 import compactqa.model.ReaderModel;
+import compactqa.model.Task;
 
 /**
  * Measures a compressed model against its original in one run: the task metrics of both (a
@@ -53,7 +54,7 @@ public final class CompressionBenchmark {
 
     public CompressionBenchResult run(String name, String method, ModelArtifact original, ModelArtifact compressed, Data data, ModelCache cache,
                                  EncoderOptions options, RunInfo run, PrintWriter log) throws IOException {
-        String task = original.manifest().task();
+        String task = original.manifest().task().id();
         int[] questions = new int[1];
         Map<String, Double> beforePrefix = new LinkedHashMap<>();
         Map<String, Double> afterPrefix = new LinkedHashMap<>();
@@ -115,7 +116,7 @@ public final class CompressionBenchmark {
     private static Map<String, Double> metrics(ModelArtifact model, Data data, ModelCache cache, EncoderOptions options,
                                                int[] questions, Map<String, Double> prefix, PrintWriter log) throws IOException {
         Map<String, Double> m = new LinkedHashMap<>();
-        if (model.manifest().task().equals("reader")) {
+        if (model.manifest().task() == Task.READER) {
             try (ReaderModel reader = ReaderModel.open(model, cache, options, Precision.FP32)) {
                 List<ReaderEvaluation.Item> squadItems = data.limited(ReaderEvaluation.oracle(data.squadHeldOut()));
                 List<ReaderEvaluation.Item> devItems = data.limited(ReaderEvaluation.oracle(data.hotpotDev()));

@@ -31,7 +31,7 @@ public final class CompressorModel implements AutoCloseable {
     /** Opens a trained compressor. */
     public static CompressorModel open(ModelArtifact artifact, ModelCache cache, EncoderOptions options,
                                    Precision precision) throws IOException {
-        if (!artifact.manifest().task().equals("compressor")) {
+        if (artifact.manifest().task() != Task.COMPRESSOR) {
             throw new IllegalArgumentException(artifact.dir() + " holds a " + artifact.manifest().task() + ", not a compressor");
         }
         ModelArtifact.Manifest m = artifact.manifest();

@@ -57,7 +57,7 @@ public final class ModelArtifact {
      *                  trained model; a compressed model's weights hold every tensor, not only
      *                  those that differ from the base
      */
-    public record Manifest(String task, String base, List<Head> heads, int maxLength, int stride, int maxQuestionTokens,
+    public record Manifest(Task task, String base, List<Head> heads, int maxLength, int stride, int maxQuestionTokens,
                            int maxEvidenceTokens, String sha256, String compression) {
 
         /** This manifest for other weights, compressed as {@code how}. */
@@ -91,7 +91,7 @@ public final class ModelArtifact {
      * folder is written beside the target and swapped in; a model card and metrics already there
      * are kept.
      */
-    public static ModelArtifact save(Path dir, Checkpoint trained, String task, PretrainedEncoder base, List<Head> heads,
+    public static ModelArtifact save(Path dir, Checkpoint trained, Task task, PretrainedEncoder base, List<Head> heads,
                                      int maxLength, int stride, int maxQuestionTokens, int maxEvidenceTokens,
                                      Predicate<String> include) throws IOException {
         Map<String, Tensor> tensors = new LinkedHashMap<>();

@@ -23,11 +23,7 @@ public interface ModelConfig {
 
     /** The trained models' linear layers on ONNX Runtime: fp32, or int8 (faster, slightly less exact). */
     @WithDefault("fp32")
-    String precision();
-
-    default Precision linearPrecision() {
-        return Precision.of(precision());
-    }
+    Precision precision();
 
     /** Most tokens per sequence. */
     @WithDefault("512")

@@ -45,7 +45,7 @@ public final class ReaderModel implements AutoCloseable {
     /** Opens a trained reader. */
     public static ReaderModel open(ModelArtifact artifact, ModelCache cache, EncoderOptions options,
                                    Precision precision) throws IOException {
-        if (!artifact.manifest().task().equals("reader")) {
+        if (artifact.manifest().task() != Task.READER) {
             throw new IllegalArgumentException(artifact.dir() + " holds a " + artifact.manifest().task() + ", not a reader");
         }
         ConfidenceCalibration calibration = ConfidenceCalibration.read(artifact.dir());

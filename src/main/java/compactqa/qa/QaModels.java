@@ -188,9 +188,9 @@ public class QaModels {
         try {
             ModelArtifact readerArtifact = ModelArtifact.load(readerDir);
             ModelArtifact compressorArtifact = ModelArtifact.load(compressorDir);
-            reader = ReaderModel.open(readerArtifact, models.cache(), models.encoderOptions(), models.linearPrecision());
+            reader = ReaderModel.open(readerArtifact, models.cache(), models.encoderOptions(), models.precision());
             CompressorModel compressor = CompressorModel.open(compressorArtifact, models.cache(), models.encoderOptions(),
-                    models.linearPrecision());
+                    models.precision());
             LOG.infof("loaded reader %s and compressor %s in %.1f s", readerDir, compressorDir, (System.nanoTime() - start) / 1e9);
             return new Pair(reader, compressor, EvidenceSelection.read(compressorDir), readerDir, compressorDir);
         } catch (IOException | RuntimeException e) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import compactqa.model.Task;
 
 /**
  * A training recipe, read from a YAML file under {@code models/recipes/}: everything that decides
@@ -46,7 +47,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  *                         rate is still high, so the second stage decays it); 0 (absent) for all
  */
 public record Recipe(
-        String task,
+        Task task,
         String base,
         long seed,
         int maxLength,
@@ -177,8 +178,8 @@ public record Recipe(
     }
 
     public Recipe {
-        if (!task.equals("reader") && !task.equals("compressor")) {
-            throw new IllegalArgumentException("task must be reader or compressor, got " + task);
+        if (task == null) {
+            throw new IllegalArgumentException("the recipe names no task: reader or compressor");
         }
         if (batchSize < 1 || epochs < 1 || maxLength < 32 || learningRate <= 0 || checkpointEvery < 1) {
             throw new IllegalArgumentException("recipe needs a positive batch size, epochs, learning rate and checkpoint "
@@ -192,7 +193,7 @@ public record Recipe(
             throw new IllegalArgumentException("recipe lists no training data");
         }
         for (DataSource d : data) {
-            if ((d.variants() > 0 || d.wordVariants() > 0 || d.evidenceContexts() > 0) && !task.equals("reader")) {
+            if ((d.variants() > 0 || d.wordVariants() > 0 || d.evidenceContexts() > 0) && task != Task.READER) {
                 throw new IllegalArgumentException(d.path() + ": variants, word_variants and evidence_contexts are for the reader");
             }
             // the data policy: the development benchmarks never train anything

@@ -33,6 +33,7 @@ import compactqa.model.PretrainedEncoder;
 import compactqa.model.Tensor;
 import compactqa.model.TernaryWeights;
 import compactqa.model.TextTokenizer;
+import compactqa.model.Task;
 
 /**
  * One run of a recipe, end to end: the base encoder from its jar, the task's examples, training,
@@ -77,7 +78,7 @@ public final class TrainingRun {
         ModelArtifact init = recipe.init() == null ? null : ModelArtifact.load(recipe.init(home));
         if (init != null) {
             // a second stage: the trained model, heads included, trains on
-            if (!init.manifest().task().equals(recipe.task()) || init.manifest().compression() != null
+            if (init.manifest().task() != recipe.task() || init.manifest().compression() != null
                     || !init.manifest().base().equals(base.id())) {
                 throw new IllegalArgumentException(recipe.init() + " is not a trained " + recipe.task() + " on " + base.id());
             }
@@ -103,7 +104,7 @@ public final class TrainingRun {
             int features = task.trainingFeatures().size();
             Trainer trainer = new Trainer(recipe, recipe.workDir(home), listener).withTimeLimit(timeLimit);
             TrainingState state = trainer.train(task, params, trainable, resume);
-            boolean compressor = recipe.task().equals("compressor");
+            boolean compressor = recipe.task() == Task.COMPRESSOR;
             ModelArtifact model = ModelArtifact.save(recipe.output(home), params.toCheckpoint(), recipe.task(), base,
                     heads, recipe.maxLength(), recipe.stride(), compressor ? CompressorTask.MAX_QUESTION_TOKENS : 0,
                     compressor ? CompressorTask.MAX_EVIDENCE_TOKENS : 0, trainable);
@@ -125,7 +126,7 @@ public final class TrainingRun {
         TrainingCheckpoints.Saved saved = new TrainingCheckpoints(recipe.workDir(home)).latest()
                 .orElseThrow(() -> new IllegalArgumentException("no checkpoint in " + recipe.workDir() + " yet"));
         PretrainedEncoder base = PretrainedEncoder.of(recipe.base());
-        boolean compressor = recipe.task().equals("compressor");
+        boolean compressor = recipe.task() == Task.COMPRESSOR;
         List<Head> heads = compressor ? CompressorTask.HEADS : ReaderTask.HEADS;
         Predicate<String> include = recipe.adapters() != null ? Compacter.TRAINABLE : FROZEN.negate();
         return ModelArtifact.save(Recipe.resolve(home, recipe.output() + "-step-" + saved.state().step()),
@@ -149,10 +150,10 @@ public final class TrainingRun {
     private Result compressByTraining(boolean resume, TrainingListener listener) throws IOException {
         Recipe.Compression how = recipe.compression();
         ModelArtifact teacher = ModelArtifact.load(Recipe.resolve(home, how.teacher()));
-        if (!teacher.manifest().task().equals(recipe.task()) || teacher.manifest().compression() != null) {
+        if (teacher.manifest().task() != recipe.task() || teacher.manifest().compression() != null) {
             throw new IllegalArgumentException(how.teacher() + " is not a trained " + recipe.task() + " to compress");
         }
-        if (distils(how) && !recipe.task().equals("reader")) {
+        if (distils(how) && recipe.task() != Task.READER) {
             throw new IllegalArgumentException(how.method() + " distils readers only");
         }
         Checkpoint full = teacher.checkpoint();
@@ -336,14 +337,13 @@ public final class TrainingRun {
             }
         }
         return switch (recipe.task()) {
-            case "reader" -> new ReaderTask(tokenizer,
+            case READER -> new ReaderTask(tokenizer,
                     Stream.concat(training.stream().map(ReaderExamples::of).flatMap(Optional::stream), variants.stream()).toList(),
                     validation.stream().map(ReaderExamples::of).flatMap(Optional::stream).toList(),
                     recipe.seed(), 0.3);
-            case "compressor" -> new CompressorTask(new CompressorFeaturizer(tokenizer, recipe.maxLength(),
+            case COMPRESSOR -> new CompressorTask(new CompressorFeaturizer(tokenizer, recipe.maxLength(),
                     CompressorTask.MAX_QUESTION_TOKENS, CompressorTask.MAX_EVIDENCE_TOKENS),
                     compressorExamples(training), validation);
-            default -> throw new IllegalArgumentException("no such task: " + recipe.task());
         };
     }
 

@@ -48,7 +48,7 @@ class CompressionMethodContractIT {
 
     static Checkpoint base;
     /** An encoder without heads, from MiniLM. */
-    private static final ModelArtifact.Manifest MANIFEST = new ModelArtifact.Manifest("encoder", PretrainedEncoder.MINILM_L6.id(),
+    private static final ModelArtifact.Manifest MANIFEST = new ModelArtifact.Manifest(compactqa.model.Task.READER, PretrainedEncoder.MINILM_L6.id(),
             List.of(), 128, 32, 32, 0, "", null);
 
     @BeforeAll

@@ -77,7 +77,7 @@ class QaBenchmarkIT {
             tensors.put(h.layer() + ".weight", Tensor.ofFloats(new long[] {h.outputs(), hidden}, w));
             tensors.put(h.layer() + ".bias", Tensor.ofFloats(new long[] {h.outputs()}, new float[h.outputs()]));
         }
-        return ModelArtifact.save(dir.resolve(task), base.with(base.config(), tensors), task, PretrainedEncoder.MINILM_L6, heads,
+        return ModelArtifact.save(dir.resolve(task), base.with(base.config(), tensors), compactqa.model.Task.of(task), PretrainedEncoder.MINILM_L6, heads,
                 task.equals("reader") ? 384 : 256, task.equals("reader") ? 128 : 0, question, evidence, n -> n.startsWith("heads."));
     }
 
