@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Dependent
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train the reader or the compressor from a recipe.",
         subcommands = {TrainTaskCommand.Reader.class, TrainTaskCommand.Compressor.class, TrainCalibrateCommand.class,
-                TrainSelectionCommand.class})
+                TrainSelectionCommand.class, TrainLoopCommand.class})
 public class TrainCommand implements Runnable {
 
     @Spec

@@ -1,0 +1,97 @@
+package compactqa.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import compactqa.dataset.QaExample;
+import compactqa.eval.LoopTuning;
+import compactqa.model.CompressorModel;
+import compactqa.model.ModelArtifact;
+import compactqa.model.ModelConfig;
+import compactqa.model.ReaderModel;
+import compactqa.model.Task;
+import compactqa.qa.Answerer;
+import compactqa.qa.CompressionSettings;
+import compactqa.qa.EvidenceSelection;
+import compactqa.qa.QaConfig;
+import compactqa.train.Recipe;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code qa train loop}: chooses how the active loop reads, on the compressor recipe's validation questions. */
+@Dependent
+@Command(name = "loop", mixinStandardHelpOptions = true,
+        description = {"Answer the multi-hop validation questions the compressor's recipe held out (never a development set) at",
+                "each documents-per-step and sufficiency threshold of a grid, with the reader, as the service would; choose the",
+                "cheapest setting within one standard error of the best answer F1, and write loop.json into the compressor folder."})
+public class TrainLoopCommand extends ValidationFitCommand {
+
+    /** The file in a compressor's folder. */
+    static final String FILE = "loop.json";
+
+    @Inject
+    QaConfig qa;
+
+    @Option(names = "--reader", paramLabel = "DIR", description = "The reader to answer with (default: compactqa.qa.reader).")
+    Path reader;
+
+    @Option(names = "--segment-sizes", split = ",", defaultValue = "1,2,3,5", paramLabel = "J", description = "Documents per step tried.")
+    List<Integer> segmentSizes;
+
+    @Option(names = "--sufficiencies", split = ",", defaultValue = "0.5,0.7,0.9,1.0", paramLabel = "P",
+            description = "Sufficiency thresholds tried (1.0 never stops early).")
+    List<Double> sufficiencies;
+
+    @Option(names = "--questions", defaultValue = "200", paramLabel = "N", description = "Validation questions used, at most.")
+    int limit;
+
+    @Override
+    Task task() {
+        return Task.COMPRESSOR;
+    }
+
+    @Override
+    void fit(ModelArtifact artifact, Recipe recipe, List<QaExample> validation, Map<String, Object> provenance) throws Exception {
+        // the questions the loop is for: several paragraphs, two or more of them gold
+        List<QaExample> multiHop = new ArrayList<>(validation.stream()
+                .filter(e -> e.paragraphs().size() > 2 && e.supportingTitles().size() >= 2 && !e.answers().isEmpty()).toList());
+        if (multiHop.isEmpty() || limit < 1) {
+            throw new IllegalArgumentException(recipeFile + " holds out no multi-hop question (or --questions is below 1)");
+        }
+        List<QaExample> questions = multiHop.subList(0, Math.min(limit, multiHop.size()));
+        ModelConfig models = context.models();
+        LoopTuning.Result result;
+        try (CompressorModel compressor = CompressorModel.open(artifact, models.cache(), models.encoderOptions(), models.precision());
+             ReaderModel answering = ReaderModel.open(ModelArtifact.load(reader != null ? reader : qa.reader()), models.cache(),
+                     models.encoderOptions(), models.precision())) {
+            Answerer answerer = Answerer.of(compressor, EvidenceSelection.read(artifact.dir()), answering);
+            result = LoopTuning.run(answerer, questions, CompressionSettings.of(qa), segmentSizes, sufficiencies, context.err());
+        }
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("segment_size", result.chosen().segmentSize());
+        record.put("sufficiency_threshold", result.chosen().sufficiencyThreshold());
+        record.put("rule", "the fastest setting whose validation answer F1 is within one standard error of the best");
+        record.put("questions", result.questions());
+        record.put("reader", context.relative(reader != null ? reader : qa.reader()));
+        record.put("grid", result.grid());
+        record.putAll(provenance);
+        Path file = artifact.dir().resolve(FILE);
+        Path tmp = artifact.dir().resolve(FILE + ".tmp");
+        new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(tmp.toFile(), record);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        context.out().printf("chosen on %d validation questions: %d documents per step, sufficiency %.2f (F1 %.2f, %.0f ms); written to %s%n",
+                result.questions(), result.chosen().segmentSize(), result.chosen().sufficiencyThreshold(), result.chosen().f1(),
+                result.chosen().msPerQuestion(), file);
+    }
+}
