@@ -10,6 +10,7 @@ import compactqa.model.CompressorModel;
 import compactqa.model.ModelArtifact;
 import compactqa.qa.CompressionSettings;
 import compactqa.qa.EvidenceSelection;
+import compactqa.qa.LoopSettings;
 import compactqa.qa.QaConfig;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -49,7 +50,7 @@ public class EvalCompressorCommand implements Callable<Integer> {
         CompressorEvaluation.Result dev;
         CompressorEvaluation.Result sample;
         EvidenceSelection selection = EvidenceSelection.read(artifact.dir());
-        CompressionSettings settings = CompressionSettings.of(qa);
+        CompressionSettings settings = CompressionSettings.of(qa, LoopSettings.read(artifact.dir()));
         try (CompressorModel compressor = CompressorModel.open(artifact, context.models().cache(), context.models().encoderOptions(), context.models().precision())) {
             dev = CompressorEvaluation.run(compressor, selection, settings, limit.of(context.loader().load(hotpotDev)), context.err());
             context.err().printf("HotpotQA dev-500: paragraph recall@2 %.4f as the service chooses; by logits alone %.4f "

@@ -16,6 +16,7 @@ import compactqa.model.ModelConfig;
 import compactqa.model.ReaderModel;
 import compactqa.qa.CompressionSettings;
 import compactqa.qa.EvidenceSelection;
+import compactqa.qa.LoopSettings;
 import compactqa.qa.QaConfig;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -73,7 +74,7 @@ public class EvalQaCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--k must be from 1 to 100");
         }
         String base = ResultName.checked(name != null ? name : ResultName.of(datasets.get(0)));
-        CompressionSettings settings = compression.over(CompressionSettings.of(qa));
+        CompressionSettings settings = compression.over(CompressionSettings.of(qa, LoopSettings.read(qa.compressor())));
         List<Integer> runs = setting == QaBenchmark.Setting.OPEN ? (ks.isEmpty() ? List.of(qa.k()) : ks) : List.of(0);
         ModelConfig models = context.models();
         try (ReaderModel reader = ReaderModel.open(ModelArtifact.load(qa.reader()), models.cache(), models.encoderOptions(),

@@ -7,11 +7,11 @@ import compactqa.dataset.QaExample;
 import compactqa.model.ConfidenceCalibration;
 import compactqa.model.ModelArtifact;
 import compactqa.model.ReaderModel;
+import compactqa.model.Task;
 import compactqa.train.ReaderCalibration;
 import compactqa.train.Recipe;
 import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
-import compactqa.model.Task;
 
 /** {@code qa train calibrate}: fits a trained reader's confidence calibration on its recipe's validation questions. */
 @Dependent

@@ -1,15 +1,10 @@
 package compactqa.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import compactqa.dataset.QaExample;
 import compactqa.eval.LoopTuning;
@@ -21,6 +16,7 @@ import compactqa.model.Task;
 import compactqa.qa.Answerer;
 import compactqa.qa.CompressionSettings;
 import compactqa.qa.EvidenceSelection;
+import compactqa.qa.LoopSettings;
 import compactqa.qa.QaConfig;
 import compactqa.train.Recipe;
 import jakarta.enterprise.context.Dependent;
@@ -35,9 +31,6 @@ import picocli.CommandLine.Option;
                 "each documents-per-step and sufficiency threshold of a grid, with the reader, as the service would; choose the",
                 "cheapest setting within one standard error of the best answer F1, and write loop.json into the compressor folder."})
 public class TrainLoopCommand extends ValidationFitCommand {
-
-    /** The file in a compressor's folder. */
-    static final String FILE = "loop.json";
 
     @Inject
     QaConfig qa;
@@ -75,21 +68,16 @@ public class TrainLoopCommand extends ValidationFitCommand {
              ReaderModel answering = ReaderModel.open(ModelArtifact.load(reader != null ? reader : qa.reader()), models.cache(),
                      models.encoderOptions(), models.precision())) {
             Answerer answerer = Answerer.of(compressor, EvidenceSelection.read(artifact.dir()), answering);
-            result = LoopTuning.run(answerer, questions, CompressionSettings.of(qa), segmentSizes, sufficiencies, context.err());
+            result = LoopTuning.run(answerer, questions, CompressionSettings.of(qa, LoopSettings.BUILT_IN), segmentSizes, sufficiencies, context.err());
         }
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("segment_size", result.chosen().segmentSize());
-        record.put("sufficiency_threshold", result.chosen().sufficiencyThreshold());
-        record.put("rule", "the fastest setting whose validation answer F1 is within one standard error of the best");
-        record.put("questions", result.questions());
-        record.put("reader", context.relative(reader != null ? reader : qa.reader()));
-        record.put("grid", result.grid());
-        record.putAll(provenance);
-        Path file = artifact.dir().resolve(FILE);
-        Path tmp = artifact.dir().resolve(FILE + ".tmp");
-        new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(tmp.toFile(), record);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("rule", "the fastest setting whose validation answer F1 is within one standard error of the best");
+        report.put("questions", result.questions());
+        report.put("reader", context.relative(reader != null ? reader : qa.reader()));
+        report.put("grid", result.grid());
+        report.putAll(provenance);
+        new LoopSettings(result.chosen().segmentSize(), result.chosen().sufficiencyThreshold(), report).write(artifact.dir());
+        Path file = artifact.dir().resolve(LoopSettings.FILE);
         context.out().printf("chosen on %d validation questions: %d documents per step, sufficiency %.2f (F1 %.2f, %.0f ms); written to %s%n",
                 result.questions(), result.chosen().segmentSize(), result.chosen().sufficiencyThreshold(), result.chosen().f1(),
                 result.chosen().msPerQuestion(), file);

@@ -11,13 +11,13 @@ import compactqa.corpus.Document;
 import compactqa.dataset.QaExample;
 import compactqa.model.CompressorModel;
 import compactqa.model.ModelArtifact;
+import compactqa.model.Task;
 import compactqa.qa.EvidenceSelection;
 import compactqa.qa.LexicalRanker;
 import compactqa.qa.SelectionFit;
 import compactqa.train.Recipe;
 import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
-import compactqa.model.Task;
 
 /** {@code qa train selection}: fits how the compressor's scores and paragraph signals pick evidence. */
 @Dependent

@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import compactqa.model.Task;
 import compactqa.train.Recipe;
 import compactqa.train.TrainingRun;
 import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import compactqa.model.Task;
 
 /** {@code qa train reader|compressor --recipe FILE}: one training run, resumable. */
 abstract class TrainTaskCommand implements Callable<Integer> {

@@ -9,11 +9,11 @@ import java.util.concurrent.Callable;
 import compactqa.dataset.QaExample;
 import compactqa.eval.RunInfo;
 import compactqa.model.ModelArtifact;
+import compactqa.model.Task;
 import compactqa.train.Recipe;
 import compactqa.train.TrainingRun;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import compactqa.model.Task;
 
 /**
  * A command that fits something small beside a trained model (calibration, evidence selection) on

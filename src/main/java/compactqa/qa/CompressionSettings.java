@@ -20,10 +20,13 @@ public record CompressionSettings(int segmentSize, int maxSteps, int budgetToken
         this(segmentSize, maxSteps, budgetTokens, sentenceThreshold, sufficiencyThreshold, true);
     }
 
-    /** The configured settings, those a request that overrides none gets. */
-    public static CompressionSettings of(QaConfig config) {
-        return new CompressionSettings(config.segmentSize(), config.maxSteps(), config.budgetTokens(), config.sentenceThreshold(),
-                config.sufficiencyThreshold(), config.checkEvidence());
+    /**
+     * The settings a request that overrides none gets with a compressor whose loop is {@code loop}:
+     * the configuration's, and where it leaves them unset, the compressor's.
+     */
+    public static CompressionSettings of(QaConfig config, LoopSettings loop) {
+        return new CompressionSettings(loop.segmentSize(config.segmentSize()), config.maxSteps(), config.budgetTokens(),
+                config.sentenceThreshold(), loop.sufficiencyThreshold(config.sufficiencyThreshold()), config.checkEvidence());
     }
 
     /** These settings with each given override (null keeps the setting as it is). */

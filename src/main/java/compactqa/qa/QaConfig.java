@@ -1,5 +1,7 @@
 package compactqa.qa;
 
+import java.util.Optional;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -30,11 +32,10 @@ public interface QaConfig {
     int k();
 
     /**
-     * Documents read per step of active compression. Two, chosen on HotpotQA's distractor sample
-     * (not dev-500): at five, F1 was 2.4 points higher but the median question took 2.7x as long.
+     * Documents read per step of active compression. Unset, the compressor's {@code loop.json} (chosen
+     * on its validation questions by {@code qa train loop}) decides, else two.
      */
-    @WithDefault("2")
-    int segmentSize();
+    Optional<Integer> segmentSize();
 
     /** Most steps before the reader answers from whatever evidence there is: all ten default documents at two per step. */
     @WithDefault("5")
@@ -48,9 +49,11 @@ public interface QaConfig {
     @WithDefault("0.5")
     double sentenceThreshold();
 
-    /** Reading stops early once the sufficiency probability reaches this. */
-    @WithDefault("0.5")
-    double sufficiencyThreshold();
+    /**
+     * Reading stops early once the sufficiency probability reaches this. Unset, the compressor's
+     * {@code loop.json} decides, else one half.
+     */
+    Optional<Double> sufficiencyThreshold();
 
     /** Whether the merged evidence is checked for sufficiency before the next segment is read. */
     @WithDefault("true")

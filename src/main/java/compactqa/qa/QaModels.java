@@ -50,6 +50,7 @@ public class QaModels {
         private final ReaderModel reader;
         private final CompressorModel compressor;
         private final EvidenceSelection selection;
+        private final LoopSettings loop;
         private final Answerer answerer;
         private final Path readerDir;
         private final Path compressorDir;
@@ -57,10 +58,12 @@ public class QaModels {
         private final AtomicBoolean retired = new AtomicBoolean();
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        Pair(ReaderModel reader, CompressorModel compressor, EvidenceSelection selection, Path readerDir, Path compressorDir) {
+        Pair(ReaderModel reader, CompressorModel compressor, EvidenceSelection selection, LoopSettings loop, Path readerDir,
+             Path compressorDir) {
             this.reader = reader;
             this.compressor = compressor;
             this.selection = selection;
+            this.loop = loop;
             this.answerer = Answerer.of(compressor, selection, reader);
             this.readerDir = readerDir;
             this.compressorDir = compressorDir;
@@ -82,6 +85,11 @@ public class QaModels {
         /** Compress-then-read over this pair. */
         public Answerer answerer() {
             return answerer;
+        }
+
+        /** How the loop reads with this compressor where the configuration does not say. */
+        public LoopSettings loop() {
+            return loop;
         }
 
         public Path readerDir() {
@@ -188,11 +196,14 @@ public class QaModels {
         try {
             ModelArtifact readerArtifact = ModelArtifact.load(readerDir);
             ModelArtifact compressorArtifact = ModelArtifact.load(compressorDir);
+            // the small files first: a bad one fails before any model is open
+            EvidenceSelection selection = EvidenceSelection.read(compressorDir);
+            LoopSettings loop = LoopSettings.read(compressorDir);
             reader = ReaderModel.open(readerArtifact, models.cache(), models.encoderOptions(), models.precision());
             CompressorModel compressor = CompressorModel.open(compressorArtifact, models.cache(), models.encoderOptions(),
                     models.precision());
             LOG.infof("loaded reader %s and compressor %s in %.1f s", readerDir, compressorDir, (System.nanoTime() - start) / 1e9);
-            return new Pair(reader, compressor, EvidenceSelection.read(compressorDir), readerDir, compressorDir);
+            return new Pair(reader, compressor, selection, loop, readerDir, compressorDir);
         } catch (IOException | RuntimeException e) {
             if (reader != null) {
                 reader.close(); // half a pair is not kept

@@ -29,9 +29,10 @@ public class QaPipeline {
         this.config = config;
     }
 
-    /** The settings a request gets: its own, or the configured ones. */
-    public CompressionSettings settings(QaRequest request) {
-        return CompressionSettings.of(config).with(request.segmentSize(), request.maxSteps(), request.budgetTokens(), null, null, null);
+    /** The settings a request gets: its own, else the configured ones, else those chosen for the compressor. */
+    private CompressionSettings settings(QaRequest request, LoopSettings loop) {
+        return CompressionSettings.of(config, loop).with(request.segmentSize(), request.maxSteps(), request.budgetTokens(), null, null,
+                null);
     }
 
     public QaAnswer answer(QaRequest request) {
@@ -56,7 +57,8 @@ public class QaPipeline {
         }
         double retrievalMs = (System.nanoTime() - start) / 1e6;
         double threshold = request.minConfidence() != null ? request.minConfidence() : config.minConfidence();
-        Answerer.Answer a = models.answerer().answer(request.question(), documents, retrievalScores, settings(request), threshold);
+        Answerer.Answer a = models.answerer().answer(request.question(), documents, retrievalScores, settings(request, models.loop()),
+                threshold);
         CompressionResult compressed = a.compressed();
         QaTrace trace = new QaTrace(documents.size(), compressed.steps(), compressed.stoppedEarly(), compressed.documentTokens(),
                 compressed.evidenceTokens(), round(retrievalMs), round(a.compressionMs()), round(a.readerMs()),
