@@ -50,13 +50,7 @@ public class CompressCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    QuestionLimit limit;
-
-    @Mixin
-    ReaderSets sets;
-
-    @Mixin
-    ResultsFolder output;
+    CompressionMeasurement measurement;
 
     @Option(names = "--hotpot-train", defaultValue = "../shared/data/hotpotqa/train-100.json.gz", paramLabel = "FILE",
             description = "Training questions whose paragraphs calibrate (with SQuAD's training articles).")
@@ -67,7 +61,7 @@ public class CompressCommand implements Callable<Integer> {
         if (calibration < 1) {
             throw new IllegalArgumentException("--calibration must be at least 1");
         }
-        limit.value();
+        measurement.limit.value();
         CompressionChain chain = new CompressionChain(methods,
                 settings.options());
         ModelArtifact original = ModelArtifact.load(model);
@@ -83,7 +77,7 @@ public class CompressCommand implements Callable<Integer> {
         try {
             Calibration measured = Calibration.NONE;
             if (chain.calibrates()) {
-                List<String> texts = CalibrationTexts.of(context.loader(), context.resolve(sets.squad()), context.resolve(hotpotTrain),
+                List<String> texts = CalibrationTexts.of(context.loader(), context.resolve(measurement.sets.squad()), context.resolve(hotpotTrain),
                         calibration);
                 err.printf("calibrating on %d training texts%n", texts.size());
                 err.flush();
@@ -93,7 +87,7 @@ public class CompressCommand implements Callable<Integer> {
             ModelArtifact compressed = ModelArtifact.saveCompressed(target, result.checkpoint(), original.manifest(), result.description());
             err.printf("compressed model written to %s%n", compressed.dir());
             err.flush();
-            CompressionMeasurement.run(context, resultName, chain.name("+"), original, compressed, limit, sets, output);
+            measurement.run(context, resultName, chain.name("+"), original, compressed);
             return 0;
         } finally {
             IndexStore.deleteTree(work);

@@ -7,19 +7,26 @@ import compactqa.dataset.DataSplits;
 import compactqa.eval.CompressionBenchResult;
 import compactqa.eval.CompressionBenchmark;
 import compactqa.model.ModelArtifact;
+import picocli.CommandLine.Mixin;
 
 /**
  * How {@code qa compress} and {@code qa eval compressed} end: the compressed model measured against
  * its original ({@link CompressionBenchmark}), the result recorded as
- * {@code eval/results/compress-<name>.json}, and a one-line summary.
+ * {@code eval/results/compress-<name>.json}, and a one-line summary; with the options that say on
+ * which questions and where.
  */
-final class CompressionMeasurement {
+public class CompressionMeasurement {
 
-    private CompressionMeasurement() {
-    }
+    @Mixin
+    QuestionLimit limit;
 
-    static void run(CommandContext context, String name, String method, ModelArtifact original, ModelArtifact compressed,
-                    QuestionLimit limit, ReaderSets sets, ResultsFolder output) throws IOException {
+    @Mixin
+    ReaderSets sets;
+
+    @Mixin
+    ResultsFolder output;
+
+    void run(CommandContext context, String name, String method, ModelArtifact original, ModelArtifact compressed) throws IOException {
         CompressionBenchmark.Data data = new CompressionBenchmark.Data(
                 DataSplits.inLastArticles(context.loader().load(context.resolve(sets.squad())), DataSplits.SQUAD_HELD_OUT_ARTICLES),
                 context.loader().load(context.resolve(sets.hotpotDev())), limit.value());

@@ -40,13 +40,7 @@ public class EvalCompressedCommand implements Callable<Integer> {
     String method;
 
     @Mixin
-    QuestionLimit limit;
-
-    @Mixin
-    ReaderSets sets;
-
-    @Mixin
-    ResultsFolder output;
+    CompressionMeasurement measurement;
 
     @Override
     public Integer call() throws Exception {
@@ -61,7 +55,7 @@ public class EvalCompressedCommand implements Callable<Integer> {
             throw new IllegalArgumentException(model + " is a " + compressed.manifest().task() + ", " + original + " a "
                     + trained.manifest().task());
         }
-        CompressionMeasurement.run(context, name, method, trained, compressed, limit, sets, output);
+        measurement.run(context, name, method, trained, compressed);
         return 0;
     }
 }
