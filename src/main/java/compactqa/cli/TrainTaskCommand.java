@@ -36,6 +36,10 @@ abstract class TrainTaskCommand implements Callable<Integer> {
     @Option(names = "--export-latest", description = "Write the model of the latest checkpoint to <output>-step-<N> and stop (to score a run in progress).")
     boolean exportLatest;
 
+    @Option(names = "--keep-checkpoint",
+            description = "Write the latest checkpoint, compactly, to the recipe's committed_checkpoint folder and stop: commit it, and --resume continues from it where the work folder is gone.")
+    boolean keepCheckpoint;
+
     abstract Task task();
 
     @Override
@@ -54,6 +58,11 @@ abstract class TrainTaskCommand implements Callable<Integer> {
         if (exportLatest) {
             var model = new TrainingRun(recipe, context.project().home(), context.models().cache(), context.loader()).exportLatest();
             context.out().printf("the latest checkpoint of %s written to %s%n", recipe.workDir(), model.dir());
+            return 0;
+        }
+        if (keepCheckpoint) {
+            var state = new TrainingRun(recipe, context.project().home(), context.models().cache(), context.loader()).keepLatest();
+            context.out().printf("step %,d of %s kept in %s%n", state.step(), recipe.workDir(), recipe.committedCheckpoint());
             return 0;
         }
         if (maxMinutes != null && !(maxMinutes > 0)) {

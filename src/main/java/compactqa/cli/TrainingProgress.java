@@ -38,6 +38,13 @@ final class TrainingProgress implements TrainingListener {
     }
 
     @Override
+    public void onResumedFromKept(long step, String where, int rewarmSteps) {
+        err.printf("no checkpoint in the work folder: resuming at step %,d from the committed checkpoint %s "
+                + "(no optimizer state: the rate rises again over %d steps)%n", step, where, rewarmSteps);
+        err.flush();
+    }
+
+    @Override
     public void onSkippedStep(long step, double gradientNorm) {
         err.printf("step %,d skipped: the gradient norm was %s%n", step, gradientNorm);
         err.flush();

@@ -45,6 +45,11 @@ import compactqa.model.Task;
  * @param stopAfterEpochs  end after this many epochs although the learning-rate schedule spans
  *                         {@code epochs} (a first stage that hands over to a second one while the
  *                         rate is still high, so the second stage decays it); 0 (absent) for all
+ * @param committedCheckpoint a folder in the project where {@code --keep-checkpoint} writes the
+ *                         latest checkpoint in a compact form to commit (half-precision trainable
+ *                         weights and the training state, no optimizer state), and from which
+ *                         {@code --resume} continues when the work folder holds no checkpoint (a
+ *                         machine whose home folder did not come back); absent for none
  */
 public record Recipe(
         Task task,
@@ -69,7 +74,8 @@ public record Recipe(
         @JsonInclude(JsonInclude.Include.NON_NULL) String init,
         @JsonInclude(JsonInclude.Include.NON_NULL) Adapters adapters,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) double activationCompression,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int stopAfterEpochs) {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int stopAfterEpochs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String committedCheckpoint) {
 
     /**
      * One training data set.
@@ -225,7 +231,7 @@ public record Recipe(
         String suffix = "-steps-" + steps;
         return new Recipe(task, base, seed, maxLength, stride, batchSize, epochs, steps, learningRate, warmupRatio, weightDecay,
                 maxGradNorm, dropout, checkpointEvery, validationSize, data, workDir + suffix, output + suffix, compression, init,
-                adapters, activationCompression, stopAfterEpochs);
+                adapters, activationCompression, stopAfterEpochs, null);
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -252,6 +258,11 @@ public record Recipe(
     /** The output folder, resolved as {@link #workDir(Path)} is (an intermediate model may live under {@code ~/.cache}). */
     public Path output(Path home) {
         return resolve(home, output);
+    }
+
+    /** The committed checkpoint's folder, resolved as {@link #workDir(Path)} is; null for none. */
+    public Path committedCheckpoint(Path home) {
+        return committedCheckpoint == null ? null : resolve(home, committedCheckpoint);
     }
 
     /** The model this recipe continues from, resolved as {@link #workDir(Path)} is; null for none. */
@@ -285,7 +296,7 @@ public record Recipe(
     private Recipe withOutput(String where, int stopAfter) {
         return new Recipe(task, base, seed, maxLength, stride, batchSize, epochs, maxSteps, learningRate, warmupRatio, weightDecay,
                 maxGradNorm, dropout, checkpointEvery, validationSize, data, workDir, where, compression, init, adapters,
-                activationCompression, stopAfter);
+                activationCompression, stopAfter, null);
     }
 
     public String toYaml() {

@@ -34,12 +34,20 @@ public final class Trainer {
     /** Steps in a row whose gradients may be non-finite (and skipped) before the run gives up. */
     static final int MAX_SKIPPED_IN_A_ROW = 5;
 
+    /**
+     * Steps over which the learning rate rises again from 0 after resuming from a kept checkpoint:
+     * its optimizer state is gone, and AdamW's first steps on fresh moments move every weight by
+     * about the full rate.
+     */
+    static final int REWARM_STEPS = 100;
+
     private final Recipe recipe;
     private final TrainingCheckpoints checkpoints;
     private final TrainingListener listener;
     private final LayerPlan plan;
     private final WeightView view;
     private Duration timeLimit;
+    private Path committedCheckpoint;
 
     public Trainer(Recipe recipe, Path workDir, TrainingListener listener) {
         this(recipe, workDir, listener, null, WeightView.PLAIN);
@@ -68,11 +76,21 @@ public final class Trainer {
     }
 
     /**
+     * Resumes from the checkpoint kept in {@code folder} ({@link TrainingCheckpoints#keep}) when the
+     * work folder holds none (null: no such fallback).
+     */
+    public Trainer withCommittedCheckpoint(Path folder) {
+        this.committedCheckpoint = folder;
+        return this;
+    }
+
+    /**
      * Trains {@code params} on {@code task}.
      *
      * @param trainable which parameters learn; the others stay frozen
-     * @param resume    continue from the latest checkpoint in the work folder, if there is one;
-     *                  otherwise any old checkpoints there are deleted first
+     * @param resume    continue from the latest checkpoint in the work folder, if there is one, else
+     *                  from the committed checkpoint, if there is one; without it, any old
+     *                  checkpoints in the work folder are deleted first
      * @return the state at the end, with each epoch's loss and validation metrics
      */
     public <F extends Feature> TrainingState train(TrainingTask<F> task, ModelParameters params, Predicate<String> trainable,
@@ -90,10 +108,15 @@ public final class Trainer {
         long end = recipe.stopAfterEpochs() > 0 ? Math.min(total, (long) batchesPerEpoch * recipe.stopAfterEpochs()) : total;
         String recipeYaml = recipe.toYaml();
         TrainingState state = TrainingState.start(total, recipeYaml);
+        long rewarmFrom = -1;
         params.setTrainable(trainable);
         try (AutoCloseable lock = checkpoints.lock(); AdamW adam = new AdamW(params.manager(), recipe.weightDecay())) {
             if (resume) {
                 Optional<TrainingCheckpoints.Saved> saved = checkpoints.latest();
+                if (saved.isEmpty()) {
+                    saved = TrainingCheckpoints.kept(committedCheckpoint);
+                    rewarmFrom = saved.map(k -> k.state().step()).orElse(-1L);
+                }
                 if (saved.isPresent()) {
                     if (!recipe.continues(saved.get().state().recipe())) {
                         throw new IllegalArgumentException("the checkpoint in " + checkpoints.dir()
@@ -103,6 +126,9 @@ public final class Trainer {
                     params.setTrainable(trainable);
                     adam.restore(saved.get().optimizer());
                     state = saved.get().state();
+                    if (rewarmFrom >= 0) {
+                        listener.onResumedFromKept(state.step(), saved.get().dir().toString(), REWARM_STEPS);
+                    }
                 }
             } else {
                 checkpoints.clear();
@@ -142,7 +168,7 @@ public final class Trainer {
                         throw new IllegalStateException("the loss became " + loss + " at step " + step
                                 + "; lower the learning rate");
                     }
-                    double rate = schedule.at(step);
+                    double rate = schedule.at(step) * rewarm(step, rewarmFrom);
                     double norm = adam.step(params, rate, recipe.maxGradNorm());
                     memory.end();
                     if (!Double.isFinite(norm)) {
@@ -199,6 +225,11 @@ public final class Trainer {
         } catch (Exception e) {
             throw new IOException("cannot release the training lock: " + e.getMessage(), e);
         }
+    }
+
+    /** The share of the scheduled rate at {@code step} after resuming from a kept checkpoint at {@code from} (-1: none). */
+    static double rewarm(long step, long from) {
+        return from < 0 ? 1 : Math.min(1, (step - from) / (double) REWARM_STEPS);
     }
 
     private void save(ModelParameters params, AdamW adam, TrainingState state) throws IOException {

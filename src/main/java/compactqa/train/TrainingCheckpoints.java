@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,6 +82,39 @@ final class TrainingCheckpoints {
         return Optional.of(new Saved(Safetensors.read(checkpoint.resolve("weights.safetensors")).tensors(),
                 Safetensors.read(checkpoint.resolve("optimizer.safetensors")).tensors(),
                 JSON.readValue(checkpoint.resolve("state.json").toFile(), TrainingState.class), checkpoint));
+    }
+
+    /**
+     * Writes the latest checkpoint to {@code folder} in the compact form a repository can hold: the
+     * weights {@code keep} accepts as {@link KeptWeights} and the training state, without the
+     * optimizer state (twice the weights' fp32 size).
+     *
+     * @return the state written
+     * @throws IllegalArgumentException if there is no checkpoint
+     */
+    TrainingState keep(Path folder, Predicate<String> keep) throws IOException {
+        Saved saved = latest().orElseThrow(() -> new IllegalArgumentException("no checkpoint in " + dir + " to keep"));
+        Map<String, Tensor> weights = new LinkedHashMap<>();
+        saved.weights().forEach((name, t) -> {
+            if (keep.test(name)) {
+                weights.put(name, t);
+            }
+        });
+        AtomicFolders.replace(folder.toAbsolutePath().normalize(), List.of(), tmp -> {
+            Safetensors.write(tmp.resolve("weights.safetensors"), KeptWeights.encode(weights), Map.of());
+            JSON.writeValue(tmp.resolve("state.json").toFile(), saved.state());
+        });
+        return saved.state();
+    }
+
+    /** A checkpoint {@link #keep kept} in {@code folder}, weights back in fp32 and no optimizer state; empty if none. */
+    static Optional<Saved> kept(Path folder) throws IOException {
+        if (folder == null || !Files.exists(folder.resolve("state.json"))) {
+            return Optional.empty();
+        }
+        Map<String, Tensor> weights = KeptWeights.decode(Safetensors.read(folder.resolve("weights.safetensors")).tensors());
+        return Optional.of(new Saved(weights, Map.of(), JSON.readValue(folder.resolve("state.json").toFile(), TrainingState.class),
+                folder));
     }
 
     /** Deletes every checkpoint (a fresh start), and nothing else in the folder. */

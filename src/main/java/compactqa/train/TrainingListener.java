@@ -36,4 +36,8 @@ public interface TrainingListener {
     /** After a checkpoint is saved. */
     default void onCheckpoint(long step, String where) {
     }
+
+    /** When a run resumes at {@code step} from the checkpoint kept in {@code where}, its rate rising again over {@code rewarmSteps}. */
+    default void onResumedFromKept(long step, String where, int rewarmSteps) {
+    }
 }

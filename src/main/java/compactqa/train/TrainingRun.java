@@ -102,7 +102,8 @@ public final class TrainingRun {
                 trainable = Compacter.TRAINABLE;
             }
             int features = task.trainingFeatures().size();
-            Trainer trainer = new Trainer(recipe, recipe.workDir(home), listener).withTimeLimit(timeLimit);
+            Trainer trainer = new Trainer(recipe, recipe.workDir(home), listener).withTimeLimit(timeLimit)
+                    .withCommittedCheckpoint(recipe.committedCheckpoint(home));
             TrainingState state = trainer.train(task, params, trainable, resume);
             boolean compressor = recipe.task() == Task.COMPRESSOR;
             ModelArtifact model = ModelArtifact.save(recipe.output(home), params.toCheckpoint(), recipe.task(), base,
@@ -132,6 +133,22 @@ public final class TrainingRun {
         return ModelArtifact.save(Recipe.resolve(home, recipe.output() + "-step-" + saved.state().step()),
                 new Checkpoint(base.config(), saved.weights()), recipe.task(), base, heads, recipe.maxLength(), recipe.stride(),
                 compressor ? CompressorTask.MAX_QUESTION_TOKENS : 0, compressor ? CompressorTask.MAX_EVIDENCE_TOKENS : 0, include);
+    }
+
+    /**
+     * Writes the latest checkpoint of the recipe's work folder, compactly, to its committed
+     * checkpoint folder ({@link Recipe#committedCheckpoint}), from which {@code --resume} continues
+     * on a machine without the work folder.
+     *
+     * @return the state kept
+     */
+    public TrainingState keepLatest() throws IOException {
+        Path folder = recipe.committedCheckpoint(home);
+        if (folder == null || recipe.compression() != null) {
+            throw new IllegalArgumentException("the recipe names no committed_checkpoint folder to keep its checkpoint in");
+        }
+        Predicate<String> include = recipe.adapters() != null ? Compacter.TRAINABLE : FROZEN.negate();
+        return new TrainingCheckpoints(recipe.workDir(home)).keep(folder, include);
     }
 
     /**

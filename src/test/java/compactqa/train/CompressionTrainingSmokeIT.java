@@ -57,7 +57,7 @@ class CompressionTrainingSmokeIT {
         Recipe r = Recipe.read(Path.of(from));
         return new Recipe(r.task(), r.base(), r.seed(), r.maxLength(), r.stride(), r.batchSize(), 1, steps, r.learningRate(),
                 r.warmupRatio(), r.weightDecay(), r.maxGradNorm(), r.dropout(), r.checkpointEvery(), r.validationSize(), r.data(),
-                tmp.resolve(name + "/work").toString(), tmp.resolve(name + "/model").toString(), compression, null, adapters, activations, 0);
+                tmp.resolve(name + "/work").toString(), tmp.resolve(name + "/model").toString(), compression, null, adapters, activations, 0, null);
     }
 
     @BeforeAll

@@ -50,6 +50,7 @@ class ShippedRecipesTest {
         assertTrue(recipe.continues(changed(saved, "output: \"models/reader-stage1\"", "output: \"models/reader\"")),
                 "a new output folder still resumes");
         assertTrue(recipe.continues(changed(saved, "stop_after_epochs: 2", "stop_after_epochs: 3")), "so does a later end");
+        assertTrue(recipe.continues(saved + "committed_checkpoint: \"models/kept/elsewhere\"\n"), "and another kept folder");
         assertFalse(recipe.continues(changed(saved, "seed: 20261122", "seed: 7")), "a new seed does not");
         assertFalse(recipe.continues("not: [a recipe"));
     }

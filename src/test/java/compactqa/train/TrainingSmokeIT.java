@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import compactqa.corpus.SentenceSplitter;
 import compactqa.dataset.DatasetLoader;
+import compactqa.model.AtomicFolders;
 import compactqa.model.Checkpoint;
 import compactqa.model.CompressorModel;
 import compactqa.model.Encoder;
@@ -52,7 +53,8 @@ class TrainingSmokeIT {
                 r.learningRate(), r.warmupRatio(), r.weightDecay(), r.maxGradNorm(), dropout != null ? dropout : r.dropout(),
                 r.checkpointEvery(),
                 r.validationSize(), r.data(), tmp.resolve(name + "/work").toString(), tmp.resolve(name + "/model").toString(),
-                r.compression(), r.init(), r.adapters(), r.activationCompression(), r.stopAfterEpochs());
+                r.compression(), r.init(), r.adapters(), r.activationCompression(), r.stopAfterEpochs(),
+                tmp.resolve(name + "/kept").toString());
     }
 
     private TrainingRun run(Recipe recipe) {
@@ -116,6 +118,37 @@ class TrainingSmokeIT {
         for (String name : List.of("encoder.layer.5.output.dense.weight", "heads.span.weight", "heads.answer_type.bias")) {
             assertArrayEquals(uninterrupted.tensor(name).floats(), resumed.tensor(name).floats(), 1e-6f, name);
         }
+    }
+
+    @Test
+    void aKeptCheckpointResumesTheRunWhereTheWorkFolderIsGone() throws IOException {
+        Recipe recipe = recipe(RECIPE, "kept", 0.1f);
+        TrainingRun.Result first = run(recipe).withTimeLimit(Duration.ofNanos(1)).run(false, listener(new ArrayList<>(), Long.MAX_VALUE));
+        assertEquals(1, first.state().step());
+        assertEquals(1, run(recipe).keepLatest().step());
+        Path kept = Path.of(recipe.committedCheckpoint());
+        assertTrue(Files.size(kept.resolve("weights.safetensors")) < 13_000_000, "int8 matrices, frozen embeddings left out");
+        assertFalse(Files.exists(kept.resolve("optimizer.safetensors")));
+
+        AtomicFolders.deleteTree(Path.of(recipe.workDir()));
+        List<Double> rates = new ArrayList<>();
+        long[] resumedAt = {-1};
+        TrainingRun.Result rest = run(recipe).run(true, new TrainingListener() {
+            @Override
+            public void onStep(long step, long totalSteps, double loss, double examplesPerS, double secondsLeft, double rate) {
+                rates.add(rate);
+            }
+
+            @Override
+            public void onResumedFromKept(long step, String where, int rewarmSteps) {
+                resumedAt[0] = step;
+            }
+        });
+        assertEquals(1, resumedAt[0], "resumed from the kept step, not from the start");
+        assertEquals(6, rest.state().step());
+        assertEquals(5, rates.size(), "steps 2 to 6 ran");
+        LearningRate schedule = new LearningRate(recipe.learningRate(), Math.round(6 * recipe.warmupRatio()), 6);
+        assertEquals(schedule.at(2) / Trainer.REWARM_STEPS, rates.get(0), 1e-12, "the rate rises again from near 0");
     }
 
     @Test
