@@ -1,11 +1,10 @@
 package compactqa.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import compactqa.model.AtomicFolders;
 import compactqa.model.BertOnnxExporter;
 import compactqa.model.Checkpoint;
 import jakarta.enterprise.context.Dependent;
@@ -37,15 +36,7 @@ public class ModelExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Checkpoint ck = Checkpoint.load(checkpoint).validate();
         byte[] graph = new BertOnnxExporter().export(ck, List.of(), BertOnnxExporter.DENSE, !standardOps).toByteArray();
-        Path target = out.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            Files.write(tmp, graph);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFolders.writeFile(out, graph);
         spec.commandLine().getOut().printf("exported %s to %s (%,d bytes)%n", checkpoint, out, graph.length);
         return 0;
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import compactqa.model.BertNames;
 import compactqa.model.Checkpoint;
 import compactqa.model.Int8DynamicLinear;
+import compactqa.model.RowQuantization;
 import compactqa.model.Tensor;
 
 /**

@@ -28,15 +28,10 @@ import compactqa.dataset.QaExample.SupportingFact;
  * them: in the fullwiki setting the gold paragraphs are often missing from the context, so there
  * may be fewer (or, with repeated titles in 2Wiki, more) indices than titles. 2Wiki's
  * {@code evidences} and every other field are ignored.
+ *
+ * @param format {@link DatasetFormat#HOTPOTQA} or {@link DatasetFormat#TWOWIKI}, the name examples record
  */
-final class HotpotQaParser implements ExampleParser {
-
-    private final DatasetFormat format;
-
-    /** @param format {@link DatasetFormat#HOTPOTQA} or {@link DatasetFormat#TWOWIKI}, the name examples record */
-    HotpotQaParser(DatasetFormat format) {
-        this.format = format;
-    }
+record HotpotQaParser(DatasetFormat format) implements ExampleParser {
 
     @Override
     public Stream<QaExample> parse(JsonNode record, long recordIndex, String source, LongAdder skipped) {

@@ -2,6 +2,7 @@ package compactqa.dataset;
 
 import static compactqa.dataset.RecordFields.array;
 import static compactqa.dataset.RecordFields.distinct;
+import static compactqa.dataset.RecordFields.documents;
 import static compactqa.dataset.RecordFields.flag;
 import static compactqa.dataset.RecordFields.text;
 import static compactqa.dataset.RecordFields.texts;
@@ -26,13 +27,7 @@ import compactqa.corpus.SentenceSplitter;
  * content key as id. The format names no question type. Extra fields ({@code pinned_contexts},
  * {@code reasoning_steps}, ...) are ignored.
  */
-final class IrcotParser implements ExampleParser {
-
-    private final SentenceSplitter splitter;
-
-    IrcotParser(SentenceSplitter splitter) {
-        this.splitter = splitter;
-    }
+record IrcotParser(SentenceSplitter splitter) implements ExampleParser {
 
     @Override
     public Stream<QaExample> parse(JsonNode record, long recordIndex, String source, LongAdder skipped) {
@@ -60,10 +55,7 @@ final class IrcotParser implements ExampleParser {
 
     @Override
     public Stream<Document> paragraphs(JsonNode record, long recordIndex, String source) {
-        JsonNode contexts = array(record, "contexts");
-        List<Document> paragraphs = new ArrayList<>(contexts.size());
-        contexts.forEach(context -> paragraphs.add(paragraph(context, source)));
-        return paragraphs.stream();
+        return documents(record, "contexts", context -> paragraph(context, source));
     }
 
     private Document paragraph(JsonNode context, String source) {

@@ -2,6 +2,7 @@ package compactqa.dataset;
 
 import static compactqa.dataset.RecordFields.array;
 import static compactqa.dataset.RecordFields.distinct;
+import static compactqa.dataset.RecordFields.documents;
 import static compactqa.dataset.RecordFields.flag;
 import static compactqa.dataset.RecordFields.optionalArray;
 import static compactqa.dataset.RecordFields.strings;
@@ -30,13 +31,7 @@ import compactqa.corpus.SentenceSplitter;
  * question (two paragraphs of one article), so support is by paragraph, and the supporting titles
  * are only the distinct titles of the supporting paragraphs.
  */
-final class MusiqueParser implements ExampleParser {
-
-    private final SentenceSplitter splitter;
-
-    MusiqueParser(SentenceSplitter splitter) {
-        this.splitter = splitter;
-    }
+record MusiqueParser(SentenceSplitter splitter) implements ExampleParser {
 
     @Override
     public Stream<QaExample> parse(JsonNode record, long recordIndex, String source, LongAdder skipped) {
@@ -69,10 +64,7 @@ final class MusiqueParser implements ExampleParser {
 
     @Override
     public Stream<Document> paragraphs(JsonNode record, long recordIndex, String source) {
-        JsonNode items = array(record, "paragraphs");
-        List<Document> paragraphs = new ArrayList<>(items.size());
-        items.forEach(item -> paragraphs.add(paragraph(item, source)));
-        return paragraphs.stream();
+        return documents(record, "paragraphs", item -> paragraph(item, source));
     }
 
     private Document paragraph(JsonNode item, String source) {

@@ -2,6 +2,7 @@ package compactqa.dataset;
 
 import static compactqa.dataset.RecordFields.array;
 import static compactqa.dataset.RecordFields.distinct;
+import static compactqa.dataset.RecordFields.documents;
 import static compactqa.dataset.RecordFields.flag;
 import static compactqa.dataset.RecordFields.text;
 import static compactqa.dataset.RecordFields.texts;
@@ -27,16 +28,12 @@ import compactqa.corpus.SentenceSplitter;
  * {@code isgold}, or, where none is, those marked {@code hasanswer}. Passages take their content
  * key as id, and are split into sentences here. The format names no question type.
  */
-final class NqOracleParser implements ExampleParser {
+record NqOracleParser(SentenceSplitter splitter) implements ExampleParser {
 
     /** Prefix of the ids given to NQ questions. */
     static final String ID_PREFIX = "nq-";
 
-    private final SentenceSplitter splitter;
 
-    NqOracleParser(SentenceSplitter splitter) {
-        this.splitter = splitter;
-    }
 
     @Override
     public Stream<QaExample> parse(JsonNode record, long recordIndex, String source, LongAdder skipped) {
@@ -63,10 +60,7 @@ final class NqOracleParser implements ExampleParser {
 
     @Override
     public Stream<Document> paragraphs(JsonNode record, long recordIndex, String source) {
-        JsonNode ctxs = array(record, "ctxs");
-        List<Document> paragraphs = new ArrayList<>(ctxs.size());
-        ctxs.forEach(ctx -> paragraphs.add(paragraph(ctx, source)));
-        return paragraphs.stream();
+        return documents(record, "ctxs", ctx -> paragraph(ctx, source));
     }
 
     private Document paragraph(JsonNode ctx, String source) {

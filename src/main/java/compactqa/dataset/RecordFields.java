@@ -3,8 +3,13 @@ package compactqa.dataset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import compactqa.corpus.Document;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import compactqa.corpus.CorpusException;
@@ -41,6 +46,11 @@ final class RecordFields {
             throw new CorpusException("field '" + field + "' is " + describe(value) + ", expected an array");
         }
         return value;
+    }
+
+    /** One document per element of the required array {@code field}, made by {@code paragraph}. */
+    static Stream<Document> documents(JsonNode node, String field, Function<JsonNode, Document> paragraph) {
+        return StreamSupport.stream(array(node, field).spliterator(), false).map(paragraph);
     }
 
     /** An optional array: empty when the field is absent or null. */

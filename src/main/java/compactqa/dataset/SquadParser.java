@@ -30,13 +30,7 @@ import compactqa.dataset.QaExample.AnswerSpan;
  * hold its text fails loudly, naming the question. SQuAD 2.0's {@code is_impossible} questions are
  * left out and counted as skipped; their contexts still count as corpus paragraphs.
  */
-final class SquadParser implements ExampleParser {
-
-    private final SentenceSplitter splitter;
-
-    SquadParser(SentenceSplitter splitter) {
-        this.splitter = splitter;
-    }
+record SquadParser(SentenceSplitter splitter) implements ExampleParser {
 
     @Override
     public Stream<QaExample> parse(JsonNode article, long recordIndex, String source, LongAdder skipped) {

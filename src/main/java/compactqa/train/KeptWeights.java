@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import compactqa.model.DType;
+import compactqa.model.RowQuantization;
 import compactqa.model.Tensor;
 
 /**
@@ -26,23 +27,9 @@ final class KeptWeights {
             if (t.dtype() != DType.F32) {
                 out.put(name, t);
             } else if (t.rank() == 2) {
-                int rows = (int) t.dim(0);
-                int cols = (int) t.dim(1);
-                float[] w = t.floats();
-                byte[] q = new byte[w.length];
-                float[] scales = new float[rows];
-                for (int r = 0; r < rows; r++) {
-                    float max = 0;
-                    for (int c = 0; c < cols; c++) {
-                        max = Math.max(max, Math.abs(w[r * cols + c]));
-                    }
-                    scales[r] = max == 0 ? 1 : max / 127f;
-                    for (int c = 0; c < cols; c++) {
-                        q[r * cols + c] = (byte) Math.round(w[r * cols + c] / scales[r]);
-                    }
-                }
-                out.put(name, Tensor.ofBytes(t.shape(), q));
-                out.put(name + ROW_SCALE, Tensor.ofFloats(new long[] {rows}, scales));
+                RowQuantization.Rows rows = RowQuantization.int8(t);
+                out.put(name, rows.codes());
+                out.put(name + ROW_SCALE, rows.scales());
             } else {
                 out.put(name, t.toF16());
             }
@@ -58,14 +45,7 @@ final class KeptWeights {
             }
             Tensor scale = kept.get(name + ROW_SCALE);
             if (t.dtype() == DType.I8 && scale != null) {
-                byte[] q = t.bytes();
-                float[] s = scale.floats();
-                int cols = (int) t.dim(1);
-                float[] w = new float[q.length];
-                for (int i = 0; i < q.length; i++) {
-                    w[i] = q[i] * s[i / cols];
-                }
-                out.put(name, Tensor.ofFloats(t.shape(), w));
+                out.put(name, new RowQuantization.Rows(t, scale).dequantized());
             } else if (t.dtype() == DType.F16) {
                 out.put(name, Tensor.ofFloats(t.shape(), t.floats()));
             } else {

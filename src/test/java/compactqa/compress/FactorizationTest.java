@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import compactqa.model.BertNames;
 import compactqa.model.Checkpoint;
 import compactqa.model.TestCheckpoints;
 import compactqa.model.LowRankLinear;

@@ -1,18 +1,28 @@
-package compactqa.compress;
+package compactqa.model;
 
-import compactqa.model.Tensor;
-
-/** Symmetric int8 quantization of a matrix's rows, one scale per row (for embedding tables). */
-final class RowQuantization {
+/** Symmetric int8 quantization of a matrix's rows, one scale per row (embedding tables, kept checkpoints). */
+public final class RowQuantization {
 
     /** Codes {@code int8 [rows, cols]} and scales {@code [rows]}. */
-    record Rows(Tensor codes, Tensor scales) {
+    public record Rows(Tensor codes, Tensor scales) {
+
+        /** The matrix the codes stand for, in fp32: each code times its row's scale. */
+        public Tensor dequantized() {
+            byte[] q = codes.bytes();
+            float[] s = scales.floats();
+            int cols = (int) codes.dim(1);
+            float[] w = new float[q.length];
+            for (int i = 0; i < q.length; i++) {
+                w[i] = q[i] * s[i / cols];
+            }
+            return Tensor.ofFloats(codes.shape(), w);
+        }
     }
 
     private RowQuantization() {
     }
 
-    static Rows int8(Tensor matrix) {
+    public static Rows int8(Tensor matrix) {
         int rows = (int) matrix.dim(0);
         int cols = (int) matrix.dim(1);
         float[] v = matrix.floats();
