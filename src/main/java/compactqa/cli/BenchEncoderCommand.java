@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import compactqa.eval.EncoderBenchResult;
 import compactqa.eval.EncoderBenchmark;
 import compactqa.index.IndexStore;
+import compactqa.model.Precision;
 import compactqa.model.PretrainedEncoder;
 import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
@@ -46,7 +47,7 @@ public class BenchEncoderCommand implements Callable<Integer> {
         }
         List<PretrainedEncoder> bases = encoders.stream().map(PretrainedEncoder::of).toList();
         for (PretrainedEncoder base : bases) {
-            if (base.precision() != PretrainedEncoder.Precision.FP32) {
+            if (base.precision() != Precision.FP32) {
                 throw new IllegalArgumentException(base.id() + " is not an fp32 base encoder");
             }
         }

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 import compactqa.compress.Calibration;
 import compactqa.compress.CompressionChain;
-import compactqa.compress.MethodOptions;
+import compactqa.compress.Method;
 import compactqa.dataset.CalibrationTexts;
 import compactqa.index.IndexStore;
 import compactqa.model.Checkpoint;
@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "compress", mixinStandardHelpOptions = true,
         description = {"Compress a trained reader or compressor offline (no fine-tuning) and measure it against the original in",
                 "one run: task metrics, latency at 1x384 and 8x256, disk size. Methods chain in the order given, each",
-                "compressing what the earlier ones left plain: " + MethodOptions.NAMES + ".",
+                "compressing what the earlier ones left plain: " + Method.NAMES + ".",
                 "Writes the model folder and eval/results/compress-<name>.json, and regenerates eval/README.md."})
 public class CompressCommand implements Callable<Integer> {
 
@@ -33,7 +33,7 @@ public class CompressCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "The trained model, e.g. models/reader.")
     Path model;
 
-    @Option(names = "--method", required = true, split = ",", paramLabel = "NAME", description = "Methods, in order: " + MethodOptions.NAMES + ".")
+    @Option(names = "--method", required = true, split = ",", paramLabel = "NAME", description = "Methods, in order: " + Method.NAMES + ".")
     List<String> methods;
 
     @Mixin
@@ -62,8 +62,7 @@ public class CompressCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--calibration must be at least 1");
         }
         measurement.limit.value();
-        CompressionChain chain = new CompressionChain(methods,
-                settings.options());
+        CompressionChain chain = new CompressionChain(methods.stream().map(Method::of).toList(), settings.options());
         ModelArtifact original = ModelArtifact.load(model);
         if (original.manifest().compression() != null) {
             throw new IllegalArgumentException(model + " is already compressed (" + original.manifest().compression()

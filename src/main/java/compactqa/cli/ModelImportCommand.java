@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import compactqa.model.Checkpoint;
 import compactqa.model.ModelCache;
 import compactqa.model.OnnxImporter;
+import compactqa.model.Precision;
 import compactqa.model.PretrainedEncoder;
 import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ public class ModelImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PretrainedEncoder base = PretrainedEncoder.of(encoder);
-        if (base.precision() != PretrainedEncoder.Precision.FP32) {
+        if (base.precision() != Precision.FP32) {
             throw new IllegalArgumentException(base.id() + " is quantized; only fp32 graphs import into checkpoints");
         }
         Checkpoint checkpoint;

@@ -21,16 +21,16 @@ public final class CompressionChain {
     private static final int PROBE_TEXTS = 32;
     private static final int PROBE_LENGTH = 256;
 
-    private final List<String> names;
+    private final List<Method> kinds;
     private final List<CompressionMethod> methods;
 
-    /** The chain of methods {@code names}, in order, configured by {@code options}. */
-    public CompressionChain(List<String> names, MethodOptions options) {
-        if (names.isEmpty()) {
-            throw new IllegalArgumentException("name at least one method: " + MethodOptions.NAMES);
+    /** The chain of methods {@code kinds}, in order, configured by {@code options}. */
+    public CompressionChain(List<Method> kinds, MethodOptions options) {
+        if (kinds.isEmpty()) {
+            throw new IllegalArgumentException("name at least one method: " + Method.NAMES);
         }
-        this.names = names.stream().map(String::strip).toList();
-        this.methods = this.names.stream().map(options::method).toList();
+        this.kinds = List.copyOf(kinds);
+        this.methods = this.kinds.stream().map(options::method).toList();
     }
 
     /** The methods' names, joined by {@code separator}. */
@@ -40,7 +40,7 @@ public final class CompressionChain {
 
     /** Whether any method needs calibration texts. */
     public boolean calibrates() {
-        return names.stream().anyMatch(MethodOptions::calibrates);
+        return kinds.stream().anyMatch(Method::calibrates);
     }
 
     /**
@@ -52,7 +52,7 @@ public final class CompressionChain {
             return Calibration.NONE;
         }
         Map<String, float[]> meanSquares = LayerInputs.meanSquares(checkpoint, tokenizer, texts, work);
-        OutputDrift drift = names.stream().anyMatch(MethodOptions::probes)
+        OutputDrift drift = kinds.stream().anyMatch(Method::probes)
                 ? OutputDrift.of(checkpoint, tokenizer, texts.subList(0, Math.min(texts.size(), PROBE_TEXTS)), PROBE_LENGTH, work)
                 : null;
         return new Calibration(meanSquares, drift);

@@ -15,14 +15,11 @@ import compactqa.model.Tensor;
  * when the model is loaded (no ONNX Runtime kernel gathers 4-bit rows on this version), so the
  * disk shrinks and the memory does not.
  */
-public final class Int4Quantization implements CompressionMethod {
+public record Int4Quantization(LayerSelection selection, boolean embeddings) implements CompressionMethod {
 
-    private final LayerSelection selection;
-    private final boolean embeddings;
-
+    /** Quantizes every linear layer but those whose names match {@code keep} (null: none kept), and the word embeddings if {@code embeddings}. */
     public Int4Quantization(String keep, boolean embeddings) {
-        this.selection = LayerSelection.keeping(keep);
-        this.embeddings = embeddings;
+        this(LayerSelection.keeping(keep), embeddings);
     }
 
     @Override

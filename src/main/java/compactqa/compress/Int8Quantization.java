@@ -15,14 +15,11 @@ import compactqa.model.Tensor;
  * a scale each. Per-channel, symmetric scales are what keep MiniLM-like models from the accuracy
  * collapse of per-tensor int8 (see {@link Int8DynamicLinear}).
  */
-public final class Int8Quantization implements CompressionMethod {
+public record Int8Quantization(LayerSelection selection, boolean embeddings) implements CompressionMethod {
 
-    private final LayerSelection selection;
-    private final boolean embeddings;
-
+    /** Quantizes every linear layer but those whose names match {@code keep} (null: none kept), and the word embeddings if {@code embeddings}. */
     public Int8Quantization(String keep, boolean embeddings) {
-        this.selection = LayerSelection.keeping(keep);
-        this.embeddings = embeddings;
+        this(LayerSelection.keeping(keep), embeddings);
     }
 
     @Override

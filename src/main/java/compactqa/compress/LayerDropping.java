@@ -10,15 +10,12 @@ import compactqa.model.Checkpoint;
  * Layer reduction without training: of the model's layers, every {@code L/n}-th is kept (for 6 to
  * 3, layers 0, 2 and 4), the others dropped. The baseline progressive module replacing has to beat.
  */
-public final class LayerDropping implements CompressionMethod {
+public record LayerDropping(int layers) implements CompressionMethod {
 
-    private final int layers;
-
-    public LayerDropping(int layers) {
+    public LayerDropping {
         if (layers < 1) {
             throw new IllegalArgumentException("a model keeps at least one layer, got " + layers);
         }
-        this.layers = layers;
     }
 
     @Override

@@ -1,10 +1,7 @@
 package compactqa.compress;
 
-import java.util.Locale;
-
 /**
- * The settings {@code qa compress} passes to the methods it chains, and the registry of methods by
- * name.
+ * The settings {@code qa compress} passes to the methods it chains.
  *
  * @param ratio          share of each linear layer's parameters kept by SVD, the autoencoder and MPO
  * @param energy         share of spectral energy SVD keeps instead (0: use the ratio)
@@ -19,32 +16,18 @@ import java.util.Locale;
 public record MethodOptions(double ratio, double energy, String keep, boolean embeddings, int cores, int steps, double cosineWeight,
                             double embeddingRatio, int layers) {
 
-    /** The names {@link #method} knows. */
-    public static final String NAMES = "int8, int4, svd, svd-aa, autoencoder, mpo, embed-svd, embed-direction, drop";
-
-    /** The method called {@code name}, set up with these options. */
-    public CompressionMethod method(String name) {
-        return switch (name.strip().toLowerCase(Locale.ROOT)) {
-            case "int8" -> new Int8Quantization(keep, embeddings);
-            case "int4" -> new Int4Quantization(keep, embeddings);
-            case "svd" -> new SvdFactorization(energy > 0 ? 0 : ratio, energy, false, keep);
-            case "svd-aa" -> new SvdFactorization(energy > 0 ? 0 : ratio, energy, true, keep);
-            case "autoencoder" -> new AutoencoderFactorization(ratio, cosineWeight, steps, keep);
-            case "mpo" -> new MpoDecomposition(ratio, cores, keep);
-            case "embed-svd" -> new EmbeddingCompression(embeddingRatio, false, cosineWeight, steps);
-            case "embed-direction" -> new EmbeddingCompression(embeddingRatio, true, cosineWeight, steps);
-            case "drop" -> new LayerDropping(layers);
-            default -> throw new IllegalArgumentException("no compression method " + name + "; the methods are " + NAMES);
+    /** The method {@code method}, set up with these options. */
+    public CompressionMethod method(Method method) {
+        return switch (method) {
+            case INT8 -> new Int8Quantization(keep, embeddings);
+            case INT4 -> new Int4Quantization(keep, embeddings);
+            case SVD -> new SvdFactorization(energy > 0 ? 0 : ratio, energy, false, keep);
+            case SVD_AA -> new SvdFactorization(energy > 0 ? 0 : ratio, energy, true, keep);
+            case AUTOENCODER -> new AutoencoderFactorization(ratio, cosineWeight, steps, keep);
+            case MPO -> new MpoDecomposition(ratio, cores, keep);
+            case EMBED_SVD -> new EmbeddingCompression(embeddingRatio, false, cosineWeight, steps);
+            case EMBED_DIRECTION -> new EmbeddingCompression(embeddingRatio, true, cosineWeight, steps);
+            case DROP -> new LayerDropping(layers);
         };
-    }
-
-    /** Whether {@code name} reads the calibration statistics. */
-    public static boolean calibrates(String name) {
-        return name.equals("svd-aa") || name.equals("mpo");
-    }
-
-    /** Whether {@code name} measures the model's drift. */
-    public static boolean probes(String name) {
-        return name.equals("mpo");
     }
 }

@@ -1,7 +1,6 @@
 package compactqa.eval;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +33,6 @@ final class CompressionSection implements ReportSection {
 
     @Override
     public void plot(Path dir, List<JsonNode> results) throws IOException {
-        System.setProperty("java.awt.headless", "true");
-        Files.createDirectories(dir);
         for (String[] p : PLOTS) {
             List<JsonNode> ofTask = results.stream().filter(r -> r.path("task").asText().equals(p[0])).toList();
             if (ofTask.isEmpty()) {

@@ -1,7 +1,6 @@
 package compactqa.eval;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +22,6 @@ final class LoadTestSection implements ReportSection {
 
     @Override
     public void plot(Path dir, List<JsonNode> results) throws IOException {
-        System.setProperty("java.awt.headless", "true");
-        Files.createDirectories(dir);
         for (JsonNode r : results) {
             List<Double> t = new ArrayList<>();
             List<Double> mb = new ArrayList<>();

@@ -123,7 +123,7 @@ public final class QaBenchmark {
         ToIntFunction<String> tokens = compressor::tokens;
         List<QaMethod> methods = QaMethods.all(Answerer.of(compressor, selection, reader), reader, settings, tokens);
         Map<String, Tally> tallies = new LinkedHashMap<>();
-        methods.forEach(m -> tallies.put(m.name(), new Tally()));
+        methods.forEach(m -> tallies.put(m.kind().label(), new Tally()));
         ParagraphSearcher searcher = open ? openIndex(pool, workDir, request.search(), log) : null;
         LexicalRanker ranker = new LexicalRanker();
         Random random = new Random(20261122);
@@ -152,7 +152,7 @@ public final class QaBenchmark {
                 Collections.shuffle(order, random);
                 for (QaMethod m : order) {
                     QaMethod.Outcome o = m.answer(q, documents, scores);
-                    tallies.get(m.name()).add(q, o, documentTokens, retrievalMs, sentenceLevel);
+                    tallies.get(m.kind().label()).add(q, o, documentTokens, retrievalMs, sentenceLevel);
                 }
                 if (n + 1 == ResultVerifier.PREFIX_QUESTIONS && asked.size() > n + 1) {
                     prefix = new QaBenchResult.Prefix(n + 1, results(tallies));

@@ -9,7 +9,17 @@ import compactqa.dataset.QaExample;
 /** One way of answering in the QA benchmark: ours, or a baseline. */
 interface QaMethod {
 
-    String name();
+    /** The methods the benchmark compares ({@link QaMethods}); results name them by {@link #label()}. */
+    enum Kind {
+        ACTIVE, SINGLE_PASS, RAW, ORACLE;
+
+        /** The name results and the report use: {@code active}, {@code single_pass}, {@code raw}, {@code oracle}. */
+        String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    Kind kind();
 
     /** Answers {@code question} from {@code documents} (in reading order), whose retrieval scores are {@code scores}. */
     Outcome answer(QaExample question, List<Document> documents, double[] scores);

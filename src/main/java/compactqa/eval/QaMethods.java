@@ -50,8 +50,8 @@ final class QaMethods {
 
     private record Active(Answerer answerer, CompressionSettings settings) implements QaMethod {
         @Override
-        public String name() {
-            return "active";
+        public Kind kind() {
+            return Kind.ACTIVE;
         }
 
         @Override
@@ -63,8 +63,8 @@ final class QaMethods {
 
     private record SinglePass(Answerer answerer, CompressionSettings settings) implements QaMethod {
         @Override
-        public String name() {
-            return "single_pass";
+        public Kind kind() {
+            return Kind.SINGLE_PASS;
         }
 
         @Override
@@ -78,8 +78,8 @@ final class QaMethods {
 
     private record Raw(ReaderModel reader, ToIntFunction<String> tokens) implements QaMethod {
         @Override
-        public String name() {
-            return "raw";
+        public Kind kind() {
+            return Kind.RAW;
         }
 
         @Override
@@ -104,8 +104,8 @@ final class QaMethods {
 
     private record Oracle(Answerer answerer, ToIntFunction<String> tokens) implements QaMethod {
         @Override
-        public String name() {
-            return "oracle";
+        public Kind kind() {
+            return Kind.ORACLE;
         }
 
         @Override

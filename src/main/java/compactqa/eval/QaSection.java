@@ -1,7 +1,6 @@
 package compactqa.eval;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,8 +29,6 @@ final class QaSection implements ReportSection {
 
     @Override
     public void plot(Path dir, List<JsonNode> results) throws IOException {
-        System.setProperty("java.awt.headless", "true");
-        Files.createDirectories(dir);
         for (JsonNode r : results) {
             String name = r.path("name").asText();
             XYChart f1 = new XYChartBuilder().width(720).height(440).title("F1 against compression: " + name)

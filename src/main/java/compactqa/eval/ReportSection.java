@@ -21,7 +21,7 @@ interface ReportSection {
     /** A short table for the project README, with the commands that produced it. */
     void appendSummary(StringBuilder md, List<JsonNode> results);
 
-    /** Draws this section's plots into {@code dir}, before its details link them. */
+    /** Draws this section's plots into {@code dir} (which exists; AWT is headless), before its details link them. */
     default void plot(Path dir, List<JsonNode> results) throws IOException {
     }
 }

@@ -18,9 +18,6 @@ public enum PretrainedEncoder {
     /** BAAI/bge-small-en-v1.5: 12 layers, hidden 384, 12 heads. MIT. */
     BGE_SMALL("bge-small-en-v1.5", "bge-small-en-v1.5.onnx", "bge-small-en-v1.5-tokenizer.json", Precision.FP32, 12);
 
-    /** Numeric precision of a graph's weights. */
-    public enum Precision { FP32, INT8 }
-
     private final String id;
     private final String onnxResource;
     private final String tokenizerResource;
@@ -50,6 +47,7 @@ public enum PretrainedEncoder {
         return tokenizerResource;
     }
 
+    /** The precision of the graph's weights. */
     public Precision precision() {
         return precision;
     }

@@ -20,21 +20,8 @@ import compactqa.model.TokenBatch;
  * computed, not only their final answer. The teacher runs in evaluation mode and trains nothing.
  * Features and validation are the reader task's.
  */
-final class ReaderDistillation implements TrainingTask<ReaderFeature> {
-
-    private final ReaderTask task;
-    private final TorchBert teacher;
-    private final double weight;
-    private final double temperature;
-    private final double hiddenWeight;
-
-    ReaderDistillation(ReaderTask task, TorchBert teacher, double weight, double temperature, double hiddenWeight) {
-        this.task = task;
-        this.teacher = teacher;
-        this.weight = weight;
-        this.temperature = temperature;
-        this.hiddenWeight = hiddenWeight;
-    }
+record ReaderDistillation(ReaderTask task, TorchBert teacher, double weight, double temperature, double hiddenWeight)
+        implements TrainingTask<ReaderFeature> {
 
     @Override
     public List<Head> heads() {

@@ -35,7 +35,7 @@ class CompressedReaderIT {
         public Map<String, String> start() {
             try {
                 ModelArtifact reader = ModelArtifact.load(Path.of("models/reader"));
-                var int8 = new Int8Quantization(null, true);
+                var int8 = new Int8Quantization((String) null, true);
                 ModelArtifact.saveCompressed(DIR, int8.apply(reader.checkpoint(), Calibration.NONE), reader.manifest(), int8.settings());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

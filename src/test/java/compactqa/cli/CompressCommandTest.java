@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import compactqa.compress.CompressionChain;
+import compactqa.compress.Method;
 import compactqa.compress.MethodOptions;
 
 class CompressCommandTest {
@@ -18,7 +19,7 @@ class CompressCommandTest {
 
     @Test
     void aChainOfMethodsIsNamedAsAResultNameMayBe() {
-        CompressionChain chain = new CompressionChain(List.of("svd", " int8"), OPTIONS);
+        CompressionChain chain = new CompressionChain(List.of(Method.of("svd"), Method.of(" int8")), OPTIONS);
         String name = ResultName.of(Path.of("models/reader/"), chain.name("-"));
         assertEquals("reader-svd-int8", name);
         assertTrue(name.matches("[A-Za-z0-9._-]+"));
@@ -30,7 +31,7 @@ class CompressCommandTest {
     void aBadResultNameOrAnUnknownMethodIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> ResultName.checked("a/b"));
         assertEquals("reader-int8", ResultName.checked("reader-int8"));
-        assertThrows(IllegalArgumentException.class, () -> new CompressionChain(List.of("zip"), OPTIONS));
+        assertThrows(IllegalArgumentException.class, () -> Method.of("zip"));
         assertThrows(IllegalArgumentException.class, () -> new CompressionChain(List.of(), OPTIONS));
     }
 }

@@ -10,12 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import compactqa.model.Checkpoint;
 import compactqa.model.Encoder;
@@ -60,23 +59,20 @@ class CompressionMethodContractIT {
         }
     }
 
-    static Stream<String> methods() {
-        return Stream.of(MethodOptions.NAMES.split(",\\s*"));
-    }
-
     @ParameterizedTest
-    @MethodSource("methods")
-    void keepsTheContract(String name) throws IOException {
-        CompressionMethod method = QUICK.method(name);
+    @EnumSource(Method.class)
+    void keepsTheContract(Method kind) throws IOException {
+        String name = kind.label();
+        CompressionMethod method = QUICK.method(kind);
         // the calibration a method needs is measured as qa compress measures it
-        Calibration calibration = new CompressionChain(List.of(name), QUICK).calibrate(base,
+        Calibration calibration = new CompressionChain(List.of(kind), QUICK).calibrate(base,
                 CACHE.tokenizer(PretrainedEncoder.MINILM_L6), TEXTS, Files.createDirectories(tmp.resolve(name + "-calibration")));
         Checkpoint once = method.apply(base, calibration).validate();
-        Checkpoint twice = QUICK.method(name).apply(base, calibration);
+        Checkpoint twice = QUICK.method(kind).apply(base, calibration);
 
         // shape: same width, the layers the method says
         assertEquals(base.config().hidden(), once.config().hidden());
-        assertEquals(name.equals("drop") ? 1 : base.config().layers(), once.config().layers());
+        assertEquals(kind == Method.DROP ? 1 : base.config().layers(), once.config().layers());
 
         // determinism: the same tensors, bit for bit
         assertEquals(once.tensors().keySet(), twice.tensors().keySet());

@@ -18,7 +18,7 @@ class Int4QuantizationTest {
 
     @Test
     void everyLinearLayerBecomesCodesAndScalesWithinHalfAStepOfItsWeight() {
-        Checkpoint q = new Int4Quantization(null, false).apply(TINY, Calibration.NONE);
+        Checkpoint q = new Int4Quantization((String) null, false).apply(TINY, Calibration.NONE);
         assertFalse(q.has(QUERY + ".weight"));
         assertTrue(q.has(QUERY + Int4BlockLinear.CODES) && q.has(QUERY + Int4BlockLinear.SCALES));
         assertTrue(q.has(BertNames.WORD_EMBEDDINGS), "the embeddings stay unless asked for");
