@@ -15,10 +15,8 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code qa ask "..."}: retrieve, compress actively, read; print the answer with its evidence. */
 @Dependent
@@ -30,8 +28,8 @@ public class AskCommand implements Callable<Integer> {
     @Inject
     QaPipeline pipeline;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Parameters(paramLabel = "QUESTION", arity = "1..*", description = "The question.")
     String[] words;
@@ -64,7 +62,7 @@ public class AskCommand implements Callable<Integer> {
         check(QaRequest.BUDGET_TOKENS.violation("--budget", loop.budget));
         check(QaRequest.confidenceViolation("--min-confidence", minConfidence));
         QaAnswer a = pipeline.answer(new QaRequest(question, k, loop.segmentSize, loop.maxSteps, loop.budget, null, minConfidence));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = context.out();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(a));
             return 0;

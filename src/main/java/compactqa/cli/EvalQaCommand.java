@@ -42,8 +42,8 @@ public class EvalQaCommand implements Callable<Integer> {
     @Mixin
     CommandContext context;
 
-    @Option(names = "--dataset", required = true, paramLabel = "FILE", description = "A data set file (repeatable).")
-    List<Path> datasets;
+    @Mixin
+    DatasetFiles datasetFiles;
 
     @Option(names = "--setting", required = true, paramLabel = "SETTING", description = "distractor or open.")
     QaBenchmark.Setting setting;
@@ -65,11 +65,7 @@ public class EvalQaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        for (Path d : datasets) {
-            if (!Files.isRegularFile(d)) {
-                throw new IllegalArgumentException("no such data set file: " + d);
-            }
-        }
+        List<Path> datasets = datasetFiles.existing();
         if (ks.stream().anyMatch(k -> k < 1 || k > 100)) {
             throw new IllegalArgumentException("--k must be from 1 to 100");
         }

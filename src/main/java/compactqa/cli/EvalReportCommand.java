@@ -7,8 +7,7 @@ import compactqa.eval.EvalReport;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /** {@code qa eval report}: regenerate {@code eval/README.md} from the result files. */
 @Dependent
@@ -19,15 +18,15 @@ public class EvalReportCommand implements Callable<Integer> {
     @Inject
     ProjectConfig project;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Override
     public Integer call() throws Exception {
         EvalReport.writeModelCards(project.models());
         Path readme = project.evalReadme();
         EvalReport.write(project.results(), project.models(), readme, project.readme());
-        spec.commandLine().getOut().println("wrote " + readme);
+        context.out().println("wrote " + readme);
         return 0;
     }
 }

@@ -38,8 +38,8 @@ public class EvalRetrievalCommand implements Callable<Integer> {
     @Mixin
     CommandContext context;
 
-    @Option(names = "--dataset", required = true, paramLabel = "FILE", description = "A data set file (repeatable).")
-    List<Path> datasets;
+    @Mixin
+    DatasetFiles datasetFiles;
 
     @Option(names = "--name", required = true, description = "Result name: writes eval/results/retrieval-NAME.json.")
     String name;
@@ -59,11 +59,7 @@ public class EvalRetrievalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ResultName.checked(name);
-        for (Path dataset : datasets) {
-            if (!Files.isRegularFile(dataset)) {
-                throw new IllegalArgumentException("no such data set file: " + dataset);
-            }
-        }
+        List<Path> datasets = datasetFiles.existing();
         List<RetrievalConfig> configs = configs();
         PrintWriter err = context.err();
         Path work = Files.createTempDirectory("compactqa-retrieval-");

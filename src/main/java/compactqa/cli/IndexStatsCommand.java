@@ -11,9 +11,8 @@ import compactqa.index.IndexService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code qa index stats}: what the live index holds. */
 @Dependent
@@ -23,8 +22,8 @@ public class IndexStatsCommand implements Callable<Integer> {
     @Inject
     IndexService index;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
@@ -32,7 +31,7 @@ public class IndexStatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         IndexInfo info = index.info();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = context.out();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(info));
             return 0;

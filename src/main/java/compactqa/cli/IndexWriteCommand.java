@@ -14,8 +14,7 @@ import compactqa.corpus.CorpusLoader;
 import compactqa.index.BuildStats;
 import compactqa.index.IndexService;
 import jakarta.inject.Inject;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /** What {@code index build} and {@code index add} share: reading inputs with progress, and the report. */
 abstract class IndexWriteCommand {
@@ -26,16 +25,16 @@ abstract class IndexWriteCommand {
     @Inject
     CorpusLoader corpus;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     interface Write {
         BuildStats run(List<CorpusFile> files, LongAdder bytesRead, ConsoleProgress progress) throws IOException;
     }
 
     int write(List<Path> inputs, String verb, Write write) throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = context.out();
+        PrintWriter err = context.err();
         List<CorpusFile> files = corpus.plan(inputs);
         long bytes = files.stream().mapToLong(CorpusFile::bytes).sum();
         Map<String, Long> formats = files.stream()

@@ -9,9 +9,8 @@ import compactqa.model.BertOnnxExporter;
 import compactqa.model.Checkpoint;
 import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code qa model export}: a checkpoint folder to an ONNX graph. */
 @Dependent
@@ -19,8 +18,8 @@ import picocli.CommandLine.Spec;
         description = "Write a checkpoint's encoder as an ONNX graph (opset 17) that ONNX Runtime runs.")
 public class ModelExportCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--checkpoint", required = true, paramLabel = "DIR", description = "Checkpoint folder.")
     Path checkpoint;
@@ -37,7 +36,7 @@ public class ModelExportCommand implements Callable<Integer> {
         Checkpoint ck = Checkpoint.load(checkpoint).validate();
         byte[] graph = new BertOnnxExporter().export(ck, List.of(), BertOnnxExporter.DENSE, !standardOps).toByteArray();
         AtomicFolders.writeFile(out, graph);
-        spec.commandLine().getOut().printf("exported %s to %s (%,d bytes)%n", checkpoint, out, graph.length);
+        context.out().printf("exported %s to %s (%,d bytes)%n", checkpoint, out, graph.length);
         return 0;
     }
 }

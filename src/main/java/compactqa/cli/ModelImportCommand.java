@@ -11,9 +11,8 @@ import compactqa.model.Precision;
 import compactqa.model.PretrainedEncoder;
 import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code qa model import}: a pretrained encoder's ONNX graph into a checkpoint folder. */
 @Dependent
@@ -21,8 +20,8 @@ import picocli.CommandLine.Spec;
         description = "Read a pretrained fp32 encoder from its jar into a checkpoint folder (config.json + model.safetensors).")
 public class ModelImportCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--encoder", required = true, paramLabel = "ID", description = "all-minilm-l6-v2 or bge-small-en-v1.5.")
     String encoder;
@@ -41,7 +40,7 @@ public class ModelImportCommand implements Callable<Integer> {
             checkpoint = new OnnxImporter().read(in, base.config());
         }
         checkpoint.save(out);
-        spec.commandLine().getOut().printf("imported %s: %,d parameters in %d tensors, %s, into %s%n", base.id(),
+        context.out().printf("imported %s: %,d parameters in %d tensors, %s, into %s%n", base.id(),
                 checkpoint.parameters(), checkpoint.tensors().size(), checkpoint.config(), out);
         return 0;
     }

@@ -12,10 +12,9 @@ import compactqa.index.SearchResult;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code qa search "..."}: BM25 search from the command line. */
 @Dependent
@@ -27,8 +26,8 @@ public class SearchCommand implements Callable<Integer> {
     @Inject
     IndexService index;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Parameters(paramLabel = "QUERY", arity = "1..*", description = "The words to search for.")
     String[] words;
@@ -49,7 +48,7 @@ public class SearchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the query is empty");
         }
         SearchResult result = index.search(query, k);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = context.out();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
             return 0;

@@ -41,10 +41,6 @@ public final class AutoencoderFactorization implements CompressionMethod {
         this.selection = LayerSelection.keeping(keep);
     }
 
-    @Override
-    public String name() {
-        return "autoencoder";
-    }
 
     @Override
     public String settings() {

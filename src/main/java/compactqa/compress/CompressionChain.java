@@ -35,7 +35,7 @@ public final class CompressionChain {
 
     /** The methods' names, joined by {@code separator}. */
     public String name(String separator) {
-        return String.join(separator, methods.stream().map(CompressionMethod::name).toList());
+        return String.join(separator, kinds.stream().map(Method::label).toList());
     }
 
     /** Whether any method needs calibration texts. */
@@ -66,11 +66,13 @@ public final class CompressionChain {
     public Result apply(Checkpoint checkpoint, Calibration calibration, PrintWriter log) {
         List<String> how = new ArrayList<>();
         Checkpoint current = checkpoint;
-        for (CompressionMethod method : methods) {
+        for (int i = 0; i < methods.size(); i++) {
+            CompressionMethod method = methods.get(i);
+            String name = kinds.get(i).label();
             long start = System.nanoTime();
             current = method.apply(current, calibration);
-            how.add(method.name() + " (" + method.settings() + ")");
-            log.printf("%s done in %.1f s%n", method.name(), (System.nanoTime() - start) / 1e9);
+            how.add(name + " (" + method.settings() + ")");
+            log.printf("%s done in %.1f s%n", name, (System.nanoTime() - start) / 1e9);
             log.flush();
         }
         return new Result(current, String.join(", then ", how));

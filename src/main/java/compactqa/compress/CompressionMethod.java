@@ -6,11 +6,9 @@ import compactqa.model.Checkpoint;
  * One offline compression method: a checkpoint in, a checkpoint out whose compressed layers hold
  * the tensors of a {@link compactqa.model.LinearForm} (so the export and the runtime read them
  * without knowing the method). Methods compose: each touches only the layers still held plainly.
+ * Their names are {@link Method}'s, which makes them ({@link MethodOptions#method}).
  */
 public interface CompressionMethod {
-
-    /** A short name, as results and folders are named: {@code int8}, {@code svd}, … */
-    String name();
 
     /** The settings, for the manifest and the report. */
     String settings();

@@ -39,10 +39,6 @@ public final class EmbeddingCompression implements CompressionMethod {
         this.autoencoder = new DirectionalAutoencoder(direction ? cosineWeight : 0, direction ? steps : 0, 1e-3);
     }
 
-    @Override
-    public String name() {
-        return direction ? "embed-direction" : "embed-svd";
-    }
 
     @Override
     public String settings() {

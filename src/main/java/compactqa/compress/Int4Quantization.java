@@ -22,10 +22,6 @@ public record Int4Quantization(LayerSelection selection, boolean embeddings) imp
         this(LayerSelection.keeping(keep), embeddings);
     }
 
-    @Override
-    public String name() {
-        return "int4";
-    }
 
     @Override
     public String settings() {

@@ -22,10 +22,6 @@ public record Int8Quantization(LayerSelection selection, boolean embeddings) imp
         this(LayerSelection.keeping(keep), embeddings);
     }
 
-    @Override
-    public String name() {
-        return "int8";
-    }
 
     @Override
     public String settings() {

@@ -18,10 +18,6 @@ public record LayerDropping(int layers) implements CompressionMethod {
         }
     }
 
-    @Override
-    public String name() {
-        return "drop";
-    }
 
     @Override
     public String settings() {

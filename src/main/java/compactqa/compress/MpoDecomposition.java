@@ -50,10 +50,6 @@ public final class MpoDecomposition implements CompressionMethod {
         this.selection = LayerSelection.keeping(keep);
     }
 
-    @Override
-    public String name() {
-        return "mpo";
-    }
 
     @Override
     public String settings() {

@@ -37,10 +37,6 @@ public final class SvdFactorization implements CompressionMethod {
         this.selection = LayerSelection.keeping(keep);
     }
 
-    @Override
-    public String name() {
-        return activationAware ? "svd-aa" : "svd";
-    }
 
     @Override
     public String settings() {

@@ -11,6 +11,7 @@ import compactqa.corpus.Document;
 import compactqa.corpus.ReaderContext;
 import compactqa.corpus.Sentence;
 import compactqa.dataset.QaExample;
+import compactqa.eval.QaMethod.Kind;
 import compactqa.model.ReaderModel;
 import compactqa.qa.Answerer;
 import compactqa.qa.CompressionSettings;
@@ -33,7 +34,8 @@ final class QaMethods {
     }
 
     static List<QaMethod> all(Answerer answerer, ReaderModel reader, CompressionSettings settings, ToIntFunction<String> tokens) {
-        return List.of(new Active(answerer, settings), new SinglePass(answerer, settings), new Raw(reader, tokens),
+        return List.of(new Compressing(Kind.ACTIVE, answerer, settings), new Compressing(Kind.SINGLE_PASS, answerer, settings),
+                new Raw(reader, tokens),
                 new Oracle(answerer, tokens));
     }
 
@@ -48,31 +50,18 @@ final class QaMethods {
         return new QaMethod.Outcome(a.text(), facts, titles, a.compressed().evidenceTokens(), steps, a.compressionMs(), a.readerMs());
     }
 
-    private record Active(Answerer answerer, CompressionSettings settings) implements QaMethod {
-        @Override
-        public Kind kind() {
-            return Kind.ACTIVE;
-        }
-
+    /** {@code active}, or {@code single_pass}: the same compressor and reader, the latter in one pass. */
+    private record Compressing(Kind kind, Answerer answerer, CompressionSettings settings) implements QaMethod {
         @Override
         public Outcome answer(QaExample q, List<Document> documents, double[] scores) {
+            if (kind == Kind.SINGLE_PASS) {
+                // one segment holding every document, one step, and a sufficiency threshold that never stops it early
+                CompressionSettings once = new CompressionSettings(Math.max(1, documents.size()), 1, settings.budgetTokens(),
+                        settings.sentenceThreshold(), 1.0, false);
+                return outcome(answerer.answer(q.question(), documents, scores, once, 0), 1);
+            }
             Answerer.Answer a = answerer.answer(q.question(), documents, scores, settings, 0);
             return outcome(a, a.compressed().steps().size());
-        }
-    }
-
-    private record SinglePass(Answerer answerer, CompressionSettings settings) implements QaMethod {
-        @Override
-        public Kind kind() {
-            return Kind.SINGLE_PASS;
-        }
-
-        @Override
-        public Outcome answer(QaExample q, List<Document> documents, double[] scores) {
-            // one segment holding every document, one step, and a sufficiency threshold that never stops it early
-            CompressionSettings once = new CompressionSettings(Math.max(1, documents.size()), 1, settings.budgetTokens(),
-                    settings.sentenceThreshold(), 1.0, false);
-            return outcome(answerer.answer(q.question(), documents, scores, once, 0), 1);
         }
     }
 

@@ -86,7 +86,7 @@ class CompressionMethodContractIT {
         // size accounting: saved as the service loads it, the weights take fewer bytes than the
         // original's in the same fp16 storage, and the file is what its tensors add up to
         Path dir = tmp.resolve(name);
-        ModelArtifact saved = ModelArtifact.saveCompressed(dir, once, MANIFEST, method.name() + " (" + method.settings() + ")");
+        ModelArtifact saved = ModelArtifact.saveCompressed(dir, once, MANIFEST, name + " (" + method.settings() + ")");
         long file = Files.size(dir.resolve("weights.safetensors"));
         long fp16 = base.tensors().values().stream().mapToLong(t -> t.count() * 2).sum();
         assertTrue(file < fp16, name + ": " + file + " bytes on disk against " + fp16 + " for the original in fp16");
