@@ -38,11 +38,12 @@ public class QaPipeline {
     public QaAnswer answer(QaRequest request) {
         models.load(); // loading the models (once) is not part of any answer's time
         try (QaModels.Pair pair = models.acquire()) { // the pair stays open for this question, even if swapped meanwhile
-            return answer(request, pair);
+            return answer(request, pair.answerer(), pair.loop());
         }
     }
 
-    private QaAnswer answer(QaRequest request, QaModels.Pair models) {
+    /** {@code request} answered by {@code answerer}, whose compressor's loop settings are {@code loop}. */
+    QaAnswer answer(QaRequest request, Answerer answerer, LoopSettings loop) {
         long start = System.nanoTime();
         List<Document> documents;
         double[] retrievalScores;
@@ -57,8 +58,7 @@ public class QaPipeline {
         }
         double retrievalMs = (System.nanoTime() - start) / 1e6;
         double threshold = request.minConfidence() != null ? request.minConfidence() : config.minConfidence();
-        Answerer.Answer a = models.answerer().answer(request.question(), documents, retrievalScores, settings(request, models.loop()),
-                threshold);
+        Answerer.Answer a = answerer.answer(request.question(), documents, retrievalScores, settings(request, loop), threshold);
         CompressionResult compressed = a.compressed();
         QaTrace trace = new QaTrace(documents.size(), compressed.steps(), compressed.stoppedEarly(), compressed.documentTokens(),
                 compressed.evidenceTokens(), round(retrievalMs), round(a.compressionMs()), round(a.readerMs()),
