@@ -24,6 +24,11 @@ import jakarta.ws.rs.core.Response;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
+        public int getStatusCode() { return 422; }
+        public Response.Status.Family getFamily() { return Response.Status.Family.CLIENT_ERROR; }
+        public String getReasonPhrase() { return "Unprocessable Content"; }
+    };
 
     @Inject
     ApiConfig config;
@@ -35,6 +40,12 @@ public class ProblemMapper {
     public Response invalidInput(InvalidInputException e) {
         metrics.refused("invalid");
         return problem(Response.Status.BAD_REQUEST, e.getMessage(), e.field());
+    }
+
+    @ServerExceptionMapper
+    public Response tooCostly(TooCostlyException e) {
+        metrics.refused("too_costly");
+        return problem(UNPROCESSABLE, e.getMessage(), e.field());
     }
 
     @ServerExceptionMapper

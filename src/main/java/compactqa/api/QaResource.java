@@ -2,9 +2,11 @@ package compactqa.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import compactqa.corpus.Document;
 import compactqa.corpus.SentenceSplitter;
+import compactqa.index.InvalidQueryException;
 import compactqa.qa.QaAnswer;
 import compactqa.qa.QaRequest;
 import compactqa.qa.QaService;
@@ -52,8 +54,14 @@ public class QaResource {
         QaRequest.confidenceViolation("minConfidence", body.minConfidence()).ifPresent(message -> {
             throw new InvalidInputException("minConfidence", message);
         });
-        QaAnswer answer = service.answer(new QaRequest(question, body.k(), body.segmentSize(), body.maxSteps(), body.budgetTokens(),
-                documents(body.documents()), body.minConfidence()));
+        QaAnswer answer;
+        try {
+            answer = service.answer(new QaRequest(question, body.k(), body.segmentSize(), body.maxSteps(), body.budgetTokens(),
+                    documents(body.documents()), body.minConfidence()));
+        } catch (InvalidQueryException e) {
+            // the search's own message, but the field is this API's
+            throw new InvalidInputException("question", e.getMessage().replace("the query", "the question"));
+        }
         metrics.answered(answer);
         return answer;
     }
@@ -65,7 +73,10 @@ public class QaResource {
         if (bodies.isEmpty() || bodies.size() > MAX_DOCUMENTS) {
             throw new InvalidInputException("documents", "documents, if given, must be 1 to " + MAX_DOCUMENTS + ", got " + bodies.size());
         }
-        List<Document> documents = new ArrayList<>();
+        record Checked(String id, String title, String text) {
+        }
+        List<Checked> checked = new ArrayList<>();
+        long chars = 0;
         for (int i = 0; i < bodies.size(); i++) {
             QaRequestBody.DocumentBody d = bodies.get(i);
             if (d == null) {
@@ -74,8 +85,16 @@ public class QaResource {
             String text = Inputs.text("documents[" + i + "].text", d.text(), MAX_DOCUMENT_CHARS);
             String title = d.title() == null || d.title().isBlank() ? "" : Inputs.text("documents[" + i + "].title", d.title(), 500);
             String id = d.id() == null || d.id().isBlank() ? "doc-" + (i + 1) : Inputs.text("documents[" + i + "].id", d.id(), 200);
-            documents.add(splitter.document(id, title, text, "request"));
+            chars += title.length() + text.length();
+            checked.add(new Checked(id, title, text));
         }
-        return documents;
+        // the cost is known before any sentence is split or scored
+        long tokens = chars / 4;
+        if (tokens > config.maxRequestTokens()) {
+            throw new TooCostlyException("documents", String.format(Locale.ROOT, "the documents hold about %,d tokens, more than the "
+                    + "%,d a question may give the models to score (compactqa.api.max-request-tokens); send fewer or shorter documents",
+                    tokens, config.maxRequestTokens()));
+        }
+        return checked.stream().map(c -> splitter.document(c.id(), c.title(), c.text(), "request")).toList();
     }
 }

@@ -81,8 +81,12 @@ public class AskCommand implements Callable<Integer> {
         if (trace) {
             out.println();
             for (StepTrace s : a.trace().steps()) {
-                out.printf("step %d: read %s; %d tokens in, %d out; sufficiency %.2f; kept %d, dropped %d; %.0f ms%n", s.step(),
-                        s.documents(), s.tokensIn(), s.tokensOut(), s.sufficiency(), s.kept().size(), s.dropped().size(), s.millis());
+                out.printf("step %d: read %s; %d tokens in, %d out; sufficiency %.2f; kept %d, over budget %d, under the threshold %d; "
+                        + "%.0f ms%n", s.step(), s.documents(), s.tokensIn(), s.tokensOut(), s.sufficiency(), s.kept().size(),
+                        s.dropped().size(), s.belowThreshold(), s.millis());
+            }
+            if (a.trace().fallback() != null) {
+                out.println("no sentence reached the threshold: the best one seen was read");
             }
         }
         out.printf("%n%d steps%s; %.0f ms (retrieval %.0f, compression %.0f, reading %.0f)%n", a.trace().steps().size(),

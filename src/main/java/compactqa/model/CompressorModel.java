@@ -80,6 +80,7 @@ public final class CompressorModel implements AutoCloseable {
             sufficiency[p] = Double.NEGATIVE_INFINITY;
         }
         for (int from = 0; from < windows.size(); from += BATCH_WINDOWS) {
+            Interruption.check("scoring", from, windows.size());
             List<CompressorWindow> batch = windows.subList(from, Math.min(windows.size(), from + BATCH_WINDOWS));
             Map<String, FloatArray> out = encoder.run(batch.stream().map(CompressorWindow::asTokens).toList());
             FloatArray sentence = out.get("sentence");

@@ -84,6 +84,7 @@ public final class ReaderModel implements AutoCloseable {
         List<float[]> ends = new ArrayList<>();
         List<float[]> types = new ArrayList<>();
         for (int from = 0; from < flat.size(); from += BATCH_WINDOWS) {
+            Interruption.check("reading", from, flat.size());
             List<TokenizedText> batch = flat.subList(from, Math.min(flat.size(), from + BATCH_WINDOWS));
             Map<String, FloatArray> out = encoder.run(batch);
             FloatArray span = out.get("span");

@@ -101,6 +101,7 @@ public final class ActiveCompressor {
             List<EvidenceSentence> pool = new ArrayList<>(evidence);
             double sufficiency = 0;
             int tokensIn = 0;
+            int belowThreshold = 0;
             for (int k = 0; k < segment.size(); k++) {
                 Document d = segment.get(k);
                 CompressorModel.PassageScores s = scores.get(k);
@@ -122,6 +123,8 @@ public final class ActiveCompressor {
                     }
                     if (candidate.score() >= settings.sentenceThreshold()) {
                         pool.add(candidate);
+                    } else {
+                        belowThreshold++;
                     }
                 }
             }
@@ -138,18 +141,22 @@ public final class ActiveCompressor {
                 checked = true;
             }
             int tokensOut = evidence.stream().mapToInt(EvidenceSentence::tokens).sum();
-            steps.add(new StepTrace(step, segment.stream().map(Document::id).toList(), List.copyOf(evidence), dropped, sufficiency,
+            steps.add(new StepTrace(step, segment.stream().map(Document::id).toList(), List.copyOf(evidence), dropped,
+                    belowThreshold, sufficiency,
                     checked, tokensIn, tokensOut, (System.nanoTime() - start) / 1e6));
             if (sufficiency >= settings.sufficiencyThreshold() && !evidence.isEmpty()) {
                 stoppedEarly = step < segments;
                 break;
             }
         }
+        EvidenceSentence fallback = null;
         if (evidence.isEmpty() && bestSeen != null) {
+            // the reader still gets something to read; the trace says where it came from
+            fallback = bestSeen;
             evidence = List.of(bestSeen);
         }
         return new CompressionResult(evidence, steps, stoppedEarly, documentTokens,
-                evidence.stream().mapToInt(EvidenceSentence::tokens).sum());
+                evidence.stream().mapToInt(EvidenceSentence::tokens).sum(), fallback);
     }
 
     /**

@@ -77,7 +77,7 @@ public final class Answerer {
     /** Reads {@code evidence} chosen elsewhere (the benchmark's oracle: the gold sentences), as {@link #answer} reads its own. */
     public Answer read(String question, List<EvidenceSentence> evidence, double minConfidence) {
         CompressionResult given = new CompressionResult(List.copyOf(evidence), List.of(), false, 0,
-                evidence.stream().mapToInt(EvidenceSentence::tokens).sum());
+                evidence.stream().mapToInt(EvidenceSentence::tokens).sum(), null);
         return read(question, given, minConfidence, 0);
     }
 

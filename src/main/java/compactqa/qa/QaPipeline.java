@@ -62,7 +62,7 @@ public class QaPipeline {
         CompressionResult compressed = a.compressed();
         QaTrace trace = new QaTrace(documents.size(), compressed.steps(), compressed.stoppedEarly(), compressed.documentTokens(),
                 compressed.evidenceTokens(), round(retrievalMs), round(a.compressionMs()), round(a.readerMs()),
-                round(retrievalMs + a.compressionMs() + a.readerMs()), a.withheld());
+                round(retrievalMs + a.compressionMs() + a.readerMs()), a.withheld(), compressed.fallback());
         return new QaAnswer(request.question(), a.text(), a.kind(), a.confidence(), compressed.evidence(), trace);
     }
 

@@ -18,9 +18,12 @@ import compactqa.metrics.CompressionRate;
  * @param totalMs        milliseconds in all
  * @param bestGuess      the reader's answer where the service said {@code none} because its confidence
  *                       was below the threshold; null when the answer was given
+ * @param fallback       the sentence read when no sentence reached the threshold in any step (the
+ *                       best one seen, which the steps do not list as kept); null otherwise
  */
 public record QaTrace(int retrieved, List<StepTrace> steps, boolean stoppedEarly, int documentTokens, int evidenceTokens,
-                      double retrievalMs, double compressionMs, double readerMs, double totalMs, BestGuess bestGuess) {
+                      double retrievalMs, double compressionMs, double readerMs, double totalMs, BestGuess bestGuess,
+                      EvidenceSentence fallback) {
 
     /** An answer held back for want of confidence. */
     public record BestGuess(String answer, AnswerKind type, double confidence, double threshold) {

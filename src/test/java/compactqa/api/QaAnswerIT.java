@@ -1,6 +1,7 @@
 package compactqa.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
@@ -85,6 +86,21 @@ class QaAnswerIT {
                 .body("trace.steps.size()", greaterThan(0))
                 .body("trace.steps[0].documents.size()", greaterThan(0))
                 .body("trace.documentTokens", greaterThan(0));
+    }
+
+    @Test
+    void aQuestionOfOnlyCommonWordsIs400NamingTheQuestion() {
+        ask("{\"question\": \"the and or?\"}").then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("question"))
+                .body("detail", containsString("the question has no searchable words"));
+    }
+
+    @Test
+    void theTraceCountsEverySentenceAndSpellsTypesAsTheReadmeDoes() {
+        // the counting itself is ActiveCompressorTest's; here, that it reaches the JSON in the README's spelling
+        ask("{\"question\": \"" + QUESTION + "\"}").then().statusCode(200)
+                .body("type", anyOf(equalTo("span"), equalTo("yes"), equalTo("no"), equalTo("none")))
+                .body("trace.steps[0].belowThreshold", notNullValue());
     }
 
     @Test

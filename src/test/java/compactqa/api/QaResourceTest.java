@@ -64,6 +64,26 @@ class QaResourceTest {
     }
 
     @Test
+    void numbersMustBeJsonNumbersOfTheRightKind() {
+        post("{\"question\": \"q?\", \"k\": 1.9}").statusCode(400).contentType("application/problem+json").body("field", equalTo("k"));
+        post("{\"question\": \"q?\", \"k\": \"7\"}").statusCode(400).body("field", equalTo("k"));
+        post("{\"question\": \"q?\", \"segmentSize\": 2.0}").statusCode(400).body("field", equalTo("segmentSize"));
+        post("{\"question\": \"q?\", \"minConfidence\": \"0.5\"}").statusCode(400).body("field", equalTo("minConfidence"));
+        post("{\"question\": \"q?\", \"k\": true}").statusCode(400).body("field", equalTo("k"));
+    }
+
+    @Test
+    void documentsCostingMoreThanTheCapAre422BeforeAnyWork() {
+        String text = "Word ".repeat(3_900);
+        String docs = String.join(",", java.util.Collections.nCopies(11, "{\"text\": \"" + text + "\"}"));
+        // 11 documents of 19,500 characters: about 53,600 tokens against the default 50,000; refused
+        // although the models are missing, since the cost is checked before a worker is taken
+        post("{\"question\": \"q?\", \"documents\": [" + docs + "]}").statusCode(422)
+                .contentType("application/problem+json").body("field", equalTo("documents"))
+                .body("detail", containsString("max-request-tokens"));
+    }
+
+    @Test
     void documentsAreChecked() {
         post("{\"question\": \"q?\", \"documents\": []}").statusCode(400).body("field", equalTo("documents"));
         post("{\"question\": \"q?\", \"documents\": [{\"title\": \"t\"}]}").statusCode(400).body("field", equalTo("documents[0].text"));

@@ -115,6 +115,20 @@ class ActiveCompressorTest {
         assertEquals(3, e.rank());
         assertEquals(1, e.sentence());
         assertEquals("u v w x.", DOCS.get(2).text().substring(e.start(), e.end()));
+        assertEquals(e, r.fallback(), "the trace says where the evidence came from");
+        assertTrue(r.steps().stream().allMatch(st -> st.kept().isEmpty()), "no step kept it");
+        assertEquals(List.of(4, 4), r.steps().stream().map(StepTrace::belowThreshold).toList(),
+                "every sentence of each segment scored under the threshold");
+    }
+
+    @Test
+    void eachStepCountsTheSentencesUnderTheThresholdAndNoFallbackWhereSomethingWasKept() {
+        TableScorer scorer = new TableScorer(Map.of("a b c d.", 3.0, "i j k l.", 3.0, "m n o p.", 2.0), Map.of());
+        CompressionResult r = new ActiveCompressor(scorer, ActiveCompressorTest::words)
+                .compress("q?", DOCS, new CompressionSettings(2, 2, 100, 0.5, 0.5, false));
+        assertEquals(List.of(1, 4), r.steps().stream().map(StepTrace::belowThreshold).toList(),
+                "step 1: e f g h. under it; step 2: all four of Three and Four");
+        assertEquals(null, r.fallback());
     }
 
     @Test

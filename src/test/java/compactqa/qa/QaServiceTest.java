@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class QaServiceTest {
 
     private static QaAnswer answer(String q) {
-        return new QaAnswer(q, "a", AnswerKind.SPAN, 1, List.of(), new QaTrace(0, List.of(), false, 0, 0, 0, 0, 0, 0, null));
+        return new QaAnswer(q, "a", AnswerKind.SPAN, 1, List.of(), new QaTrace(0, List.of(), false, 0, 0, 0, 0, 0, 0, null, null));
     }
 
     @Test
