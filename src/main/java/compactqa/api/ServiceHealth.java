@@ -39,7 +39,9 @@ public class ServiceHealth {
             QaModels.Pair pair = models.loaded();
             var response = HealthCheckResponse.named("models").status(pair != null);
             if (pair != null) {
-                response.withData("reader", pair.readerDir().toString()).withData("compressor", pair.compressorDir().toString());
+                // the folders' names only: where the service's files live is nobody's business on a public probe
+                response.withData("reader", pair.readerDir().getFileName().toString())
+                        .withData("compressor", pair.compressorDir().getFileName().toString());
             }
             return response.build();
         };

@@ -89,6 +89,15 @@ class QaAnswerIT {
     }
 
     @Test
+    void healthNamesTheServedModelsWithoutTheirPaths() {
+        ask("{\"question\": \"" + QUESTION + "\"}").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'models' }.data.reader", equalTo("reader"))
+                .body("checks.find { it.name == 'models' }.data.compressor", equalTo("compressor"))
+                .body(not(containsString("\"/")));
+    }
+
+    @Test
     void aQuestionOfOnlyCommonWordsIs400NamingTheQuestion() {
         ask("{\"question\": \"the and or?\"}").then().statusCode(400).contentType("application/problem+json")
                 .body("field", equalTo("question"))
