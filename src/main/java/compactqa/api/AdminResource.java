@@ -1,6 +1,7 @@
 package compactqa.api;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import compactqa.index.BuildStats;
 import compactqa.index.IndexConfig;
 import compactqa.index.IndexInfo;
 import compactqa.index.IndexService;
+import compactqa.model.ModelArtifact;
+import compactqa.model.Task;
 import compactqa.qa.QaModels;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -92,8 +95,8 @@ public class AdminResource {
         if (body == null || body.reader() == null && body.compressor() == null) {
             throw new InvalidInputException("reader", "name a reader or a compressor folder to switch to");
         }
-        Path reader = body.reader() != null ? ConfinedPaths.resolve("reader", body.reader(), config.modelRoots()) : null;
-        Path compressor = body.compressor() != null ? ConfinedPaths.resolve("compressor", body.compressor(), config.modelRoots()) : null;
+        Path reader = body.reader() != null ? modelFolder("reader", body.reader(), Task.READER) : null;
+        Path compressor = body.compressor() != null ? modelFolder("compressor", body.compressor(), Task.COMPRESSOR) : null;
         if (reader == null || compressor == null) {
             models.load(); // the one not named stays as served
             QaModels.Pair now = models.loaded();
@@ -102,6 +105,29 @@ public class AdminResource {
         }
         models.reload(reader, compressor);
         return status();
+    }
+
+    /**
+     * The folder {@code given} names inside the model roots, checked to hold a model of {@code task}
+     * before anything is loaded: a bad folder is the caller's mistake (400), and the served models stay.
+     */
+    private Path modelFolder(String field, String given, Task task) {
+        Path dir = ConfinedPaths.resolve(field, given, config.modelRoots());
+        if (!Files.isDirectory(dir)) {
+            throw new InvalidInputException(field, given + " is not a folder under the model roots");
+        }
+        ModelArtifact artifact;
+        try {
+            artifact = ModelArtifact.load(dir);
+        } catch (IOException | RuntimeException e) {
+            // the reason without the server's paths: a missing model.json or weights, a checksum that does not match
+            throw new InvalidInputException(field, given + " holds no model the service can load (it needs model.json "
+                    + "and weights.safetensors whose checksum matches)");
+        }
+        if (artifact.manifest().task() != task) {
+            throw new InvalidInputException(field, given + " holds a " + artifact.manifest().task() + ", not a " + task);
+        }
+        return dir;
     }
 
     private List<Path> paths(IndexBody body) {

@@ -62,4 +62,15 @@ class AdminResourceTest {
         admin().body("{\"reader\": \"../../../etc\"}").when().post("/admin/models").then().statusCode(400)
                 .body("field", equalTo("reader"));
     }
+
+    @Test
+    void aModelFolderWithoutAModelOrOfTheWrongTaskIs400WithTheReason() {
+        admin().body("{\"reader\": \"recipes\"}").when().post("/admin/models").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("reader"))
+                .body("detail", containsString("holds no model"));
+        admin().body("{\"reader\": \"compressor\"}").when().post("/admin/models").then().statusCode(400)
+                .body("field", equalTo("reader")).body("detail", containsString("holds a compressor, not a reader"));
+        admin().body("{\"compressor\": \"no-such-folder\"}").when().post("/admin/models").then().statusCode(400)
+                .body("field", equalTo("compressor"));
+    }
 }
