@@ -22,6 +22,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * Operations that change what the service serves, behind the API key ({@link AdminKeyFilter}):
@@ -31,6 +38,13 @@ import jakarta.ws.rs.core.MediaType;
  * switches once the new generation is committed, the models once both are loaded.
  */
 @jakarta.ws.rs.Path("/admin")
+@SecurityScheme(securitySchemeName = "adminKey", type = SecuritySchemeType.APIKEY, apiKeyName = AdminKeyFilter.HEADER,
+        in = SecuritySchemeIn.HEADER, description = "The key configured as compactqa.admin.api-key.")
+@SecurityRequirement(name = "adminKey")
+@APIResponse(responseCode = "400", description = "A field missing or a path outside the allowed folders; the problem names it.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "The X-API-Key header is missing or wrong.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "No admin key is configured: the admin API is off.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AdminResource {

@@ -11,6 +11,9 @@ import compactqa.qa.QaAnswer;
 import compactqa.qa.QaRequest;
 import compactqa.qa.QaService;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -42,6 +45,14 @@ public class QaResource {
     QaMetrics metrics;
 
     @POST
+    @APIResponse(responseCode = "200", description = "The answer, its evidence and the trace.")
+    @APIResponse(responseCode = "400", description = "A field missing, malformed or out of range; the problem names it.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is larger than the service accepts.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The documents would cost more than compactqa.api.max-request-tokens.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Saturated, past the deadline, or without models or index; see Retry-After.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public QaAnswer answer(QaRequestBody body) {
         if (body == null) {
             throw new InvalidInputException("question", "a JSON body with a question is required");

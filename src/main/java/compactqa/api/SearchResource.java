@@ -9,6 +9,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code GET /api/search?q=...&k=...}: BM25 search over the paragraph index. */
 @Path("/api/search")
@@ -24,7 +28,13 @@ public class SearchResource {
     ApiConfig config;
 
     @GET
-    public SearchResponse search(@QueryParam("q") String q, @QueryParam("k") String k) {
+    @APIResponse(responseCode = "200", description = "The ranked paragraphs with snippets.")
+    @APIResponse(responseCode = "400", description = "q missing, too long or without searchable words, or k out of range.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No index is open yet; see Retry-After.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SearchResponse search(
+            @Parameter(required = true, description = "The words to search for.", schema = @Schema(maxLength = 1000)) @QueryParam("q") String q,
+            @Parameter(description = "Results, 1 to 100 (default 10).", schema = @Schema(minimum = "1", maximum = "100")) @QueryParam("k") String k) {
         String query = requireQuery(q);
         int topK = parseK(k);
         long start = System.nanoTime();
