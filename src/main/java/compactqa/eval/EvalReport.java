@@ -118,6 +118,13 @@ public final class EvalReport {
         md.append("```\n").append(r.path("command").asText()).append("\n```\n\n")
                 .append(String.format(Locale.ROOT, "Commit `%s`, %s, %d CPUs, Java %s. ", r.path("commit").asText(),
                         r.path("date").asText(), r.path("cpus").asInt(), r.path("java").asText()));
+        JsonNode machine = r.path("machine");
+        if (machine.isObject()) {
+            List<String> flags = new ArrayList<>();
+            machine.path("cpu_flags").forEach(f -> flags.add(f.asText()));
+            md.append(String.format(Locale.ROOT, "CPU %s (%s). ", machine.path("cpu_model").asText(),
+                    flags.isEmpty() ? "no vector flags read" : String.join(" ", flags)));
+        }
     }
 
     /** The commands that produced a summary's rows. */
