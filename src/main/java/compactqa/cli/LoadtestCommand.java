@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import compactqa.dataset.QaExample;
+import compactqa.eval.HostileLoad;
 import compactqa.eval.LoadTest;
 import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Option;
 @Command(name = "loadtest", mixinStandardHelpOptions = true,
         description = {"Load a CompactQA service on this machine (loopback only) with concurrent clients for a bounded time and",
                 "count: questions (POST /api/qa) and searches. Reports p50/p95/p99 per route, throughput, responses by status",
-                "and the server's resident memory over time into eval/results/loadtest-<name>.json."})
+                "and the server's resident memory over time into eval/results/loadtest-<name>.json. With --hostile N, N more",
+                "clients send the costliest requests the API accepts, then a deadline probe and an idle spell measure whether",
+                "the work stops at the deadline and the memory comes back."})
 public class LoadtestCommand implements Callable<Integer> {
 
     static final Duration MAX_DURATION = Duration.ofMinutes(30);
@@ -49,6 +52,9 @@ public class LoadtestCommand implements Callable<Integer> {
     @Option(names = "--name", defaultValue = "default", paramLabel = "NAME", description = "Result name: eval/results/loadtest-<name>.json.")
     String name;
 
+    @Mixin
+    HostileOptions hostile;
+
     @Override
     public Integer call() throws Exception {
         if (clients < 1 || clients > 64) {
@@ -62,7 +68,18 @@ public class LoadtestCommand implements Callable<Integer> {
         }
         ResultName.checked(name);
         URI base = LoadTest.loopback(url);
-        List<String> asked = context.loader().load(context.resolve(questions)).stream().map(QaExample::question).toList();
+        List<QaExample> examples = context.loader().load(context.resolve(questions));
+        List<String> asked = examples.stream().map(QaExample::question).toList();
+        if (hostile.clients > 0) {
+            List<String> paragraphs = examples.stream().flatMap(e -> e.paragraphs().stream()).map(d -> d.text()).distinct().toList();
+            HostileLoad.Result result = new HostileLoad().run(name, base, asked, paragraphs,
+                    new HostileLoad.Plan(clients, hostile.clients, duration, hostile.chars, hostile.idle), context.run(), context.err());
+            Path file = context.project().results().resolve("loadtest-" + name + ".json");
+            context.record(result, file);
+            context.out().printf("ordinary error rate %.3f; CPU busy %s s after the deadline; RSS %s MB after warm-up, %s MB after idle; %s%n",
+                    result.normalErrorRate(), result.cpuBusyAfterDeadlineS(), result.rssBaselineMb(), result.rssAfterIdleMb(), file);
+            return 0;
+        }
         LoadTest.Result result = new LoadTest().run(name, base, asked, clients, duration, maxRequests, searchShare, context.run(),
                 context.err());
         Path file = context.project().results().resolve("loadtest-" + name + ".json");

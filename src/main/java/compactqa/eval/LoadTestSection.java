@@ -48,6 +48,10 @@ final class LoadTestSection implements ReportSection {
         for (JsonNode r : results) {
             md.append("\n### ").append(r.path("name").asText()).append("\n\n");
             EvalReport.appendProvenance(md, r);
+            if (r.has("hostile_clients")) {
+                appendHostile(md, r);
+                continue;
+            }
             md.append(String.format(Locale.ROOT, "%d clients for %.0f s: %,d requests, %.1f/s, statuses %s, 5xx %d, transport errors %d, "
                             + "RSS growth after warm-up %s.%n%n", r.path("clients").asInt(), r.path("seconds").asDouble(),
                     r.path("requests").asLong(), r.path("requests_per_s").asDouble(), r.path("statuses"), r.path("errors5xx").asLong(),
@@ -60,6 +64,21 @@ final class LoadTestSection implements ReportSection {
         }
     }
 
+    /** A {@link HostileLoad} result: ordinary questions under attack, the CPU after a deadline, memory after idle. */
+    private static void appendHostile(StringBuilder md, JsonNode r) {
+        md.append(String.format(Locale.ROOT, "Hostile: %d ordinary clients beside %d sending the costliest accepted request (about %,d "
+                        + "characters of their own documents, read in one step) for %.0f s in all. Ordinary questions: %,d, statuses %s, "
+                        + "error rate %.3f, p50 %.0f ms, p95 %.0f ms. Heavy requests: %,d, statuses %s. Deadline probe: status %s, CPU busy "
+                        + "%s s after the 503. Resident memory: %s MB after the warm-up, %s MB at the peak, %s MB after %.0f s idle.%n",
+                r.path("normal_clients").asInt(), r.path("hostile_clients").asInt(), r.path("hostile_chars").asInt(),
+                r.path("seconds").asDouble(), r.path("normal_requests").asLong(), r.path("normal_statuses"),
+                r.path("normal_error_rate").asDouble(), r.path("normal").path("p50_ms").asDouble(), r.path("normal").path("p95_ms").asDouble(),
+                r.path("hostile_requests").asLong(), r.path("hostile_statuses"), r.path("probe_status").asText(),
+                r.path("cpu_busy_after_deadline_s").asText("-"), r.path("rss_baseline_mb").asText(), r.path("rss_peak_mb").asText(),
+                r.path("rss_after_idle_mb").asText(), r.path("idle_seconds").asDouble()));
+        md.append("\n![Server memory](plots/loadtest-").append(r.path("name").asText()).append("-rss.png)\n");
+    }
+
     private static String growth(JsonNode r) {
         return r.path("rss_growth_after_warm_up").isNull() || r.path("rss_growth_after_warm_up").isMissingNode() ? "unknown"
                 : String.format(Locale.ROOT, "%.1f%%", 100 * r.path("rss_growth_after_warm_up").asDouble());
@@ -67,11 +86,24 @@ final class LoadTestSection implements ReportSection {
 
     @Override
     public void appendSummary(StringBuilder md, List<JsonNode> results) {
-        md.append("\n| load test | clients | requests/s | QA p95 ms | 5xx | RSS growth |\n|---|---:|---:|---:|---:|---:|\n");
-        for (JsonNode r : results) {
-            md.append(String.format(Locale.ROOT, "| `%s` | %d | %.1f | %.0f | %d | %s |%n", r.path("name").asText(), r.path("clients").asInt(),
-                    r.path("requests_per_s").asDouble(), r.path("routes").path("qa").path("p95_ms").asDouble(), r.path("errors5xx").asLong(),
-                    growth(r)));
+        List<JsonNode> plain = results.stream().filter(r -> !r.has("hostile_clients")).toList();
+        List<JsonNode> hostile = results.stream().filter(r -> r.has("hostile_clients")).toList();
+        if (!plain.isEmpty()) {
+            md.append("\n| load test | clients | requests/s | QA p95 ms | 5xx | RSS growth |\n|---|---:|---:|---:|---:|---:|\n");
+            for (JsonNode r : plain) {
+                md.append(String.format(Locale.ROOT, "| `%s` | %d | %.1f | %.0f | %d | %s |%n", r.path("name").asText(), r.path("clients").asInt(),
+                        r.path("requests_per_s").asDouble(), r.path("routes").path("qa").path("p95_ms").asDouble(), r.path("errors5xx").asLong(),
+                        growth(r)));
+            }
+        }
+        if (!hostile.isEmpty()) {
+            md.append("\n| hostile load | ordinary error rate | CPU busy after deadline, s | RSS baseline MB | RSS after idle MB |\n")
+                    .append("|---|---:|---:|---:|---:|\n");
+            for (JsonNode r : hostile) {
+                md.append(String.format(Locale.ROOT, "| `%s` | %.3f | %s | %s | %s |%n", r.path("name").asText(),
+                        r.path("normal_error_rate").asDouble(), r.path("cpu_busy_after_deadline_s").asText("-"),
+                        r.path("rss_baseline_mb").asText(), r.path("rss_after_idle_mb").asText()));
+            }
         }
         EvalReport.appendCommands(md, results);
     }
