@@ -123,7 +123,7 @@ public final class Encoder implements AutoCloseable {
             if (takesTypeIds) {
                 inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
             }
-            try (OrtSession.Result result = session.run(inputs)) {
+            try (OrtSession.RunOptions run = runOptions(); OrtSession.Result result = session.run(inputs, run)) {
                 Map<String, FloatArray> outputs = new LinkedHashMap<>();
                 for (Map.Entry<String, OnnxValue> e : result) {
                     if (!(e.getValue() instanceof OnnxTensor tensor)
@@ -143,6 +143,14 @@ public final class Encoder implements AutoCloseable {
         } finally {
             inputs.values().forEach(OnnxTensor::close);
         }
+    }
+
+    private OrtSession.RunOptions runOptions() throws OrtException {
+        OrtSession.RunOptions run = new OrtSession.RunOptions();
+        if (options.shrinkArena()) {
+            run.addRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
+        }
+        return run;
     }
 
     private static OrtSession.SessionOptions.OptLevel level(String name) {

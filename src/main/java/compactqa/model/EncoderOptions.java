@@ -8,10 +8,17 @@ package compactqa.model;
  * @param threads      ONNX Runtime intra-op threads per call
  * @param optimization ONNX Runtime graph optimization level: {@code none}, {@code basic},
  *                     {@code extended} or {@code all}
+ * @param shrinkArena  give ONNX Runtime's memory arena back after every call beyond its first chunk,
+ *                     so that one large batch does not keep its buffers for the life of the process
  */
-public record EncoderOptions(int maxLength, int stride, int threads, String optimization) {
+public record EncoderOptions(int maxLength, int stride, int threads, String optimization, boolean shrinkArena) {
 
     public static final EncoderOptions DEFAULT = new EncoderOptions(512, 128, 2, "all");
+
+    /** Options that keep the arena as it grows (ONNX Runtime's default). */
+    public EncoderOptions(int maxLength, int stride, int threads, String optimization) {
+        this(maxLength, stride, threads, optimization, false);
+    }
 
     public EncoderOptions {
         if (maxLength < 8) {
@@ -29,10 +36,10 @@ public record EncoderOptions(int maxLength, int stride, int threads, String opti
     }
 
     public EncoderOptions withMaxLength(int n) {
-        return new EncoderOptions(n, Math.min(stride, n / 2 - 1), threads, optimization);
+        return new EncoderOptions(n, Math.min(stride, n / 2 - 1), threads, optimization, shrinkArena);
     }
 
     public EncoderOptions withThreads(int n) {
-        return new EncoderOptions(maxLength, stride, n, optimization);
+        return new EncoderOptions(maxLength, stride, n, optimization, shrinkArena);
     }
 }

@@ -33,8 +33,15 @@ public interface ModelConfig {
     @WithDefault("128")
     int stride();
 
+    /**
+     * Give ONNX Runtime's memory arena back after every call (its first chunk stays): resident memory
+     * then falls back after a burst of large requests, for some allocation work per call.
+     */
+    @WithDefault("false")
+    boolean shrinkArena();
+
     default EncoderOptions encoderOptions() {
-        return new EncoderOptions(maxLength(), stride(), threads(), optimization());
+        return new EncoderOptions(maxLength(), stride(), threads(), optimization(), shrinkArena());
     }
 
     default ModelCache cache() {

@@ -124,6 +124,18 @@ class EncoderIT {
     }
 
     @Test
+    void shrinkingTheArenaAfterEachCallChangesNoOutput() throws IOException {
+        TokenizedText t = encoder.tokenize("Shirley Temple sang in Kiss and Tell.");
+        float[] expected = encoder.run(List.of(t, t)).get("last_hidden_state").data();
+        try (Encoder shrinking = Encoder.open(PretrainedEncoder.MINILM_L6, EncoderParityIT.CACHE,
+                new EncoderOptions(64, 16, 2, "all", true))) {
+            for (int i = 0; i < 3; i++) {
+                assertArrayEquals(expected, shrinking.run(List.of(t, t)).get("last_hidden_state").data(), 1e-6f, "call " + i);
+            }
+        }
+    }
+
+    @Test
     void exportedHeadsComputeTheirLinearLayerOnTheHiddenStates(@TempDir Path tmp) throws IOException {
         Checkpoint base;
         try (InputStream in = ModelCache.openOnnx(PretrainedEncoder.MINILM_L6)) {
