@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
@@ -39,6 +40,7 @@ public final class Encoder implements AutoCloseable {
     private final TextTokenizer tokenizer;
     private final EncoderOptions options;
     private final boolean takesTypeIds;
+    private final RunTerminator terminator = new RunTerminator("onnx-run-terminator");
 
     private Encoder(OrtEnvironment env, OrtSession session, TextTokenizer tokenizer, EncoderOptions options) {
         this.env = env;
@@ -123,7 +125,7 @@ public final class Encoder implements AutoCloseable {
             if (takesTypeIds) {
                 inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
             }
-            try (OrtSession.RunOptions run = runOptions(); OrtSession.Result result = session.run(inputs, run)) {
+            try (OrtSession.RunOptions run = runOptions(); OrtSession.Result result = run(inputs, run)) {
                 Map<String, FloatArray> outputs = new LinkedHashMap<>();
                 for (Map.Entry<String, OnnxValue> e : result) {
                     if (!(e.getValue() instanceof OnnxTensor tensor)
@@ -139,9 +141,25 @@ public final class Encoder implements AutoCloseable {
                 return outputs;
             }
         } catch (OrtException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("the model call was cancelled: its thread was interrupted");
+            }
             throw new IllegalStateException("ONNX Runtime failed: " + e.getMessage(), e);
         } finally {
             inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    /** One call, which an interrupt of the calling thread ends early ({@link RunTerminator}). */
+    private OrtSession.Result run(Map<String, OnnxTensor> inputs, OrtSession.RunOptions options) throws OrtException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("the model call was cancelled before it started");
+        }
+        terminator.begin(options);
+        try {
+            return session.run(inputs, options);
+        } finally {
+            terminator.end(options);
         }
     }
 
@@ -164,6 +182,7 @@ public final class Encoder implements AutoCloseable {
 
     @Override
     public void close() {
+        terminator.close();
         try {
             session.close();
         } catch (OrtException e) {

@@ -136,6 +136,39 @@ class EncoderIT {
     }
 
     @Test
+    void anInterruptEndsACallInsideOnnxRuntimeAndTheEncoderStaysUsable() throws Exception {
+        try (Encoder big = Encoder.open(PretrainedEncoder.MINILM_L6, EncoderParityIT.CACHE, new EncoderOptions(512, 128, 2, "all"))) {
+            TokenizedText t = big.tokenize("Shirley Temple sang in Kiss and Tell, a film of 1945. ".repeat(60));
+            assertEquals(512, t.length());
+            // 32 sequences of 512 tokens: seconds of work, far more than the 100 ms before the interrupt
+            List<TokenizedText> batch = java.util.Collections.nCopies(32, t);
+            long start = System.nanoTime();
+            big.run(batch);
+            double whole = (System.nanoTime() - start) / 1e9;
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+            Future<?> call = pool.submit(() -> {
+                try {
+                    big.run(batch);
+                } catch (RuntimeException e) {
+                    thrown.set(e);
+                }
+            });
+            Thread.sleep(100);
+            long interrupted = System.nanoTime();
+            call.cancel(true);
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS));
+            double seconds = (System.nanoTime() - interrupted) / 1e9;
+            // the call must end far sooner than it would have run: a quarter of the whole call, with room for a loaded machine
+            assertTrue(seconds < whole / 4, "the call ended " + seconds + " s after the interrupt; the whole call takes " + whole + " s");
+            assertTrue(thrown.get() instanceof java.util.concurrent.CancellationException, "cancelled, not completed: " + thrown.get());
+            TokenizedText small = big.tokenize("Shirley Temple");
+            assertEquals(1, big.run(List.of(small)).get("last_hidden_state").shape()[0], "the next call runs normally");
+        }
+    }
+
+    @Test
     void exportedHeadsComputeTheirLinearLayerOnTheHiddenStates(@TempDir Path tmp) throws IOException {
         Checkpoint base;
         try (InputStream in = ModelCache.openOnnx(PretrainedEncoder.MINILM_L6)) {
