@@ -80,6 +80,7 @@ public final class ModelCard {
                 .append(" articles are held out whole as the reader's test. ")
                 .append("Data licenses: SQuAD and HotpotQA CC BY-SA 4.0, Natural Questions CC BY-SA 3.0, MuSiQue CC BY 4.0, ")
                 .append("2WikiMultihopQA Apache-2.0.\n");
+        appendChosenSettings(md, dir);
         if (metrics != null && !current(model, metrics)) {
             md.append("\n## Evaluation\n\nThe figures in `metrics.json` were measured on other weights; rerun `./qa eval ")
                     .append(task).append("`.\n");
@@ -92,6 +93,44 @@ public final class ModelCard {
             appendMetricRows(md, metrics);
         }
         Files.writeString(dir.resolve("MODEL_CARD.md"), md, StandardCharsets.UTF_8);
+    }
+
+    /** The fits made on the recipe's validation questions, beside the weights, and the commands that made them. */
+    private static final Map<String, String> CHOSEN = Map.of(
+            "calibration.json", "./qa train calibrate", "selection.json", "./qa train selection", "loop.json", "./qa train loop");
+
+    /** The settings chosen on validation questions (never a development set), one table per file found. */
+    static void appendChosenSettings(StringBuilder md, Path dir) throws IOException {
+        boolean any = false;
+        for (String file : List.of("calibration.json", "selection.json", "loop.json")) {
+            JsonNode json = read(dir.resolve(file));
+            if (json == null) {
+                continue;
+            }
+            if (!any) {
+                md.append("\n## Settings chosen on the validation split\n\n")
+                        .append("Fitted on the questions the recipe held out of its training files, never on a development set.\n");
+                any = true;
+            }
+            md.append("\n`").append(file).append("`, by `").append(CHOSEN.get(file)).append("`:\n\n| setting | value |\n|---|---:|\n");
+            scalarRows(md, "", json);
+        }
+    }
+
+    /** Rows for the numbers, booleans and short strings of {@code node}, nested objects as dotted names. */
+    private static void scalarRows(StringBuilder md, String prefix, JsonNode node) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            String name = prefix + e.getKey();
+            if (v.isObject()) {
+                scalarRows(md, name + ".", v);
+            } else if (v.isNumber()) {
+                md.append("| `").append(name).append("` | ").append(figure(v)).append(" |\n");
+            } else if (v.isBoolean() || (v.isTextual() && v.asText().length() <= 80)) {
+                md.append("| `").append(name).append("` | ").append(v.asText()).append(" |\n");
+            }
+        }
     }
 
     /** One table row per figure of {@code metrics}, fractions to four decimals. */
@@ -112,10 +151,14 @@ public final class ModelCard {
         return BigDecimal.valueOf(value.asDouble()).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
     }
 
-    private static void stage(StringBuilder md, JsonNode training, String task) {
-        md.append(String.format(Locale.ROOT, "%,d training features, %,d trainable parameters, %,d steps in %s of wall time on this ",
+    private static void stage(StringBuilder md, JsonNode training, String task) throws IOException {
+        int batch = YAML.readTree(training.path("recipe").asText()).path("batch_size").asInt();
+        double seconds = training.path("seconds").asDouble();
+        String rate = batch > 0 && seconds > 0
+                ? String.format(Locale.ROOT, " (%.1f examples/s)", training.path("steps").asLong() * batch / seconds) : "";
+        md.append(String.format(Locale.ROOT, "%,d training features, %,d trainable parameters, %,d steps in %s of wall time%s on this ",
                         training.path("training_features").asInt(), training.path("trainable_parameters").asLong(),
-                        training.path("steps").asLong(), hours(training.path("seconds").asDouble())))
+                        training.path("steps").asLong(), hours(seconds), rate))
                 .append("machine (2 CPU cores, DJL on PyTorch). Per epoch:\n\n| epoch | mean loss | validation |\n|---:|---:|---|\n");
         for (JsonNode e : training.path("epochs")) {
             md.append(String.format(Locale.ROOT, "| %d | %.4f | %s |%n", e.path("epoch").asInt() + 1, e.path("mean_loss").asDouble(),

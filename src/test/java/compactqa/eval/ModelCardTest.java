@@ -41,6 +41,19 @@ class ModelCardTest {
     }
 
     @Test
+    void theSettingsChosenOnValidationAreListedWithTheCommandThatChoseThem() throws IOException {
+        files("abc");
+        Files.writeString(dir.resolve("loop.json"), """
+                {"segment_size": 3, "sufficiency_threshold": 0.8, "report": {"validation_questions": 400, "best_f1": 51.25}}""");
+        ModelCard.write(dir);
+        String card = Files.readString(dir.resolve("MODEL_CARD.md"));
+        assertTrue(card.contains("## Settings chosen on the validation split"), card);
+        assertTrue(card.contains("`loop.json`, by `./qa train loop`"), card);
+        assertTrue(card.contains("| `segment_size` | 3 |") && card.contains("| `report.best_f1` | 51.25 |"), card);
+        assertFalse(card.contains("calibration.json"), "only the files that are there: " + card);
+    }
+
+    @Test
     void fractionsShowFourDecimalsAndCountsStayWhole() throws IOException {
         ObjectMapper json = new ObjectMapper();
         assertEquals("0.5335", ModelCard.figure(json.readTree("0.5334685598377282")));
