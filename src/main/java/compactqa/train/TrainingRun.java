@@ -75,7 +75,12 @@ public final class TrainingRun {
         }
         PretrainedEncoder base = PretrainedEncoder.of(recipe.base());
         Checkpoint checkpoint;
-        ModelArtifact init = recipe.init() == null ? null : ModelArtifact.load(recipe.init(home));
+        // a resumed run whose checkpoint survives (in the work folder or kept) takes every trained weight
+        // from it: the first stage's model it started from is then not needed, and may be gone with the home folder
+        boolean checkpointed = resume && (new TrainingCheckpoints(recipe.workDir(home)).latest().isPresent()
+                || TrainingCheckpoints.kept(recipe.committedCheckpoint(home)).isPresent());
+        boolean initGone = recipe.init() != null && !java.nio.file.Files.isDirectory(recipe.init(home));
+        ModelArtifact init = recipe.init() == null || (initGone && checkpointed) ? null : ModelArtifact.load(recipe.init(home));
         if (init != null) {
             // a second stage: the trained model, heads included, trains on
             if (init.manifest().task() != recipe.task() || init.manifest().compression() != null
