@@ -51,6 +51,10 @@ class ShippedRecipesTest {
                 "a new output folder still resumes");
         assertTrue(recipe.continues(changed(saved, "stop_after_epochs: 2", "stop_after_epochs: 3")), "so does a later end");
         assertTrue(recipe.continues(saved + "committed_checkpoint: \"models/kept/elsewhere\"\n"), "and another kept folder");
+        Recipe second = Recipe.read(Path.of("models/recipes/reader-multihop.yaml"));
+        String secondSaved = second.toYaml();
+        assertTrue(second.continues(changed(secondSaved, "init: \"~/.cache/compactqa/models/reader-squad\"", "init: \"models/reader-squad\"")),
+                "and a first stage's model that moved: the checkpoint has replaced it");
         assertFalse(recipe.continues(changed(saved, "seed: 20261122", "seed: 7")), "a new seed does not");
         assertFalse(recipe.continues("not: [a recipe"));
     }
