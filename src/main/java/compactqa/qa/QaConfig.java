@@ -77,4 +77,18 @@ public interface QaConfig {
     /** Questions that may wait; beyond that, requests are refused with 503. */
     @WithDefault("16")
     int queue();
+
+    /**
+     * A question whose documents hold more than this many tokens (estimated before any work, see
+     * {@link QaRequest#estimatedTokens}) is heavy: at most {@link #heavyWorkers()} heavy questions
+     * run or wait at once, and more are refused with 503, so that a few costly callers cannot take
+     * every worker from ordinary questions. The default is about four times an ordinary question
+     * (ten retrieved paragraphs).
+     */
+    @WithDefault("8000")
+    int heavyTokens();
+
+    /** Heavy questions running or waiting at once; the other workers stay free for ordinary ones. */
+    @WithDefault("1")
+    int heavyWorkers();
 }

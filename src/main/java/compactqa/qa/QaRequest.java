@@ -38,6 +38,23 @@ public record QaRequest(String question, Integer k, Integer segmentSize, Integer
                 : java.util.Optional.of(name + " must be between 0 and 1, got " + minConfidence);
     }
 
+    /** Tokens of a retrieved paragraph, reckoned before it is retrieved: a HotpotQA paragraph's, rounded up. */
+    static final int TOKENS_PER_RETRIEVED_DOCUMENT = 150;
+
+    /**
+     * About how many tokens the models will score for this question, known before any work: its own
+     * documents' characters / 4 (WordPiece on English prose), or its retrieved documents at
+     * {@value #TOKENS_PER_RETRIEVED_DOCUMENT} tokens each.
+     *
+     * @param defaultK the documents retrieved when the request does not say
+     */
+    public long estimatedTokens(int defaultK) {
+        if (documents != null) {
+            return documents.stream().mapToLong(d -> d.title().length() + d.text().length()).sum() / 4;
+        }
+        return (long) (k == null ? defaultK : k) * TOKENS_PER_RETRIEVED_DOCUMENT;
+    }
+
     public static QaRequest of(String question) {
         return new QaRequest(question, null, null, null, null, null, null);
     }

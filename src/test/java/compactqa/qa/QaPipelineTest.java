@@ -57,6 +57,8 @@ class QaPipelineTest {
             public Duration deadline() { return Duration.ofSeconds(10); }
             public int workers() { return 2; }
             public int queue() { return 16; }
+            public int heavyTokens() { return 8000; }
+            public int heavyWorkers() { return 1; }
         };
     }
 
