@@ -69,6 +69,11 @@ final class TrainingCheckpoints {
         return target;
     }
 
+    /** Whether there is a complete checkpoint to resume from, known without reading it. */
+    boolean any() {
+        return Files.exists(dir.resolve(LATEST));
+    }
+
     /** The latest complete checkpoint, if any. */
     Optional<Saved> latest() throws IOException {
         Path pointer = dir.resolve(LATEST);
@@ -108,8 +113,13 @@ final class TrainingCheckpoints {
     }
 
     /** A checkpoint {@link #keep kept} in {@code folder}, weights back in fp32 and no optimizer state; empty if none. */
+    /** Whether {@code folder} holds a kept checkpoint, known without decoding it. */
+    static boolean isKept(Path folder) {
+        return folder != null && Files.exists(folder.resolve("state.json"));
+    }
+
     static Optional<Saved> kept(Path folder) throws IOException {
-        if (folder == null || !Files.exists(folder.resolve("state.json"))) {
+        if (!isKept(folder)) {
             return Optional.empty();
         }
         Map<String, Tensor> weights = KeptWeights.decode(Safetensors.read(folder.resolve("weights.safetensors")).tensors());

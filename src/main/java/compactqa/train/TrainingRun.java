@@ -2,6 +2,7 @@ package compactqa.train;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,9 +78,9 @@ public final class TrainingRun {
         Checkpoint checkpoint;
         // a resumed run whose checkpoint survives (in the work folder or kept) takes every trained weight
         // from it: the first stage's model it started from is then not needed, and may be gone with the home folder
-        boolean checkpointed = resume && (new TrainingCheckpoints(recipe.workDir(home)).latest().isPresent()
-                || TrainingCheckpoints.kept(recipe.committedCheckpoint(home)).isPresent());
-        boolean initGone = recipe.init() != null && !java.nio.file.Files.isDirectory(recipe.init(home));
+        boolean checkpointed = resume && (new TrainingCheckpoints(recipe.workDir(home)).any()
+                || TrainingCheckpoints.isKept(recipe.committedCheckpoint(home)));
+        boolean initGone = recipe.init() != null && !Files.isDirectory(recipe.init(home));
         ModelArtifact init = recipe.init() == null || (initGone && checkpointed) ? null : ModelArtifact.load(recipe.init(home));
         if (init != null) {
             // a second stage: the trained model, heads included, trains on
