@@ -63,12 +63,6 @@ public class HttpLayerErrors {
                 ctx.next();
             }
         });
-        // a request Vert.x rejects before any route (a URI that does not parse) fails with 400 here
-        router.errorHandler(400, ctx -> {
-            if (!ctx.response().headWritten()) {
-                write(ctx, 400);
-            }
-        });
         router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
             int status = ctx.statusCode();
             if (DETAILS.containsKey(status) && !ctx.response().headWritten()) {
