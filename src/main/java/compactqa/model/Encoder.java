@@ -63,6 +63,10 @@ public final class Encoder implements AutoCloseable {
                 // No spinning: idle intra-op threads that spin for work steal the cores other sessions
                 // (the reader beside the compressor, say) need; measured, they tripled latency on 2 cores.
                 so.addConfigEntry("session.intra_op.allow_spinning", "0");
+                if (options.shrinkArena()) {
+                    // weights outside the arena: a region holding one is never free, so never given back
+                    so.addConfigEntry("session.use_device_allocator_for_initializers", "1");
+                }
                 return new Encoder(env, env.createSession(onnx.toString(), so), texts, options);
             }
         } catch (OrtException e) {

@@ -9,7 +9,8 @@ package compactqa.model;
  * @param optimization ONNX Runtime graph optimization level: {@code none}, {@code basic},
  *                     {@code extended} or {@code all}
  * @param shrinkArena  give ONNX Runtime's memory arena back after every call beyond its first chunk,
- *                     so that one large batch does not keep its buffers for the life of the process
+ *                     with the weights allocated outside it, so that one large batch does not keep
+ *                     its buffers for the life of the process
  */
 public record EncoderOptions(int maxLength, int stride, int threads, String optimization, boolean shrinkArena) {
 

@@ -34,10 +34,14 @@ public interface ModelConfig {
     int stride();
 
     /**
-     * Give ONNX Runtime's memory arena back after every call (its first chunk stays): resident memory
-     * then falls back after a burst of large requests, for some allocation work per call.
+     * Give ONNX Runtime's memory arena back after every call (its first chunk stays), the weights kept
+     * outside it: resident memory then falls back after a burst of large requests. Measured by
+     * {@code qa loadtest --hostile} (eval/results/loadtest-hostile.json): with it, and glibc told to
+     * map large blocks on their own (the launcher's {@code MALLOC_MMAP_THRESHOLD_}), the service came
+     * back to its resident memory before the load; without it, 1.6 times that stayed, for no
+     * measurable gain in throughput.
      */
-    @WithDefault("false")
+    @WithDefault("true")
     boolean shrinkArena();
 
     default EncoderOptions encoderOptions() {
