@@ -8,17 +8,21 @@ package compactqa.model;
  * @param threads      ONNX Runtime intra-op threads per call
  * @param optimization ONNX Runtime graph optimization level: {@code none}, {@code basic},
  *                     {@code extended} or {@code all}
- * @param shrinkArena  give ONNX Runtime's memory arena back after every call beyond its first chunk,
- *                     with the weights allocated outside it, so that one large batch does not keep
- *                     its buffers for the life of the process
+ * @param shrinkArenaAbove give ONNX Runtime's memory arena back after every call of more than this many
+ *                     tokens (rows x padded length), beyond its first chunk and with the weights
+ *                     allocated outside it, so that one large batch does not keep its buffers for
+ *                     the life of the process; {@link #NEVER_SHRINK} for never, 0 for after every call
  */
-public record EncoderOptions(int maxLength, int stride, int threads, String optimization, boolean shrinkArena) {
+public record EncoderOptions(int maxLength, int stride, int threads, String optimization, int shrinkArenaAbove) {
+
+    /** Keep the arena as it grows (ONNX Runtime's default). */
+    public static final int NEVER_SHRINK = Integer.MAX_VALUE;
 
     public static final EncoderOptions DEFAULT = new EncoderOptions(512, 128, 2, "all");
 
     /** Options that keep the arena as it grows (ONNX Runtime's default). */
     public EncoderOptions(int maxLength, int stride, int threads, String optimization) {
-        this(maxLength, stride, threads, optimization, false);
+        this(maxLength, stride, threads, optimization, NEVER_SHRINK);
     }
 
     public EncoderOptions {
@@ -31,16 +35,24 @@ public record EncoderOptions(int maxLength, int stride, int threads, String opti
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        if (shrinkArenaAbove < 0) {
+            throw new IllegalArgumentException("shrinkArenaAbove must be 0 or more, got " + shrinkArenaAbove);
+        }
         if (!optimization.matches("none|basic|extended|all")) {
             throw new IllegalArgumentException("optimization must be none, basic, extended or all, got " + optimization);
         }
     }
 
     public EncoderOptions withMaxLength(int n) {
-        return new EncoderOptions(n, Math.min(stride, n / 2 - 1), threads, optimization, shrinkArena);
+        return new EncoderOptions(n, Math.min(stride, n / 2 - 1), threads, optimization, shrinkArenaAbove);
+    }
+
+    /** Whether the arena is ever shrunk. */
+    public boolean shrinksArena() {
+        return shrinkArenaAbove != NEVER_SHRINK;
     }
 
     public EncoderOptions withThreads(int n) {
-        return new EncoderOptions(maxLength, stride, n, optimization, shrinkArena);
+        return new EncoderOptions(maxLength, stride, n, optimization, shrinkArenaAbove);
     }
 }

@@ -197,7 +197,7 @@ public final class ModelArtifact {
     /** An encoder running this model, with its heads, on ONNX Runtime at {@code precision}. */
     public Encoder open(ModelCache cache, EncoderOptions options, Precision precision) throws IOException {
         return Encoder.open(onnx(cache, precision), cache.tokenizer(base()),
-                new EncoderOptions(manifest.maxLength(), manifest.stride(), options.threads(), options.optimization(), options.shrinkArena()));
+                new EncoderOptions(manifest.maxLength(), manifest.stride(), options.threads(), options.optimization(), options.shrinkArenaAbove()));
     }
 
     static String sha256(Path file) throws IOException {

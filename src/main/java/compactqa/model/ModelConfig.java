@@ -34,18 +34,19 @@ public interface ModelConfig {
     int stride();
 
     /**
-     * Give ONNX Runtime's memory arena back after every call (its first chunk stays), the weights kept
-     * outside it: resident memory then falls back after a burst of large requests. Measured by
-     * {@code qa loadtest --hostile} (eval/results/loadtest-hostile.json): with it, and glibc told to
-     * map large blocks on their own (the launcher's {@code MALLOC_MMAP_THRESHOLD_}), the service came
-     * back to its resident memory before the load; without it, 1.6 times that stayed, for no
-     * measurable gain in throughput.
+     * Give ONNX Runtime's memory arena back after a call of more than this many tokens (rows x padded
+     * length; its first chunk stays, the weights are kept outside it): resident memory then falls
+     * back after a burst of large requests. An ordinary question's calls stay below the default (a few
+     * windows of at most 384 tokens); a heavy one's batches of 16 long windows exceed it. 0 shrinks
+     * after every call, 2147483647 never. Measured by {@code qa loadtest --hostile}
+     * (eval/results/loadtest-hostile.json), with glibc told to map large blocks on their own (the
+     * launcher's {@code MALLOC_MMAP_THRESHOLD_}).
      */
-    @WithDefault("true")
-    boolean shrinkArena();
+    @WithDefault("4096")
+    int shrinkArenaAboveTokens();
 
     default EncoderOptions encoderOptions() {
-        return new EncoderOptions(maxLength(), stride(), threads(), optimization(), shrinkArena());
+        return new EncoderOptions(maxLength(), stride(), threads(), optimization(), shrinkArenaAboveTokens());
     }
 
     default ModelCache cache() {

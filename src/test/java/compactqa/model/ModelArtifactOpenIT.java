@@ -1,7 +1,6 @@
 package compactqa.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,9 +14,9 @@ class ModelArtifactOpenIT {
     void theCallersRuntimeOptionsReachTheEncoderAndTheModelKeepsItsLengths() throws IOException {
         ModelArtifact reader = ModelArtifact.load(Path.of("models/reader"));
         // the arena setting was once dropped here, so the service never shrank its arena
-        try (Encoder encoder = reader.open(EncoderParityIT.CACHE, new EncoderOptions(64, 16, 1, "basic", true), Precision.FP32)) {
+        try (Encoder encoder = reader.open(EncoderParityIT.CACHE, new EncoderOptions(64, 16, 1, "basic", 1000), Precision.FP32)) {
             EncoderOptions used = encoder.options();
-            assertTrue(used.shrinkArena());
+            assertEquals(1000, used.shrinkArenaAbove());
             assertEquals(1, used.threads());
             assertEquals("basic", used.optimization());
             assertEquals(reader.manifest().maxLength(), used.maxLength());
