@@ -150,7 +150,8 @@ public final class LoadTest {
         return node.toString();
     }
 
-    private static Map<String, Long> totals(Map<String, LongAdder> statuses) {
+    /** Responses by status so far, in status order. */
+    static Map<String, Long> totals(Map<String, LongAdder> statuses) {
         Map<String, Long> out = new java.util.TreeMap<>();
         statuses.forEach((s, n) -> out.put(s, n.sum()));
         return out;
@@ -225,7 +226,8 @@ public final class LoadTest {
         return OptionalLong.empty();
     }
 
-    private static double round(double x) {
+    /** To one decimal, as every figure of a load test is reported. */
+    static double round(double x) {
         return Math.round(x * 10) / 10.0;
     }
 }
