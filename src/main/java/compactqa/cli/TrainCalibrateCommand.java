@@ -35,8 +35,8 @@ public class TrainCalibrateCommand extends ValidationFitCommand {
         Map<String, Object> report = merged(fitted.report(), provenance);
         new ConfidenceCalibration(fitted.spanSlope(), fitted.spanIntercept(), fitted.yesNoSlope(), fitted.yesNoIntercept(), report)
                 .write(artifact.dir());
-        context.out().printf("calibration of %s on %s validation readings: ECE %.4f before, %.4f after; written to %s%n",
-                artifact.dir(), report.get("readings"), (Double) report.get("ece_before"), (Double) report.get("ece_after"),
+        context.out().printf("calibration of %s on %s validation readings: ECE %.4f raw, %.4f Platt; %s kept, written to %s%n",
+                artifact.dir(), report.get("readings"), (Double) report.get("ece_before"), (Double) report.get("ece_platt"), report.get("chosen"),
                 artifact.dir().resolve(ConfidenceCalibration.FILE));
     }
 }

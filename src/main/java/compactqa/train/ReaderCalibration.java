@@ -50,24 +50,37 @@ public final class ReaderCalibration {
             throw new IllegalArgumentException("only " + items.size() + " validation readings: too few to calibrate on");
         }
         List<Reading> readings = read(reader, items, log);
-        List<Reading> fitHalf = new ArrayList<>();
-        List<Reading> testHalf = new ArrayList<>();
-        for (int i = 0; i < readings.size(); i++) {
-            (i % 2 == 0 ? fitHalf : testHalf).add(readings.get(i));
-        }
-        ConfidenceCalibration onHalf = fitted(fitHalf, Map.of());
-        double before = ece(testHalf, ConfidenceCalibration.IDENTITY);
-        double after = ece(testHalf, onHalf);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("questions", validation.size());
+        ConfidenceCalibration calibration = calibrate(readings, report);
+        report.put("seed", seed);
+        return calibration;
+    }
+
+    /**
+     * Platt scaling over {@code readings} if it beats the raw confidence, else the identity; the
+     * figures go into {@code report}. Two folds (even and odd readings), each scored by the
+     * calibration fitted on the other: on a reader that is already near calibrated, a line fitted to a
+     * few hundred readings can make it worse (measured once: 0.047 raw, 0.072 fitted).
+     */
+    static ConfidenceCalibration calibrate(List<Reading> readings, Map<String, Object> report) {
+        List<Reading> even = new ArrayList<>();
+        List<Reading> odd = new ArrayList<>();
+        for (int i = 0; i < readings.size(); i++) {
+            (i % 2 == 0 ? even : odd).add(readings.get(i));
+        }
+        double before = (ece(even, ConfidenceCalibration.IDENTITY) + ece(odd, ConfidenceCalibration.IDENTITY)) / 2;
+        double platt = (ece(odd, fitted(even, Map.of())) + ece(even, fitted(odd, Map.of()))) / 2;
+        boolean keep = platt < before;
         report.put("readings", readings.size());
         report.put("accuracy", round(readings.stream().filter(Reading::correct).count() / (double) readings.size()));
         report.put("bins", CalibrationError.BINS);
         report.put("ece_before", round(before));
-        report.put("ece_after", round(after));
-        report.put("ece_measured_on", "the odd-numbered half of the readings, calibration fitted on the even half");
-        report.put("seed", seed);
-        return fitted(readings, report);
+        report.put("ece_platt", round(platt));
+        report.put("chosen", keep ? "platt" : "identity");
+        report.put("ece_after", round(keep ? platt : before));
+        report.put("ece_measured_on", "two folds (even and odd readings), each scored by the calibration fitted on the other");
+        return keep ? fitted(readings, report) : new ConfidenceCalibration(1, 0, 1, 0, report);
     }
 
     /** The validation readings: gold paragraphs, and one compressor-like context per question. */

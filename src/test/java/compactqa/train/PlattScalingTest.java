@@ -53,4 +53,38 @@ class PlattScalingTest {
                 new PlattScaling.Sample(0.3, true), new PlattScaling.Sample(0.2, true), new PlattScaling.Sample(0.9, true),
                 new PlattScaling.Sample(0.1, true), new PlattScaling.Sample(0.5, true), new PlattScaling.Sample(0.6, true))));
     }
+
+    private static List<ReaderCalibration.Reading> readings(List<PlattScaling.Sample> samples) {
+        return samples.stream().map(s -> new ReaderCalibration.Reading(s.raw(), AnswerType.SPAN, s.correct())).toList();
+    }
+
+    @Test
+    void anOverconfidentReaderKeepsPlattScalingMeasuredOnTheOtherFold() {
+        java.util.Map<String, Object> report = new java.util.LinkedHashMap<>();
+        ConfidenceCalibration c = ReaderCalibration.calibrate(readings(overconfident(2_000, 5)), report);
+        assertEquals("platt", report.get("chosen"));
+        assertTrue((Double) report.get("ece_after") < (Double) report.get("ece_before"), report.toString());
+        assertTrue(Math.abs(c.spanSlope() - 0.5) < 0.15, "fitted on all readings: " + c.spanSlope());
+    }
+
+    @Test
+    void aReaderAlreadyCalibratedKeepsItsRawConfidence() {
+        // right with exactly the probability it states: a fitted line can only add noise
+        Random random = new Random(6);
+        List<PlattScaling.Sample> honest = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            double raw = random.nextDouble();
+            honest.add(new PlattScaling.Sample(raw, random.nextDouble() < raw));
+        }
+        java.util.Map<String, Object> report = new java.util.LinkedHashMap<>();
+        ConfidenceCalibration c = ReaderCalibration.calibrate(readings(honest), report);
+        if ("identity".equals(report.get("chosen"))) {
+            assertEquals(1, c.spanSlope());
+            assertEquals(0, c.spanIntercept());
+            assertEquals(report.get("ece_before"), report.get("ece_after"));
+        } else {
+            assertTrue((Double) report.get("ece_platt") < (Double) report.get("ece_before"), report.toString());
+        }
+        assertTrue((Double) report.get("ece_after") <= (Double) report.get("ece_before"), "never worse than raw: " + report);
+    }
 }
