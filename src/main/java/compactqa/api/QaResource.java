@@ -106,6 +106,8 @@ public class QaResource {
                     + "%,d a question may give the models to score (compactqa.api.max-request-tokens); send fewer or shorter documents",
                     tokens, config.maxRequestTokens()));
         }
+        // a heavy question that would find the heavy lane full is refused before its sentences are split
+        service.refuseIfHeavyLaneFull(tokens);
         return checked.stream().map(c -> splitter.document(c.id(), c.title(), c.text(), "request")).toList();
     }
 }

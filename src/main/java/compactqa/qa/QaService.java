@@ -99,8 +99,7 @@ public class QaService {
         Place place = Place.NONE;
         if (!heavyLane.admits(request)) {
             if (!heavyPlaces.tryAcquire()) {
-                throw new OverloadedException("the service is answering " + heavyLane.workers() + " heavy question(s) (more than about "
-                        + heavyLane.tokens() + " tokens of documents) already; send fewer or shorter documents, or try again shortly");
+                throw heavyLaneFull();
             }
             place = new Place(heavyPlaces);
         }
@@ -138,6 +137,23 @@ public class QaService {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /**
+     * Refuses at once a question of about {@code estimatedTokens} tokens that is heavy while the
+     * heavy lane is full, before its documents are prepared; {@link #answer} decides for certain.
+     *
+     * @throws OverloadedException if so
+     */
+    public void refuseIfHeavyLaneFull(long estimatedTokens) {
+        if (estimatedTokens > heavyLane.tokens() && heavyPlaces.availablePermits() == 0) {
+            throw heavyLaneFull();
+        }
+    }
+
+    private OverloadedException heavyLaneFull() {
+        return new OverloadedException("the service is answering " + heavyLane.workers() + " heavy question(s) (more than about "
+                + heavyLane.tokens() + " tokens of documents) already; send fewer or shorter documents, or try again shortly");
     }
 
     /**

@@ -102,10 +102,13 @@ class QaServiceTest {
         assertTrue(heavyStarted.await(5, TimeUnit.SECONDS));
         OverloadedException e = assertThrows(OverloadedException.class, () -> service.answer(withDocument("heavy 2", 8000)));
         assertTrue(e.getMessage().contains("heavy"), e.getMessage());
+        assertThrows(OverloadedException.class, () -> service.refuseIfHeavyLaneFull(2000), "known before the documents are split");
+        service.refuseIfHeavyLaneFull(500);
         assertEquals("light", service.answer(withDocument("light", 400)).question(), "an ordinary question still has a worker");
         assertEquals("retrieved", service.answer(QaRequest.of("retrieved")).question());
         release.countDown();
         assertEquals("heavy 1", heavy.get(5, TimeUnit.SECONDS).question());
+        service.refuseIfHeavyLaneFull(2000);
         assertEquals("heavy 3", service.answer(withDocument("heavy 3", 8000)).question(), "the lane is free once the work ended");
         callers.shutdown();
     }
