@@ -34,8 +34,16 @@ public final class ReaderCalibration {
     private ReaderCalibration() {
     }
 
-    /** One reading: the raw confidence and type of the answer, and whether it was right. */
-    record Reading(double raw, AnswerType type, boolean correct) {
+    /**
+     * One reading: the raw confidence and type of the answer, whether it was right, and the question
+     * it answered (readings of one question fall in one fold).
+     */
+    record Reading(double raw, AnswerType type, boolean correct, int question) {
+
+        /** A reading of its own question. */
+        Reading(double raw, AnswerType type, boolean correct) {
+            this(raw, type, correct, -1);
+        }
     }
 
     /**
@@ -45,21 +53,21 @@ public final class ReaderCalibration {
      * @param log  progress, one line every few hundred readings
      */
     public static ConfidenceCalibration fit(ReaderModel reader, List<QaExample> validation, long seed, PrintWriter log) {
-        List<ReaderExample> items = items(validation, seed);
+        List<Item> items = items(validation, seed);
         if (items.size() < 40) {
             throw new IllegalArgumentException("only " + items.size() + " validation readings: too few to calibrate on");
         }
         List<Reading> readings = read(reader, items, log);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("questions", validation.size());
-        ConfidenceCalibration calibration = calibrate(readings, report);
         report.put("seed", seed);
-        return calibration;
+        return calibrate(readings, report);
     }
 
     /**
      * Platt scaling over {@code readings} if it beats the raw confidence, else the identity; the
-     * figures go into {@code report}. Two folds (even and odd readings), each scored by the
+     * figures go into {@code report}. Two folds (even and odd questions: a question's readings over its
+     * gold paragraphs and over a compressed context fall in the same fold), each scored by the
      * calibration fitted on the other: on a reader that is already near calibrated, a line fitted to a
      * few hundred readings can make it worse (measured once: 0.047 raw, 0.072 fitted).
      */
@@ -67,7 +75,8 @@ public final class ReaderCalibration {
         List<Reading> even = new ArrayList<>();
         List<Reading> odd = new ArrayList<>();
         for (int i = 0; i < readings.size(); i++) {
-            (i % 2 == 0 ? even : odd).add(readings.get(i));
+            Reading r = readings.get(i);
+            ((r.question() < 0 ? i : r.question()) % 2 == 0 ? even : odd).add(r);
         }
         double before = (ece(even, ConfidenceCalibration.IDENTITY) + ece(odd, ConfidenceCalibration.IDENTITY)) / 2;
         double platt = (ece(odd, fitted(even, Map.of())) + ece(even, fitted(odd, Map.of()))) / 2;
@@ -79,33 +88,39 @@ public final class ReaderCalibration {
         report.put("ece_platt", round(platt));
         report.put("chosen", keep ? "platt" : "identity");
         report.put("ece_after", round(keep ? platt : before));
-        report.put("ece_measured_on", "two folds (even and odd readings), each scored by the calibration fitted on the other");
+        report.put("ece_measured_on", "two folds (even and odd questions), each scored by the calibration fitted on the other");
         return keep ? fitted(readings, report) : new ConfidenceCalibration(1, 0, 1, 0, report);
     }
 
+    /** A reading to make, and the question (its index) it answers. */
+    private record Item(ReaderExample example, int question) {
+    }
+
     /** The validation readings: gold paragraphs, and one compressor-like context per question. */
-    static List<ReaderExample> items(List<QaExample> validation, long seed) {
+    private static List<Item> items(List<QaExample> validation, long seed) {
         Random random = new Random(seed);
         List<Document> pool = validation.stream().flatMap(e -> e.paragraphs().stream()).distinct().toList();
-        List<ReaderExample> items = new ArrayList<>();
-        for (QaExample e : validation) {
-            ReaderExamples.of(e).ifPresent(items::add);
-            items.addAll(EvidenceContexts.of(e, 1, pool, random));
+        List<Item> items = new ArrayList<>();
+        for (int q = 0; q < validation.size(); q++) {
+            int question = q;
+            QaExample e = validation.get(q);
+            ReaderExamples.of(e).ifPresent(x -> items.add(new Item(x, question)));
+            EvidenceContexts.of(e, 1, pool, random).forEach(x -> items.add(new Item(x, question)));
         }
         return items;
     }
 
-    private static List<Reading> read(ReaderModel reader, List<ReaderExample> items, PrintWriter log) {
+    private static List<Reading> read(ReaderModel reader, List<Item> items, PrintWriter log) {
         List<Reading> readings = new ArrayList<>();
         long start = System.nanoTime();
         for (int from = 0; from < items.size(); from += BATCH) {
-            List<ReaderExample> chunk = items.subList(from, Math.min(items.size(), from + BATCH));
+            List<Item> chunk = items.subList(from, Math.min(items.size(), from + BATCH));
             List<ReaderPrediction> predictions = reader.answerAllRaw(chunk.stream()
-                    .map(e -> new ReaderModel.Query(e.question(), e.context())).toList());
+                    .map(i -> new ReaderModel.Query(i.example().question(), i.example().context())).toList());
             for (int k = 0; k < chunk.size(); k++) {
                 ReaderPrediction p = predictions.get(k);
-                boolean right = AnswerMetrics.best(p.text(), chunk.get(k).answers()).em() == 1;
-                readings.add(new Reading(p.confidence(), p.type(), right));
+                boolean right = AnswerMetrics.best(p.text(), chunk.get(k).example().answers()).em() == 1;
+                readings.add(new Reading(p.confidence(), p.type(), right, chunk.get(k).question()));
             }
             if (readings.size() % 400 < BATCH && log != null) {
                 double seconds = (System.nanoTime() - start) / 1e9;

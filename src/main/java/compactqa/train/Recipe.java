@@ -282,9 +282,10 @@ public record Recipe(
     /**
      * Whether a checkpoint made under {@code savedYaml} continues this recipe: the same recipe but
      * perhaps a different {@code output} (where the result goes, not what it is),
-     * {@code stop_after_epochs} (when the run ends, not what its steps so far did) or {@code init}
-     * (the model the first step started from, which the checkpoint's weights have replaced; a first
-     * stage's model may move, say from the work tree to the cache).
+     * {@code stop_after_epochs} (when the run ends, not what its steps so far did) or the folder of
+     * {@code init} (the model the first step started from, which the checkpoint's weights have
+     * replaced; a first stage's model may move, say from the work tree to the cache). Whether there
+     * is an init at all still counts.
      */
     public boolean continues(String savedYaml) {
         try {
@@ -297,7 +298,7 @@ public record Recipe(
 
     private Recipe withOutput(String where, int stopAfter) {
         return new Recipe(task, base, seed, maxLength, stride, batchSize, epochs, maxSteps, learningRate, warmupRatio, weightDecay,
-                maxGradNorm, dropout, checkpointEvery, validationSize, data, workDir, where, compression, null, adapters,
+                maxGradNorm, dropout, checkpointEvery, validationSize, data, workDir, where, compression, init == null ? null : "any", adapters,
                 activationCompression, stopAfter, null);
     }
 

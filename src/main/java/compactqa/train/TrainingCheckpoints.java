@@ -112,12 +112,12 @@ final class TrainingCheckpoints {
         return saved.state();
     }
 
-    /** A checkpoint {@link #keep kept} in {@code folder}, weights back in fp32 and no optimizer state; empty if none. */
     /** Whether {@code folder} holds a kept checkpoint, known without decoding it. */
     static boolean isKept(Path folder) {
         return folder != null && Files.exists(folder.resolve("state.json"));
     }
 
+    /** A checkpoint {@link #keep kept} in {@code folder}, weights back in fp32 and no optimizer state; empty if none. */
     static Optional<Saved> kept(Path folder) throws IOException {
         if (!isKept(folder)) {
             return Optional.empty();
