@@ -104,6 +104,24 @@ class WebPageIT {
     }
 
     @Test
+    void pastedDocumentsAreReadInsteadOfTheIndexAndTheirMarkupStaysText() {
+        browser.findElement(By.id("question")).sendKeys("Which city is the capital of Freedonia?");
+        browser.findElement(By.cssSelector("details summary")).click();
+        browser.findElement(By.id("own-documents")).sendKeys(
+                "Freedonia\nFreedonia is a small country. Its capital is Port Amble, on the coast. <img src=x onerror=alert(1)>\n\n"
+                        + "Sylvania\nSylvania is a neighbouring country. It is known for its hills.");
+        browser.findElement(By.id("ask-button")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("answer-card")));
+        assertTrue(browser.findElement(By.id("answer-text")).getText().contains("Port Amble"),
+                browser.findElement(By.id("answer-text")).getText());
+        String evidence = browser.findElement(By.id("evidence-list")).getText();
+        assertTrue(evidence.contains("Freedonia"), evidence);
+        // the pasted markup is shown as the text it is, never made into an element
+        assertTrue(browser.findElements(By.cssSelector("#evidence-list img")).isEmpty());
+        assertTrue(evidence.contains("<img src=x onerror=alert(1)>"), "the whole paragraph, markup as text: " + evidence);
+    }
+
+    @Test
     void anEmptyQuestionIsExplainedAndNothingIsSent() {
         browser.findElement(By.id("ask-button")).click();
         WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("ask-error")));
