@@ -129,9 +129,10 @@ async function showAnswer(answer, ownDocs) {
     ? `${t.documentTokens} tokens read, ${t.evidenceTokens} kept (${rate.toFixed(1)}x)` : `${t.documentTokens} tokens read`;
   const share = t.documentTokens > 0 ? Math.min(100, 100 * t.evidenceTokens / t.documentTokens) : 0;
   $('compression-chart').firstElementChild.style.width = `${share}%`;
-  $('answer-card').hidden = false;
+  // the card, its evidence and the trace appear together, once the paragraphs are fetched
   await showEvidence(answer.evidence, ownDocs);
   showTrace(t);
+  $('answer-card').hidden = false;
 }
 
 async function paragraph(id, ownDocs) {

@@ -88,6 +88,7 @@ class WebPageIT {
         browser.findElement(By.id("question")).sendKeys(QUESTION);
         browser.findElement(By.id("ask-button")).click();
         WebElement card = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("answer-card")));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("ask-status"), "Answered"));
         assertFalse(browser.findElement(By.id("answer-text")).getText().isBlank(), "an answer");
         assertTrue(card.getText().contains("Confidence"), card.getText());
         List<WebElement> marks = browser.findElements(By.cssSelector("#evidence-list .paragraph mark"));
@@ -112,6 +113,7 @@ class WebPageIT {
                         + "Sylvania\nSylvania is a neighbouring country. It is known for its hills.");
         browser.findElement(By.id("ask-button")).click();
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("answer-card")));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("ask-status"), "Answered"));
         assertTrue(browser.findElement(By.id("answer-text")).getText().contains("Port Amble"),
                 browser.findElement(By.id("answer-text")).getText());
         String evidence = browser.findElement(By.id("evidence-list")).getText();
