@@ -61,9 +61,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response noModels(ModelUnavailableException e) {
-        LOG.errorf("models unavailable: %s", e.getMessage());
-        metrics.refused("models");
-        return unavailable("the question answering models are not available; the operator has been told");
+        return operatorFault("models", e, "the question answering models are not available");
     }
 
     /** JSON of the wrong shape (Quarkus maps this one itself, with an empty body, unless told otherwise). */
@@ -109,9 +107,14 @@ public class ProblemMapper {
     /** An index that cannot be opened (a corrupt pointer, say): the operator has to act, the caller can only wait. */
     @ServerExceptionMapper
     public Response brokenIndex(IndexStoreException e) {
-        LOG.errorf("index unavailable: %s", e.getMessage());
-        metrics.refused("index");
-        return unavailable("the index cannot be opened; the operator has been told");
+        return operatorFault("index", e, "the index cannot be opened");
+    }
+
+    /** A part of the service that only the operator can mend: logged for them, and 503 for the caller. */
+    private Response operatorFault(String part, RuntimeException e, String detail) {
+        LOG.errorf("%s unavailable: %s", part, e.getMessage());
+        metrics.refused(part);
+        return unavailable(detail + "; the operator has been told");
     }
 
     private Response unavailable(String detail) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code qa ask "..."}: retrieve, compress actively, read; print the answer with its evidence. */
 @Dependent
-@Command(name = "ask", mixinStandardHelpOptions = true,
+@Command(name = "ask",
         description = {"Answer a question from the index: retrieve, compress the documents actively, read the evidence.",
                 "Prints the answer, its confidence and evidence, and with --trace each compression step."})
 public class AskCommand implements Callable<Integer> {

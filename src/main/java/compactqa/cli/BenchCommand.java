@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code qa bench}: speed benchmarks, written to {@code eval/results}. */
 @Dependent
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed; results go to eval/results.",
+@Command(name = "bench", description = "Measure speed; results go to eval/results.",
         subcommands = {BenchEncoderCommand.class})
 public class BenchCommand implements Runnable {
 

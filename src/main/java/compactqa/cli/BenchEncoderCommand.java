@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code qa bench encoder}: ONNX Runtime latency of the jar graphs and of our exported ones. */
 @Dependent
-@Command(name = "encoder", mixinStandardHelpOptions = true,
+@Command(name = "encoder",
         description = {"Latency p50/p95 and tokens/s at batch x sequence 1x128, 1x384 and 8x256 for the jar graphs",
                 "(fp32, and MiniLM's int8) and the graphs exported from their imported checkpoints, interleaved",
                 "in one run; with the exported graphs' parity. Writes eval/results/encoder-bench.json."})

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /** {@code qa compress}: a trained model compressed offline, and measured against the original. */
 @Dependent
-@Command(name = "compress", mixinStandardHelpOptions = true,
+@Command(name = "compress",
         description = {"Compress a trained reader or compressor offline (no fine-tuning) and measure it against the original in",
                 "one run: task metrics, latency at 1x384 and 8x256, disk size. Methods chain in the order given, each",
                 "compressing what the earlier ones left plain: " + Method.NAMES + ".",

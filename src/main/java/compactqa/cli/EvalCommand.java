@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code qa eval}: benchmarks whose results go to {@code eval/results} and {@code eval/README.md}. */
 @Dependent
-@Command(name = "eval", mixinStandardHelpOptions = true, description = "Run benchmarks and regenerate eval/README.md.",
+@Command(name = "eval", description = "Run benchmarks and regenerate eval/README.md.",
         subcommands = {EvalRetrievalCommand.class, EvalReportCommand.class, EvalVerifyCommand.class,
                 EvalReaderCommand.class, EvalCompressorCommand.class, EvalQaCommand.class, EvalCompressedCommand.class})
 public class EvalCommand implements Runnable {

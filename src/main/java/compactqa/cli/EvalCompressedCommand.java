@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * standard run.
  */
 @Dependent
-@Command(name = "compressed", mixinStandardHelpOptions = true,
+@Command(name = "compressed",
         description = {"Measure a compressed model against the trained model it came from, as qa compress does after compressing:",
                 "task metrics, latency at 1x384 and 8x256, disk size. For models compressed by training (qa train with a",
                 "compression recipe), or trained with compressed activations against the same recipe's standard run (then",

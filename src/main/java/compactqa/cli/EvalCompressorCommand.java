@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /** {@code qa eval compressor}: a trained compressor's paragraph recall and supporting-fact F1. */
 @Dependent
-@Command(name = "compressor", mixinStandardHelpOptions = true,
+@Command(name = "compressor",
         description = {"Score a trained compressor: recall of both supporting paragraphs among the two it chooses on",
                 "HotpotQA dev-500 (10 paragraphs each), and sentence-level supporting-fact F1 on the labeled sample.",
                 "Writes metrics.json and MODEL_CARD.md in the model folder."})

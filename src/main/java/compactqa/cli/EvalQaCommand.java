@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 
 /** {@code qa eval qa}: active compression against the baselines, in one run. */
 @Dependent
-@Command(name = "qa", mixinStandardHelpOptions = true,
+@Command(name = "qa",
         description = {"Answer every question of the given files with active compression and the baselines (single_pass, raw,",
                 "oracle), in one run: EM/F1, supporting-fact EM/F1, compression rate, steps, latency per stage.",
                 "distractor: each question's own paragraphs; open: the top k from an index of all the files' paragraphs.",

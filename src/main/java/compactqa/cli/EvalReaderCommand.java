@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 
 /** {@code qa eval reader}: a trained reader's F1 and EM, into its {@code metrics.json} and model card. */
 @Dependent
-@Command(name = "reader", mixinStandardHelpOptions = true,
+@Command(name = "reader",
         description = {"Score a trained reader: F1/EM on SQuAD dev (all of it for a reader that never trained on it; else its",
                 "held-out last articles, which are also reported apart), and on HotpotQA dev-500 with only",
                 "the gold supporting paragraphs as context. Writes metrics.json and MODEL_CARD.md in the model folder."})

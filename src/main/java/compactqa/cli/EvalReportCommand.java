@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code qa eval report}: regenerate {@code eval/README.md} from the result files. */
 @Dependent
-@Command(name = "report", mixinStandardHelpOptions = true, description = {"Regenerate eval/README.md and the README's results table from eval/results/*.json,",
+@Command(name = "report", description = {"Regenerate eval/README.md and the README's results table from eval/results/*.json,",
                 "and the card of every model folder that has a metrics.json."})
 public class EvalReportCommand implements Callable<Integer> {
 

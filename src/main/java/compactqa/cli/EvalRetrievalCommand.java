@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code qa eval retrieval}: BM25 recall on multi-hop data sets, written to {@code eval/results}. */
 @Dependent
-@Command(name = "retrieval", mixinStandardHelpOptions = true,
+@Command(name = "retrieval",
         description = {"Pool the paragraphs of the given data set files into one index, search every question,",
                 "and report recall@2/5/10/20 (all gold paragraphs, and any), MRR and throughput.",
                 "Lists of analyzers, title boosts or BM25 parameters are compared in one run;",

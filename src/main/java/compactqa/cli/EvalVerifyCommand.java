@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code qa eval verify}: re-run recorded benchmarks and compare their figures with the record. */
 @Dependent
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify",
         description = {"Re-run the command recorded in each result file (default: every eval/results/*.json) from the project",
                 "folder, writing nothing there, and compare its quality figures with the recorded ones: OK (equal), OKISH",
                 "(within rounding) or FAIL; MISSING where a model the command reads is not in the tree, NOT-RERUN where it",

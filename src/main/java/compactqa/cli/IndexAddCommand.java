@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code qa index add PATH...}: extend the live index in place. */
 @Dependent
-@Command(name = "add", mixinStandardHelpOptions = true,
+@Command(name = "add",
         description = {"Add the paragraphs of corpus files and folders to the live index, skipping those it already has.",
                 "The addition is one atomic commit: if it fails or is killed, the index stays as it was."})
 public class IndexAddCommand extends IndexWriteCommand implements Callable<Integer> {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code qa index build [PATH...]}: a fresh index, switched in only once complete. */
 @Dependent
-@Command(name = "build", mixinStandardHelpOptions = true,
+@Command(name = "build",
         description = {"Build a new index from corpus files and folders, and make it live once it is complete.",
                 "Formats are recognised from content: JSONL {id,title,text}, .txt files, and the paragraphs of",
                 "HotpotQA, 2WikiMultihopQA, IRCoT, MuSiQue, SQuAD and NQ files (gzip or not).",

@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code qa index}: build, extend and describe the paragraph index. */
 @Dependent
-@Command(name = "index", mixinStandardHelpOptions = true, description = "Build, extend and describe the paragraph index.",
+@Command(name = "index", description = "Build, extend and describe the paragraph index.",
         subcommands = {IndexBuildCommand.class, IndexAddCommand.class, IndexStatsCommand.class})
 public class IndexCommand implements Runnable {
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code qa index stats}: what the live index holds. */
 @Dependent
-@Command(name = "stats", mixinStandardHelpOptions = true, description = "Describe the live index: size, analyzer, documents per source.")
+@Command(name = "stats", description = "Describe the live index: size, analyzer, documents per source.")
 public class IndexStatsCommand implements Callable<Integer> {
 
     @Inject

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code qa loadtest}: load on a service running on this machine, with latency, errors and its memory over time. */
 @Dependent
-@Command(name = "loadtest", mixinStandardHelpOptions = true,
+@Command(name = "loadtest",
         description = {"Load a CompactQA service on this machine (loopback only) with concurrent clients for a bounded time and",
                 "count: questions (POST /api/qa) and searches. Reports p50/p95/p99 per route, throughput, responses by status",
                 "and the server's resident memory over time into eval/results/loadtest-<name>.json. With --hostile N, N more",

@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code qa model}: checkpoints in and out of ONNX. */
 @Dependent
-@Command(name = "model", mixinStandardHelpOptions = true, description = "Import encoders into checkpoints and export checkpoints to ONNX.",
+@Command(name = "model", description = "Import encoders into checkpoints and export checkpoints to ONNX.",
         subcommands = {ModelImportCommand.class, ModelExportCommand.class})
 public class ModelCommand implements Runnable {
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code qa model export}: a checkpoint folder to an ONNX graph. */
 @Dependent
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export",
         description = "Write a checkpoint's encoder as an ONNX graph (opset 17) that ONNX Runtime runs.")
 public class ModelExportCommand implements Callable<Integer> {
 

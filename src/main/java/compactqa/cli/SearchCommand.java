@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code qa search "..."}: BM25 search from the command line. */
 @Dependent
-@Command(name = "search", mixinStandardHelpOptions = true, description = "Search the paragraph index.")
+@Command(name = "search", description = "Search the paragraph index.")
 public class SearchCommand implements Callable<Integer> {
 
     private static final int MAX_K = 1000;

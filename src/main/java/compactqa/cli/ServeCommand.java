@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 
 /** {@code qa serve}: the HTTP service, building the index from the default corpus on first start. */
 @Dependent
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve",
         description = {"Start the HTTP service (port 8080; set QUARKUS_HTTP_PORT to change it).",
                 "On first start, builds the index from the default corpus while answering 503 to searches."})
 public class ServeCommand implements Callable<Integer> {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 
 /** {@code qa train calibrate}: fits a trained reader's confidence calibration on its recipe's validation questions. */
 @Dependent
-@Command(name = "calibrate", mixinStandardHelpOptions = true,
+@Command(name = "calibrate",
         description = {"Fit the reader's confidence calibration (Platt scaling) on the validation questions its recipe held out,",
                 "report the expected calibration error before and after, and write calibration.json into the model folder."})
 public class TrainCalibrateCommand extends ValidationFitCommand {

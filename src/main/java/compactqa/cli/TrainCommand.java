@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code qa train}: the project's own task models, trained on the CPU. */
 @Dependent
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train the reader or the compressor from a recipe.",
+@Command(name = "train", description = "Train the reader or the compressor from a recipe.",
         subcommands = {TrainTaskCommand.Reader.class, TrainTaskCommand.Compressor.class, TrainCalibrateCommand.class,
                 TrainSelectionCommand.class, TrainLoopCommand.class})
 public class TrainCommand implements Runnable {

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 
 /** {@code qa train loop}: chooses how the active loop reads, on the compressor recipe's validation questions. */
 @Dependent
-@Command(name = "loop", mixinStandardHelpOptions = true,
+@Command(name = "loop",
         description = {"Answer the multi-hop validation questions the compressor's recipe held out (never a development set) at",
                 "each documents-per-step and sufficiency threshold of a grid, with the reader, as the service would; choose the",
                 "cheapest setting within one standard error of the best answer F1, and write loop.json into the compressor folder."})

@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 
 /** {@code qa train selection}: fits how the compressor's scores and paragraph signals pick evidence. */
 @Dependent
-@Command(name = "selection", mixinStandardHelpOptions = true,
+@Command(name = "selection",
         description = {"Fit the evidence selection (the compressor's logits combined with title and retrieval signals) on the",
                 "validation questions the compressor's recipe held out, and write selection.json into the compressor folder."})
 public class TrainSelectionCommand extends ValidationFitCommand {

@@ -79,7 +79,7 @@ abstract class TrainTaskCommand implements Callable<Integer> {
     }
 
     @Dependent
-    @Command(name = "reader", mixinStandardHelpOptions = true,
+    @Command(name = "reader",
             description = {"Train the extractive reader (span and yes/no heads) from a recipe.",
                     "Checkpoints go to the recipe's work folder; --resume continues after an interruption."})
     static class Reader extends TrainTaskCommand {
@@ -90,7 +90,7 @@ abstract class TrainTaskCommand implements Callable<Integer> {
     }
 
     @Dependent
-    @Command(name = "compressor", mixinStandardHelpOptions = true,
+    @Command(name = "compressor",
             description = {"Train the sentence compressor (sentence and sufficiency heads) from a recipe.",
                     "Checkpoints go to the recipe's work folder; --resume continues after an interruption."})
     static class Compressor extends TrainTaskCommand {

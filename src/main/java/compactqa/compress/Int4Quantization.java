@@ -1,6 +1,8 @@
 package compactqa.compress;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import compactqa.model.BertNames;
@@ -32,15 +34,12 @@ public record Int4Quantization(LayerSelection selection, boolean embeddings) imp
     @Override
     public Checkpoint apply(Checkpoint checkpoint, Calibration calibration) {
         Map<String, Tensor> tensors = new LinkedHashMap<>(checkpoint.tensors());
-        for (String layer : selection.layers(checkpoint)) {
-            Int4BlockLinear.Quantized q = Int4BlockLinear.quantize(tensors.remove(layer + ".weight"));
-            tensors.put(layer + Int4BlockLinear.CODES, q.codes());
-            tensors.put(layer + Int4BlockLinear.SCALES, q.scales());
-        }
+        List<String> weights = new ArrayList<>(selection.layers(checkpoint).stream().map(layer -> layer + ".weight").toList());
         if (embeddings && checkpoint.has(BertNames.WORD_EMBEDDINGS)) {
-            Int4BlockLinear.Quantized q = Int4BlockLinear.quantize(tensors.remove(BertNames.WORD_EMBEDDINGS));
-            tensors.put(BertNames.WORD_EMBEDDINGS + Int4BlockLinear.CODES.substring(".weight".length()), q.codes());
-            tensors.put(BertNames.WORD_EMBEDDINGS + Int4BlockLinear.SCALES.substring(".weight".length()), q.scales());
+            weights.add(BertNames.WORD_EMBEDDINGS); // the same blocks on disk; widened to fp32 on loading
+        }
+        for (String weight : weights) {
+            Int4BlockLinear.quantize(tensors.remove(weight)).putInto(tensors, weight);
         }
         return new Checkpoint(checkpoint.config(), tensors).validate();
     }

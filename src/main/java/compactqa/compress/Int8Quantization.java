@@ -32,9 +32,7 @@ public record Int8Quantization(LayerSelection selection, boolean embeddings) imp
     public Checkpoint apply(Checkpoint checkpoint, Calibration calibration) {
         Map<String, Tensor> tensors = new LinkedHashMap<>(checkpoint.tensors());
         for (String layer : selection.layers(checkpoint)) {
-            Int8DynamicLinear.Quantized q = Int8DynamicLinear.quantize(tensors.remove(layer + ".weight"));
-            tensors.put(layer + Int8DynamicLinear.CODES, q.codes());
-            tensors.put(layer + Int8DynamicLinear.SCALES, q.scales());
+            Int8DynamicLinear.quantize(tensors.remove(layer + ".weight")).putInto(tensors, layer);
         }
         if (embeddings && checkpoint.has(BertNames.WORD_EMBEDDINGS)) {
             RowQuantization.Rows rows = RowQuantization.int8(tensors.remove(BertNames.WORD_EMBEDDINGS));

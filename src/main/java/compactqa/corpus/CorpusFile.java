@@ -10,11 +10,8 @@ import java.nio.file.Path;
  *               that named it (the file name for a file given directly)
  * @param shape  its layout and first record's fields
  * @param reader the reader of its format
+ * @param format the format's name, as its reader gives it
  * @param bytes  its size on disk
  */
-public record CorpusFile(Path path, String source, JsonShape shape, CorpusReader reader, long bytes) {
-
-    public String format() {
-        return reader.format(shape);
-    }
+public record CorpusFile(Path path, String source, JsonShape shape, CorpusReader reader, String format, long bytes) {
 }

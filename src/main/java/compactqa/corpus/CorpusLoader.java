@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.atomic.LongAdder;
@@ -184,8 +185,9 @@ public class CorpusLoader {
                 throw new CorpusException(path + ": unknown format (not JSON; plain text files must end in .txt)");
             }
             for (CorpusReader reader : readers) {
-                if (reader.accepts(shape)) {
-                    return new CorpusFile(path, source, shape, reader, Files.size(path));
+                Optional<String> format = reader.format(shape);
+                if (format.isPresent()) {
+                    return new CorpusFile(path, source, shape, reader, format.get(), Files.size(path));
                 }
             }
             if (!required) {

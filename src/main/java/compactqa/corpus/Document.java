@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -74,6 +75,21 @@ public record Document(String id, String title, String text, List<Sentence> sent
             spans.add(Sentence.trimmed(joined, starts[i], ends[i]));
         }
         return new Document(id != null ? id : contentKey(title, joined), title, joined, spans, source);
+    }
+
+    /**
+     * The texts of the {@code n} sentences with the highest {@code scores} (one per sentence; NaN
+     * for a sentence that was not scored), in text order.
+     */
+    public List<String> topSentences(double[] scores, int n) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            if (!Double.isNaN(scores[i])) {
+                order.add(i);
+            }
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
+        return order.stream().limit(n).sorted().map(i -> sentences.get(i).text()).toList();
     }
 
     /** The deduplication key of this paragraph: a digest of its title and text. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,14 +31,10 @@ public class JsonlCorpusReader implements CorpusReader {
     }
 
     @Override
-    public String format() {
-        return "jsonl";
-    }
-
-    @Override
-    public boolean accepts(JsonShape shape) {
-        return shape.isJson() && (shape.has("text") || shape.has("contents"))
+    public Optional<String> format(JsonShape shape) {
+        boolean paragraphs = shape.isJson() && (shape.has("text") || shape.has("contents"))
                 && !shape.has("question") && !shape.has("question_text");
+        return paragraphs ? Optional.of("jsonl") : Optional.empty();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -30,13 +31,8 @@ public class TextCorpusReader implements CorpusReader {
     }
 
     @Override
-    public String format() {
-        return "text";
-    }
-
-    @Override
-    public boolean accepts(JsonShape shape) {
-        return shape.layout() == JsonShape.Layout.TEXT;
+    public Optional<String> format(JsonShape shape) {
+        return shape.layout() == JsonShape.Layout.TEXT ? Optional.of("text") : Optional.empty();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package compactqa.dataset;
 
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import compactqa.corpus.CorpusException;
@@ -31,21 +32,10 @@ public class DatasetParagraphReader implements CorpusReader {
         this.loader = loader;
     }
 
-    /** {@code qa-dataset}: one reader serves every data set format; {@link DatasetFormat#detect} tells which. */
+    /** The data set format's own name, such as {@code hotpotqa} or {@code musique}: one reader serves them all. */
     @Override
-    public String format() {
-        return "qa-dataset";
-    }
-
-    /** The data set format's own name, such as {@code hotpotqa} or {@code musique}. */
-    @Override
-    public String format(JsonShape shape) {
-        return DatasetFormat.detect(shape).map(DatasetFormat::label).orElse(format());
-    }
-
-    @Override
-    public boolean accepts(JsonShape shape) {
-        return DatasetFormat.detect(shape).filter(DatasetFormat::hasParagraphs).isPresent();
+    public Optional<String> format(JsonShape shape) {
+        return DatasetFormat.detect(shape).filter(DatasetFormat::hasParagraphs).map(DatasetFormat::label);
     }
 
     @Override

@@ -2,8 +2,6 @@ package compactqa.dataset;
 
 import static compactqa.dataset.RecordFields.array;
 import static compactqa.dataset.RecordFields.distinct;
-import static compactqa.dataset.RecordFields.documents;
-import static compactqa.dataset.RecordFields.flag;
 import static compactqa.dataset.RecordFields.text;
 import static compactqa.dataset.RecordFields.texts;
 
@@ -37,28 +35,13 @@ record IrcotParser(SentenceSplitter splitter) implements ExampleParser {
         for (JsonNode answer : array(record, "answers_objects")) {
             spans.addAll(texts(answer, "spans"));
         }
-        JsonNode contexts = array(record, "contexts");
-        List<Document> paragraphs = new ArrayList<>(contexts.size());
-        List<Integer> supporting = new ArrayList<>();
-        List<String> titles = new ArrayList<>();
-        for (JsonNode context : contexts) {
-            Document paragraph = paragraph(context, source);
-            if (flag(context, "is_supporting", false)) {
-                supporting.add(paragraphs.size());
-                titles.add(paragraph.title());
-            }
-            paragraphs.add(paragraph);
-        }
-        return Stream.of(new QaExample(id, question, distinct(spans), "", paragraphs, supporting, distinct(titles),
-                List.of(), List.of(), DatasetFormat.IRCOT.label()));
+        SupportedParagraphs context = SupportedParagraphs.read(record, "contexts", splitter, source);
+        return Stream.of(new QaExample(id, question, distinct(spans), "",
+                context.paragraphs(), context.supporting(), context.titles(), List.of(), List.of(), DatasetFormat.IRCOT.label()));
     }
 
     @Override
     public Stream<Document> paragraphs(JsonNode record, long recordIndex, String source) {
-        return documents(record, "contexts", context -> paragraph(context, source));
-    }
-
-    private Document paragraph(JsonNode context, String source) {
-        return splitter.document(null, text(context, "title", ""), text(context, "paragraph_text"), source);
+        return SupportedParagraphs.documents(record, "contexts", splitter, source);
     }
 }

@@ -1,8 +1,6 @@
 package compactqa.dataset;
 
-import static compactqa.dataset.RecordFields.array;
 import static compactqa.dataset.RecordFields.distinct;
-import static compactqa.dataset.RecordFields.documents;
 import static compactqa.dataset.RecordFields.flag;
 import static compactqa.dataset.RecordFields.optionalArray;
 import static compactqa.dataset.RecordFields.strings;
@@ -44,30 +42,15 @@ record MusiqueParser(SentenceSplitter splitter) implements ExampleParser {
         List<String> answers = new ArrayList<>();
         answers.add(text(record, "answer"));
         answers.addAll(strings(optionalArray(record, "answer_aliases"), "answer_aliases"));
-        JsonNode items = array(record, "paragraphs");
-        List<Document> paragraphs = new ArrayList<>(items.size());
-        List<Integer> supporting = new ArrayList<>();
-        List<String> titles = new ArrayList<>();
-        for (JsonNode item : items) {
-            Document paragraph = paragraph(item, source);
-            if (flag(item, "is_supporting", false)) {
-                supporting.add(paragraphs.size());
-                titles.add(paragraph.title());
-            }
-            paragraphs.add(paragraph);
-        }
+        SupportedParagraphs context = SupportedParagraphs.read(record, "paragraphs", splitter, source);
         int hops = id.indexOf("__");
         String type = hops > 0 ? id.substring(0, hops) : "";
-        return Stream.of(new QaExample(id, question, distinct(answers), type, paragraphs, supporting, distinct(titles),
-                List.of(), List.of(), DatasetFormat.MUSIQUE.label()));
+        return Stream.of(new QaExample(id, question, distinct(answers), type,
+                context.paragraphs(), context.supporting(), context.titles(), List.of(), List.of(), DatasetFormat.MUSIQUE.label()));
     }
 
     @Override
     public Stream<Document> paragraphs(JsonNode record, long recordIndex, String source) {
-        return documents(record, "paragraphs", item -> paragraph(item, source));
-    }
-
-    private Document paragraph(JsonNode item, String source) {
-        return splitter.document(null, text(item, "title", ""), text(item, "paragraph_text"), source);
+        return SupportedParagraphs.documents(record, "paragraphs", splitter, source);
     }
 }

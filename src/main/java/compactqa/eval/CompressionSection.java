@@ -27,11 +27,6 @@ final class CompressionSection implements ReportSection {
             new String[] {"compressor", "hotpotqa_dev500_sp_para_recall_at2", "paragraph recall@2, HotpotQA dev-500"});
 
     @Override
-    public String filePrefix() {
-        return "compress-";
-    }
-
-    @Override
     public void plot(Path dir, List<JsonNode> results) throws IOException {
         for (String[] p : PLOTS) {
             List<JsonNode> ofTask = results.stream().filter(r -> r.path("task").asText().equals(p[0])).toList();

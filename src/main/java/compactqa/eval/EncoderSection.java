@@ -9,11 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class EncoderSection implements ReportSection {
 
     @Override
-    public String filePrefix() {
-        return "encoder-bench";
-    }
-
-    @Override
     public void appendDetails(StringBuilder md, List<JsonNode> results) {
         md.append("\n## Encoder inference (ONNX Runtime)\n\n")
                 .append("Latency of one call at batch x sequence tokens (no padding), for the graphs shipped in the model jars ")

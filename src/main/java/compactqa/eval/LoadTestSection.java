@@ -16,11 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class LoadTestSection implements ReportSection {
 
     @Override
-    public String filePrefix() {
-        return "loadtest-";
-    }
-
-    @Override
     public void plot(Path dir, List<JsonNode> results) throws IOException {
         for (JsonNode r : results) {
             List<Double> t = new ArrayList<>();

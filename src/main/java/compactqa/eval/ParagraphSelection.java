@@ -44,7 +44,7 @@ public final class ParagraphSelection {
         }
         order.sort(Comparator.comparingDouble((Integer i) -> alone.get(i).best()).reversed());
         int first = order.get(0);
-        List<String> evidence = topSentences(paragraphs.get(first), alone.get(first).sentences(), EVIDENCE_SENTENCES);
+        List<String> evidence = paragraphs.get(first).topSentences(alone.get(first).sentences(), EVIDENCE_SENTENCES);
         List<Integer> others = new ArrayList<>(order.subList(1, order.size()));
         List<CompressorModel.PassageScores> given = compressor.score(question, evidence,
                 passages(others.stream().map(paragraphs::get).toList()));
@@ -56,18 +56,6 @@ public final class ParagraphSelection {
         }
         return new Choice(List.of(order.get(0), order.get(1)), first, others.get(bestOther), alone.get(first).sentences(),
                 given.get(bestOther).sentences());
-    }
-
-    /** The {@code n} best-scoring sentences of {@code d}, in text order. */
-    static List<String> topSentences(Document d, double[] scores, int n) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < scores.length; i++) {
-            if (!Double.isNaN(scores[i])) {
-                order.add(i);
-            }
-        }
-        order.sort(Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
-        return order.stream().limit(n).sorted().map(i -> d.sentences().get(i).text()).toList();
     }
 
     static List<CompressorModel.Passage> passages(List<Document> documents) {

@@ -121,9 +121,9 @@ public final class QaBenchmark {
         }
         boolean sentenceLevel = asked.stream().allMatch(QaExample::hasSentenceSupport);
         ToIntFunction<String> tokens = compressor::tokens;
-        List<QaMethod> methods = QaMethods.all(Answerer.of(compressor, selection, reader), reader, settings, tokens);
+        Map<QaMethod.Kind, QaMethod> methods = QaMethods.all(Answerer.of(compressor, selection, reader), reader, settings, tokens);
         Map<String, Tally> tallies = new LinkedHashMap<>();
-        methods.forEach(m -> tallies.put(m.kind().label(), new Tally()));
+        methods.keySet().forEach(kind -> tallies.put(kind.label(), new Tally()));
         ParagraphSearcher searcher = open ? openIndex(pool, workDir, request.search(), log) : null;
         LexicalRanker ranker = new LexicalRanker();
         Random random = new Random(20261122);
@@ -148,11 +148,11 @@ public final class QaBenchmark {
                 double retrievalMs = (System.nanoTime() - t) / 1e6;
                 int documentTokens = documents.stream().flatMap(d -> d.sentences().stream()).map(Sentence::text)
                         .mapToInt(tokens).sum();
-                List<QaMethod> order = new ArrayList<>(methods);
+                List<QaMethod.Kind> order = new ArrayList<>(methods.keySet());
                 Collections.shuffle(order, random);
-                for (QaMethod m : order) {
-                    QaMethod.Outcome o = m.answer(q, documents, scores);
-                    tallies.get(m.kind().label()).add(q, o, documentTokens, retrievalMs, sentenceLevel);
+                for (QaMethod.Kind kind : order) {
+                    QaMethod.Outcome o = methods.get(kind).answer(q, documents, scores);
+                    tallies.get(kind.label()).add(q, o, documentTokens, retrievalMs, sentenceLevel);
                 }
                 if (n + 1 == ResultVerifier.PREFIX_QUESTIONS && asked.size() > n + 1) {
                     prefix = new QaBenchResult.Prefix(n + 1, results(tallies));

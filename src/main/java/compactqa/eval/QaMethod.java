@@ -19,8 +19,6 @@ interface QaMethod {
         }
     }
 
-    Kind kind();
-
     /** Answers {@code question} from {@code documents} (in reading order), whose retrieval scores are {@code scores}. */
     Outcome answer(QaExample question, List<Document> documents, double[] scores);
 

@@ -1,9 +1,11 @@
 package compactqa.eval;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 
@@ -33,10 +35,14 @@ final class QaMethods {
     private QaMethods() {
     }
 
-    static List<QaMethod> all(Answerer answerer, ReaderModel reader, CompressionSettings settings, ToIntFunction<String> tokens) {
-        return List.of(new Compressing(Kind.ACTIVE, answerer, settings), new Compressing(Kind.SINGLE_PASS, answerer, settings),
-                new Raw(reader, tokens),
-                new Oracle(answerer, tokens));
+    /** Every method, by kind, in the order of {@link Kind}. */
+    static Map<Kind, QaMethod> all(Answerer answerer, ReaderModel reader, CompressionSettings settings, ToIntFunction<String> tokens) {
+        Map<Kind, QaMethod> methods = new EnumMap<>(Kind.class);
+        methods.put(Kind.ACTIVE, new Compressing(false, answerer, settings));
+        methods.put(Kind.SINGLE_PASS, new Compressing(true, answerer, settings));
+        methods.put(Kind.RAW, new Raw(reader, tokens));
+        methods.put(Kind.ORACLE, new Oracle(answerer, tokens));
+        return methods;
     }
 
     /** The outcome of an answer; a benchmark answers always (no confidence threshold), as the service does by default. */
@@ -51,10 +57,10 @@ final class QaMethods {
     }
 
     /** {@code active}, or {@code single_pass}: the same compressor and reader, the latter in one pass. */
-    private record Compressing(Kind kind, Answerer answerer, CompressionSettings settings) implements QaMethod {
+    private record Compressing(boolean singlePass, Answerer answerer, CompressionSettings settings) implements QaMethod {
         @Override
         public Outcome answer(QaExample q, List<Document> documents, double[] scores) {
-            if (kind == Kind.SINGLE_PASS) {
+            if (singlePass) {
                 // one segment holding every document, one step, and a sufficiency threshold that never stops it early
                 CompressionSettings once = new CompressionSettings(Math.max(1, documents.size()), 1, settings.budgetTokens(),
                         settings.sentenceThreshold(), 1.0, false);
@@ -66,11 +72,6 @@ final class QaMethods {
     }
 
     private record Raw(ReaderModel reader, ToIntFunction<String> tokens) implements QaMethod {
-        @Override
-        public Kind kind() {
-            return Kind.RAW;
-        }
-
         @Override
         public Outcome answer(QaExample q, List<Document> documents, double[] scores) {
             long start = System.nanoTime();
@@ -92,11 +93,6 @@ final class QaMethods {
     }
 
     private record Oracle(Answerer answerer, ToIntFunction<String> tokens) implements QaMethod {
-        @Override
-        public Kind kind() {
-            return Kind.ORACLE;
-        }
-
         @Override
         public Outcome answer(QaExample q, List<Document> documents, double[] scores) {
             // the gold paragraphs as the question's file has them, whatever the retrieval found: the

@@ -23,11 +23,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class QaSection implements ReportSection {
 
     @Override
-    public String filePrefix() {
-        return "qa-";
-    }
-
-    @Override
     public void plot(Path dir, List<JsonNode> results) throws IOException {
         for (JsonNode r : results) {
             String name = r.path("name").asText();

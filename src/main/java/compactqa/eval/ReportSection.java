@@ -8,12 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The part of the generated benchmark report that one kind of result file makes: a section of
- * {@code eval/README.md} and rows of the project README's results table.
+ * {@code eval/README.md} and rows of the project README's results table. {@code EvalReport} names the
+ * prefix of the file names each section reads.
  */
 interface ReportSection {
-
-    /** The result files this section reads: those whose names start with this prefix. */
-    String filePrefix();
 
     /** The section of {@code eval/README.md}, given every result file of this kind. */
     void appendDetails(StringBuilder md, List<JsonNode> results);

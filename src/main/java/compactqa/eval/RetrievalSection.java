@@ -13,11 +13,6 @@ final class RetrievalSection implements ReportSection {
     private static final String RULE = "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     @Override
-    public String filePrefix() {
-        return "retrieval-";
-    }
-
-    @Override
     public void appendDetails(StringBuilder md, List<JsonNode> results) {
         md.append("\n## Paragraph retrieval (BM25)\n\n")
                 .append("Recall-both@k: share of questions with every gold paragraph in the top k; recall-any@k: with at least one; ")

@@ -21,6 +21,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.NativeFSLockFactory;
+import org.apache.lucene.util.IOUtils;
 import org.jboss.logging.Logger;
 
 /**
@@ -188,14 +189,7 @@ public final class IndexStore {
 
     /** Deletes {@code dir} and everything in it, if it exists. */
     public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        IOUtils.rm(dir); // Lucene's: recursive, and a missing folder is not an error
     }
 
     private static long number(Path generation) {

@@ -18,7 +18,7 @@ public final class Int4BlockLinear implements LinearForm {
     /** Weights per block (the operator needs a power of two, at least 16). */
     public static final int BLOCK = 32;
     public static final String CODES = ".weight.q4";
-    public static final String SCALES = ".weight.q4_scale";
+    public static final String SCALES = ".weight.q4_scale"; // both as Quantized.putInto names them
 
     private Int4BlockLinear() {
     }
@@ -36,6 +36,11 @@ public final class Int4BlockLinear implements LinearForm {
 
     /** The codes and scales of a weight {@code [out, in]}; {@code in} must be a multiple of {@link #BLOCK}. */
     public record Quantized(Tensor codes, Tensor scales) {
+        /** Puts the codes and scales into {@code tensors} in place of the matrix named {@code weight}. */
+        public void putInto(Map<String, Tensor> tensors, String weight) {
+            tensors.put(weight + ".q4", codes);
+            tensors.put(weight + ".q4_scale", scales);
+        }
     }
 
     public static Quantized quantize(Tensor weight) {

@@ -51,6 +51,11 @@ public final class Int8DynamicLinear implements LinearForm {
      * @param scales one scale per output channel
      */
     public record Quantized(Tensor codes, Tensor scales) {
+        /** Puts the codes and scales into {@code tensors} under the names layer {@code layer} reads them by. */
+        public void putInto(Map<String, Tensor> tensors, String layer) {
+            tensors.put(layer + CODES, codes);
+            tensors.put(layer + SCALES, scales);
+        }
     }
 
     /** The codes of layer {@code name}: stored ones when the checkpoint holds them, else quantized now. */

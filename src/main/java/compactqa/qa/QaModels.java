@@ -43,83 +43,51 @@ public class QaModels {
     /**
      * A reader and compressor loaded together, counting the questions using them.
      *
+     * @param selection     how the compressor's scores and each paragraph's signals become sentence probabilities
+     * @param loop          how the loop reads with this compressor where the configuration does not say
+     * @param answerer      compress-then-read over this pair
      * @param readerDir     the reader's folder
      * @param compressorDir the compressor's folder
      */
-    public static final class Pair implements AutoCloseable {
-        private final ReaderModel reader;
-        private final CompressorModel compressor;
-        private final EvidenceSelection selection;
-        private final LoopSettings loop;
-        private final Answerer answerer;
-        private final Path readerDir;
-        private final Path compressorDir;
-        private final AtomicInteger users = new AtomicInteger();
-        private final AtomicBoolean retired = new AtomicBoolean();
-        private final AtomicBoolean closed = new AtomicBoolean();
+    public record Pair(ReaderModel reader, CompressorModel compressor, EvidenceSelection selection, LoopSettings loop,
+                       Answerer answerer, Path readerDir, Path compressorDir, Lease lease) implements AutoCloseable {
 
         Pair(ReaderModel reader, CompressorModel compressor, EvidenceSelection selection, LoopSettings loop, Path readerDir,
              Path compressorDir) {
-            this.reader = reader;
-            this.compressor = compressor;
-            this.selection = selection;
-            this.loop = loop;
-            this.answerer = Answerer.of(compressor, selection, reader);
-            this.readerDir = readerDir;
-            this.compressorDir = compressorDir;
-        }
-
-        public ReaderModel reader() {
-            return reader;
-        }
-
-        public CompressorModel compressor() {
-            return compressor;
-        }
-
-        /** How the compressor's scores and each paragraph's signals become sentence probabilities. */
-        public EvidenceSelection selection() {
-            return selection;
-        }
-
-        /** Compress-then-read over this pair. */
-        public Answerer answerer() {
-            return answerer;
-        }
-
-        /** How the loop reads with this compressor where the configuration does not say. */
-        public LoopSettings loop() {
-            return loop;
-        }
-
-        public Path readerDir() {
-            return readerDir;
-        }
-
-        public Path compressorDir() {
-            return compressorDir;
+            this(reader, compressor, selection, loop, Answerer.of(compressor, selection, reader), readerDir, compressorDir,
+                    new Lease());
         }
 
         /** Gives the pair back after a question; the last user of a retired pair closes it. */
         @Override
         public void close() {
-            if (users.decrementAndGet() == 0 && retired.get()) {
+            if (lease.users.decrementAndGet() == 0 && lease.retired.get()) {
                 shut();
             }
         }
 
         void retire() {
-            retired.set(true);
-            if (users.get() == 0) {
+            lease.retired.set(true);
+            if (lease.users.get() == 0) {
                 shut();
             }
         }
 
         private void shut() {
-            if (closed.compareAndSet(false, true)) {
+            if (lease.closed.compareAndSet(false, true)) {
                 reader.close();
                 compressor.close();
             }
+        }
+    }
+
+    /** Who holds a pair: the questions using it, and whether it was swapped out and closed. */
+    public static final class Lease {
+        private final AtomicInteger users = new AtomicInteger();
+        private final AtomicBoolean retired = new AtomicBoolean();
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        private Lease() {
         }
     }
 
@@ -134,8 +102,8 @@ public class QaModels {
             if (p == null) {
                 throw new ModelUnavailableException("the models are closed: the service is shutting down", null);
             }
-            p.users.incrementAndGet();
-            if (p == current && !p.closed.get()) {
+            p.lease.users.incrementAndGet();
+            if (p == current && !p.lease.closed.get()) {
                 return p;
             }
             p.close(); // swapped out between the read and the count: take the new one

@@ -177,14 +177,7 @@ public final class CompressorTask implements TrainingTask<CompressorFeature> {
     /** A paragraph's score (its best sentence's) and its sentences' scores. */
     private record Scored(int paragraph, double score, Document document, double[] sentenceScores) {
         List<String> topSentences(int n) {
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < sentenceScores.length; i++) {
-                if (!Double.isNaN(sentenceScores[i])) {
-                    order.add(i);
-                }
-            }
-            order.sort(Comparator.comparingDouble((Integer i) -> sentenceScores[i]).reversed());
-            return order.stream().limit(n).sorted().map(i -> document.sentences().get(i).text()).toList();
+            return document.topSentences(sentenceScores, n);
         }
     }
 

@@ -90,6 +90,15 @@ class CommandLineTest {
     }
 
     @Test
+    void everySubcommandInheritsHelpAndVersion() {
+        assertEquals(0, run("train", "compressor", "--help"));
+        assertTrue(out.toString().contains("--recipe") && out.toString().contains("--version"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("eval", "qa", "-V"));
+        assertTrue(out.toString().contains("CompactQA"), out.toString());
+    }
+
+    @Test
     void topLevelHelpListsCommands() {
         assertEquals(0, run("--help"));
         for (String command : new String[] {"serve", "index", "search", "eval"}) {

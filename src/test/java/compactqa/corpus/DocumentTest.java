@@ -64,4 +64,12 @@ class DocumentTest {
                 () -> new Document("x", "T", "Hi.", List.of(new Sentence(0, 9, "Hi.......")), "s"));
         assertThrows(IllegalArgumentException.class, () -> new Document(" ", "T", "Hi.", List.of(), "s"));
     }
+
+    @Test
+    void topSentencesAreTheBestScoredInTextOrderSkippingUnscored() {
+        Document d = Document.fromSentences("x", "T", List.of("A.", "B.", "C.", "D."), "s");
+        assertEquals(List.of("B.", "D."), d.topSentences(new double[] {0.1, 0.9, Double.NaN, 0.5}, 2));
+        assertEquals(List.of("A.", "B.", "D."), d.topSentences(new double[] {0.1, 0.9, Double.NaN, 0.5}, 9));
+        assertEquals(List.of(), d.topSentences(new double[] {0.1, 0.9, 0.3, 0.5}, 0));
+    }
 }
