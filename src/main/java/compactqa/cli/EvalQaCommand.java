@@ -10,6 +10,8 @@ import compactqa.eval.QaBenchResult;
 import compactqa.eval.QaBenchmark;
 import compactqa.index.IndexConfig;
 import compactqa.index.IndexStore;
+import compactqa.index.Retrieval;
+import compactqa.index.SearchSettings;
 import compactqa.model.CompressorModel;
 import compactqa.model.ModelArtifact;
 import compactqa.model.ModelConfig;
@@ -17,6 +19,7 @@ import compactqa.model.ReaderModel;
 import compactqa.qa.CompressionSettings;
 import compactqa.qa.EvidenceSelection;
 import compactqa.qa.LoopSettings;
+import compactqa.qa.ParagraphEmbedder;
 import compactqa.qa.QaConfig;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -54,6 +57,15 @@ public class EvalQaCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Result name (default: the first file's name).")
     String name;
 
+    @Option(names = "--retrieval", defaultValue = "bm25", paramLabel = "HOW", description = "open: bm25, dense or hybrid (default ${DEFAULT-VALUE}).")
+    Retrieval retrieval;
+
+    @Option(names = "--hops", defaultValue = "1", paramLabel = "N", description = "open: searches per question for active, 1 or 2 (default ${DEFAULT-VALUE}).")
+    int hops;
+
+    @Mixin
+    DenseOptions dense;
+
     @Mixin
     QuestionLimit limit;
 
@@ -73,18 +85,21 @@ public class EvalQaCommand implements Callable<Integer> {
         CompressionSettings settings = compression.over(CompressionSettings.of(qa, LoopSettings.read(qa.compressor())));
         List<Integer> runs = setting == QaBenchmark.Setting.OPEN ? (ks.isEmpty() ? List.of(qa.k()) : ks) : List.of(0);
         ModelConfig models = context.models();
-        try (ReaderModel reader = ReaderModel.open(ModelArtifact.load(qa.reader()), models.cache(), models.encoderOptions(),
+        SearchSettings search = index.searchSettings().with(retrieval);
+        try (ParagraphEmbedder embedder = retrieval.needsVectors() ? dense.open(models, context.project().home()) : null;
+             ReaderModel reader = ReaderModel.open(ModelArtifact.load(qa.reader()), models.cache(), models.encoderOptions(),
                 models.precision());
              CompressorModel compressor = CompressorModel.open(ModelArtifact.load(qa.compressor()), models.cache(),
                      models.encoderOptions(), models.precision())) {
             for (int k : runs) {
-                String fullName = "qa-" + base + "-" + setting.label() + (k > 0 ? "-k" + k : "");
+                String fullName = "qa-" + base + "-" + setting.label() + (k > 0 ? "-k" + k : "")
+                        + (k > 0 && retrieval != Retrieval.BM25 ? "-" + retrieval.label() : "") + (k > 0 && hops > 1 ? "-hops" + hops : "");
                 Path work = Files.createTempDirectory("compactqa-qa-");
                 QaBenchResult result;
                 try {
                     QaBenchmark.Request request = new QaBenchmark.Request(fullName, datasets, setting, k, limit.value(), settings,
-                            index.searchSettings(), new QaBenchResult.Models(context.relative(qa.reader()), context.relative(qa.compressor()),
-                            models.precision().id(), models.threads()));
+                            search, new QaBenchResult.Models(context.relative(qa.reader()), context.relative(qa.compressor()),
+                            models.precision().id(), models.threads()), hops, embedder);
                     result = new QaBenchmark(context.loader()).run(request, reader, compressor, EvidenceSelection.read(qa.compressor()),
                             work, context.run(), context.err());
                 } finally {

@@ -13,19 +13,21 @@ import compactqa.eval.RetrievalResult;
 import compactqa.index.AnalyzerChoice;
 import compactqa.index.IndexConfig;
 import compactqa.index.IndexStore;
-import compactqa.index.SearchSettings;
+import compactqa.index.Retrieval;
+import compactqa.qa.ParagraphEmbedder;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code qa eval retrieval}: BM25 recall on multi-hop data sets, written to {@code eval/results}. */
+/** {@code qa eval retrieval}: BM25, dense and hybrid recall on multi-hop data sets, written to {@code eval/results}. */
 @Dependent
 @Command(name = "retrieval",
         description = {"Pool the paragraphs of the given data set files into one index, search every question,",
                 "and report recall@2/5/10/20 (all gold paragraphs, and any), MRR and throughput.",
-                "Lists of analyzers, title boosts or BM25 parameters are compared in one run;",
+                "Lists of retrievals (bm25, dense, hybrid), analyzers, title boosts, BM25 parameters or fusions are compared",
+                "in one run, over one index per analyzer (with paragraph vectors if dense or hybrid is asked for);",
                 "the first of each list is the primary configuration."})
 public class EvalRetrievalCommand implements Callable<Integer> {
 
@@ -53,6 +55,17 @@ public class EvalRetrievalCommand implements Callable<Integer> {
     @Option(names = "--bm25", split = ",", paramLabel = "K1:B", description = "BM25 parameters such as 1.2:0.75 (default: the configured ones).")
     List<String> bm25 = new ArrayList<>();
 
+    @Option(names = "--retrieval", split = ",", paramLabel = "HOW", defaultValue = "bm25",
+            description = "bm25, dense, hybrid, compared in one run (default ${DEFAULT-VALUE}).")
+    List<Retrieval> retrievals;
+
+    @Mixin
+    DenseOptions dense;
+
+    @Option(names = "--hops", split = ",", paramLabel = "N", defaultValue = "1",
+            description = "Retrievals per question, 1 or 2, compared in one run (default ${DEFAULT-VALUE}).")
+    List<Integer> hops;
+
     @Mixin
     ResultsFolder output;
 
@@ -63,9 +76,10 @@ public class EvalRetrievalCommand implements Callable<Integer> {
         List<RetrievalConfig> configs = configs();
         PrintWriter err = context.err();
         Path work = Files.createTempDirectory("compactqa-retrieval-");
+        boolean vectors = retrievals.stream().anyMatch(Retrieval::needsVectors);
         RetrievalResult result;
-        try {
-            result = benchmark.run(name, datasets, configs, work, context.run(), err);
+        try (ParagraphEmbedder embedder = vectors ? dense.open(context.models(), context.project().home()) : null) {
+            result = benchmark.run(name, datasets, configs, embedder, work, context.run(), err);
         } finally {
             IndexStore.deleteTree(work);
         }
@@ -93,14 +107,6 @@ public class EvalRetrievalCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--bm25 takes K1:B pairs such as 1.2:0.75, got '" + p + "'");
             }
         }
-        List<RetrievalConfig> configs = new ArrayList<>();
-        for (AnalyzerChoice a : analyzerChoices) {
-            for (double boost : boosts) {
-                for (float[] kb : params) {
-                    configs.add(new RetrievalConfig(a, new SearchSettings(boost, kb[0], kb[1])));
-                }
-            }
-        }
-        return configs;
+        return RetrievalConfig.grid(retrievals, analyzerChoices, boosts, params, dense.fusions(), hops);
     }
 }

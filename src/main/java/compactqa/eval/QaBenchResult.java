@@ -28,9 +28,12 @@ public record QaBenchResult(String command, String commit, String date, String j
     public record Models(String reader, String compressor, String precision, int threads) {
     }
 
-    /** The compression settings the run used. */
+    /**
+     * The compression settings the run used, with the open setting's retrieval: {@code hops} searches per
+     * question for the active method, and {@code retrieval} (bm25, dense or hybrid).
+     */
     public record Settings(int segmentSize, int maxSteps, int budgetTokens, double sentenceThreshold, double sufficiencyThreshold,
-                           boolean checkEvidence) {
+                           boolean checkEvidence, int hops, String retrieval) {
     }
 
     /**

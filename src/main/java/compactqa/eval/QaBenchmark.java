@@ -20,6 +20,7 @@ import compactqa.dataset.DatasetLoader;
 import compactqa.dataset.QaExample;
 import compactqa.index.AnalyzerChoice;
 import compactqa.index.BuildListener;
+import compactqa.index.Embedder;
 import compactqa.index.IndexBuilder;
 import compactqa.index.IndexStore;
 import compactqa.index.InvalidQueryException;
@@ -35,6 +36,8 @@ import compactqa.metrics.SupportMetrics;
 import compactqa.model.CompressorModel;
 import compactqa.model.ReaderModel;
 import compactqa.qa.Answerer;
+import compactqa.qa.QaPipeline;
+import compactqa.qa.Retriever;
 import compactqa.qa.CompressionSettings;
 import compactqa.qa.EvidenceSelection;
 import compactqa.qa.LexicalRanker;
@@ -76,15 +79,26 @@ public final class QaBenchmark {
      * @param settings the active compression's settings, as the service has them
      * @param search   the open setting's retrieval settings
      * @param models   what the reader and compressor are, for the record
+     * @param hops     the open setting's searches per question for the active method (2: a second hop)
+     * @param embedder the paragraph and query vectors of dense and hybrid retrieval, or null
      */
     public record Request(String name, List<Path> datasets, Setting setting, int k, int limit, CompressionSettings settings,
-                          SearchSettings search, QaBenchResult.Models models) {
+                          SearchSettings search, QaBenchResult.Models models, int hops, Embedder embedder) {
 
         public Request {
             datasets = List.copyOf(datasets);
-            if (datasets.isEmpty() || limit < 0 || setting == Setting.OPEN && k < 1) {
-                throw new IllegalArgumentException("a benchmark needs data sets, a limit of at least 0, and k in the open setting");
+            if (datasets.isEmpty() || limit < 0 || setting == Setting.OPEN && k < 1 || hops < 1) {
+                throw new IllegalArgumentException("a benchmark needs data sets, a limit of at least 0, k in the open setting and hops >= 1");
             }
+            if (search.retrieval().needsVectors() && embedder == null) {
+                throw new IllegalArgumentException(search.retrieval().label() + " retrieval needs an embedder");
+            }
+        }
+
+        /** One BM25 search per question. */
+        public Request(String name, List<Path> datasets, Setting setting, int k, int limit, CompressionSettings settings,
+                       SearchSettings search, QaBenchResult.Models models) {
+            this(name, datasets, setting, k, limit, settings, search, models, 1, null);
         }
     }
 
@@ -124,7 +138,8 @@ public final class QaBenchmark {
         Map<QaMethod.Kind, QaMethod> methods = QaMethods.all(Answerer.of(compressor, selection, reader), reader, settings, tokens);
         Map<String, Tally> tallies = new LinkedHashMap<>();
         methods.keySet().forEach(kind -> tallies.put(kind.label(), new Tally()));
-        ParagraphSearcher searcher = open ? openIndex(pool, workDir, request.search(), log) : null;
+        ParagraphSearcher searcher = open ? openIndex(pool, workDir, request.search(), request.embedder(), log) : null;
+        Retriever retriever = open && request.hops() > 1 ? query -> QaPipeline.retrieved(retrieve(searcher, query, k)) : null;
         LexicalRanker ranker = new LexicalRanker();
         Random random = new Random(20261122);
         QaBenchResult.Prefix prefix = null;
@@ -151,7 +166,7 @@ public final class QaBenchmark {
                 List<QaMethod.Kind> order = new ArrayList<>(methods.keySet());
                 Collections.shuffle(order, random);
                 for (QaMethod.Kind kind : order) {
-                    QaMethod.Outcome o = methods.get(kind).answer(q, documents, scores);
+                    QaMethod.Outcome o = methods.get(kind).answer(q, documents, scores, retriever, request.hops());
                     tallies.get(kind.label()).add(q, o, documentTokens, retrievalMs, sentenceLevel);
                 }
                 if (n + 1 == ResultVerifier.PREFIX_QUESTIONS && asked.size() > n + 1) {
@@ -174,7 +189,8 @@ public final class QaBenchmark {
                 datasets.stream().map(Path::toString).toList(), request.setting().label(), open ? k : 0, asked.size(),
                 sentenceLevel ? "sentence" : "paragraph",
                 new QaBenchResult.Settings(settings.segmentSize(), settings.maxSteps(), settings.budgetTokens(),
-                        settings.sentenceThreshold(), settings.sufficiencyThreshold(), settings.checkEvidence()), request.models(), results, prefix);
+                        settings.sentenceThreshold(), settings.sufficiencyThreshold(), settings.checkEvidence(), open ? request.hops() : 1,
+                        open ? request.search().retrieval().label() : "given"), request.models(), results, prefix);
     }
 
     private static Map<String, QaBenchResult.Method> results(Map<String, Tally> tallies) {
@@ -189,12 +205,13 @@ public final class QaBenchmark {
         return s.toString().strip();
     }
 
-    private static ParagraphSearcher openIndex(List<Document> pool, Path workDir, SearchSettings search, PrintWriter log)
-            throws IOException {
+    private static ParagraphSearcher openIndex(List<Document> pool, Path workDir, SearchSettings search, Embedder embedder,
+                                               PrintWriter log) throws IOException {
         IndexStore store = new IndexStore(workDir.resolve("index"));
-        var stats = new IndexBuilder().build(store, pool.stream(), AnalyzerChoice.KSTEM, BuildListener.NONE);
+        Embedder vectors = search.retrieval().needsVectors() ? embedder : null;
+        var stats = new IndexBuilder(256, vectors).build(store, pool.stream(), AnalyzerChoice.KSTEM, new BuildProgress(log, pool.size()));
         log.printf("indexed %,d pooled paragraphs (%,d duplicates removed)%n", stats.indexed(), stats.duplicates());
-        return ParagraphSearcher.open(store.current().orElseThrow(), search);
+        return ParagraphSearcher.open(store.current().orElseThrow(), search, vectors);
     }
 
     private static List<SearchHit> retrieve(ParagraphSearcher searcher, String question, int k) {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import compactqa.corpus.Document;
 import compactqa.dataset.QaExample;
+import compactqa.qa.Retriever;
 
 /** One way of answering in the QA benchmark: ours, or a baseline. */
 interface QaMethod {
@@ -19,8 +20,12 @@ interface QaMethod {
         }
     }
 
-    /** Answers {@code question} from {@code documents} (in reading order), whose retrieval scores are {@code scores}. */
-    Outcome answer(QaExample question, List<Document> documents, double[] scores);
+    /**
+     * Answers {@code question} from {@code documents} (in reading order), whose retrieval scores are
+     * {@code scores}; a method that retrieves again may search {@code retriever} (null: no second
+     * search) for up to {@code hops} searches in all.
+     */
+    Outcome answer(QaExample question, List<Document> documents, double[] scores, Retriever retriever, int hops);
 
     /**
      * What a method did for one question.

@@ -18,11 +18,13 @@ import compactqa.model.ReaderModel;
 import compactqa.qa.Answerer;
 import compactqa.qa.CompressionSettings;
 import compactqa.qa.EvidenceSentence;
+import compactqa.qa.Retriever;
 
 /**
  * The methods the QA benchmark compares, all reading with the same reader:
  * <ul>
- * <li>{@code active}: active compression, as the service answers;
+ * <li>{@code active}: active compression, as the service answers (in the open setting, with a second
+ * search after the first step where the request asks for two hops);
  * <li>{@code single_pass}: every document scored once with no evidence, the best sentences kept under
  * the same budget, no iteration and no early stop (extractive compression in the RECOMP manner);
  * <li>{@code raw}: the reader over all the documents, in sliding windows;
@@ -59,21 +61,21 @@ final class QaMethods {
     /** {@code active}, or {@code single_pass}: the same compressor and reader, the latter in one pass. */
     private record Compressing(boolean singlePass, Answerer answerer, CompressionSettings settings) implements QaMethod {
         @Override
-        public Outcome answer(QaExample q, List<Document> documents, double[] scores) {
+        public Outcome answer(QaExample q, List<Document> documents, double[] scores, Retriever retriever, int hops) {
             if (singlePass) {
                 // one segment holding every document, one step, and a sufficiency threshold that never stops it early
                 CompressionSettings once = new CompressionSettings(Math.max(1, documents.size()), 1, settings.budgetTokens(),
                         settings.sentenceThreshold(), 1.0, false);
                 return outcome(answerer.answer(q.question(), documents, scores, once, 0), 1);
             }
-            Answerer.Answer a = answerer.answer(q.question(), documents, scores, settings, 0);
+            Answerer.Answer a = answerer.answer(q.question(), documents, scores, settings, 0, retriever, hops);
             return outcome(a, a.compressed().steps().size());
         }
     }
 
     private record Raw(ReaderModel reader, ToIntFunction<String> tokens) implements QaMethod {
         @Override
-        public Outcome answer(QaExample q, List<Document> documents, double[] scores) {
+        public Outcome answer(QaExample q, List<Document> documents, double[] scores, Retriever retriever, int hops) {
             long start = System.nanoTime();
             String context = ReaderContext.of(documents.stream().map(d -> new ReaderContext.Passage(d.title(), d.text())).toList());
             String answer = reader.answer(q.question(), context).text();
@@ -94,7 +96,7 @@ final class QaMethods {
 
     private record Oracle(Answerer answerer, ToIntFunction<String> tokens) implements QaMethod {
         @Override
-        public Outcome answer(QaExample q, List<Document> documents, double[] scores) {
+        public Outcome answer(QaExample q, List<Document> documents, double[] scores, Retriever retriever, int hops) {
             // the gold paragraphs as the question's file has them, whatever the retrieval found: the
             // reader's upper bound (a gold paragraph missing from the file is missing here too)
             Set<String> goldTitles = new HashSet<>(q.supportingTitles());

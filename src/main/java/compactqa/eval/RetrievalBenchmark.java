@@ -20,12 +20,15 @@ import compactqa.dataset.QaExample;
 import compactqa.index.AnalyzerChoice;
 import compactqa.index.BuildListener;
 import compactqa.index.BuildStats;
+import compactqa.index.Embedder;
 import compactqa.index.IndexBuilder;
 import compactqa.index.IndexStore;
 import compactqa.index.InvalidQueryException;
 import compactqa.index.ParagraphSearcher;
 import compactqa.index.SearchHit;
 import compactqa.metrics.RetrievalScores;
+import compactqa.qa.LexicalRanker;
+import compactqa.qa.SecondHop;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -49,6 +52,8 @@ public class RetrievalBenchmark {
 
     /** How deep each ranking is read: the largest cut-off for recall, and the reach of MRR. */
     public static final int DEPTH = 100;
+    /** First-hop paragraphs a second retrieval starts from. */
+    static final int SEEDS = 2;
 
     private final DatasetLoader loader;
 
@@ -60,12 +65,17 @@ public class RetrievalBenchmark {
     /**
      * Runs the benchmark.
      *
-     * @param configs configurations to compare; the first is the primary one
-     * @param workDir an empty folder for the temporary indexes
-     * @param log     where stage summaries go
+     * @param configs  configurations to compare; the first is the primary one
+     * @param embedder the paragraph and query vectors of dense and hybrid configurations (null if there are none)
+     * @param workDir  an empty folder for the temporary indexes
+     * @param log      where stage summaries go
      */
-    public RetrievalResult run(String name, List<Path> datasets, List<RetrievalConfig> configs, Path workDir,
+    public RetrievalResult run(String name, List<Path> datasets, List<RetrievalConfig> configs, Embedder embedder, Path workDir,
                                RunInfo run, PrintWriter log) throws IOException {
+        boolean dense = configs.stream().anyMatch(c -> c.search().retrieval().needsVectors());
+        if (dense && embedder == null) {
+            throw new IllegalArgumentException("dense and hybrid retrieval need an embedder");
+        }
         if (configs.isEmpty()) {
             throw new IllegalArgumentException("at least one retrieval configuration is needed");
         }
@@ -113,27 +123,30 @@ public class RetrievalBenchmark {
         for (RetrievalConfig config : configs) {
             IndexStore store = new IndexStore(workDir.resolve(config.analyzer().id()));
             if (!builds.containsKey(config.analyzer())) {
-                BuildStats stats = new IndexBuilder().build(store, pool.stream(), config.analyzer(), BuildListener.NONE);
+                // one index serves every configuration of an analyzer: with vectors if any of them needs them
+                BuildStats stats = new IndexBuilder(256, dense ? embedder : null).build(store, pool.stream(), config.analyzer(),
+                        new BuildProgress(log, pool.size()));
                 builds.put(config.analyzer(), stats);
-                log.printf("indexed %,d paragraphs (%,d duplicates removed) with %s in %.1f s (%,.0f docs/s)%n",
-                        stats.indexed(), stats.duplicates(), config.analyzer().id(), stats.seconds(), stats.docsPerSecond());
+                log.printf("indexed %,d paragraphs (%,d duplicates removed) with %s%s in %.1f s (%,.0f docs/s)%n",
+                        stats.indexed(), stats.duplicates(), config.analyzer().id(), dense ? " and " + embedder.id() + " vectors" : "",
+                        stats.seconds(), stats.docsPerSecond());
             }
             double seconds;
             RetrievalScores all = new RetrievalScores();
             RetrievalScores inPool = new RetrievalScores();
             Map<String, RetrievalScores> datasetScores = new LinkedHashMap<>();
             Map<String, RetrievalScores> typeScores = new TreeMap<>();
-            try (ParagraphSearcher searcher = ParagraphSearcher.open(store.current().orElseThrow(), config.search())) {
+            try (ParagraphSearcher searcher = ParagraphSearcher.open(store.current().orElseThrow(), config.search(), embedder)) {
                 if (variants.isEmpty()) {
                     // one untimed pass, so the first configuration is not timed on a cold JIT
-                    questions.forEach(q -> rank(searcher, q.example().question()));
+                    questions.forEach(q -> rank(searcher, q.example().question(), config.hops()));
                 }
                 long start = System.nanoTime();
                 for (Question q : questions) {
                     if (q.gold().isEmpty()) {
                         continue;
                     }
-                    List<Set<String>> ranked = rank(searcher, q.example().question());
+                    List<Set<String>> ranked = rank(searcher, q.example().question(), config.hops());
                     all.add(ranked, q.gold());
                     if (poolIds.containsAll(q.gold())) {
                         inPool.add(ranked, q.gold());
@@ -145,8 +158,8 @@ public class RetrievalBenchmark {
                 }
                 seconds = (System.nanoTime() - start) / 1e9;
             }
-            RetrievalResult.Variant variant = new RetrievalResult.Variant(RetrievalResult.Config.of(config),
-                    round(scored / seconds), RetrievalResult.Slice.of(all));
+            RetrievalResult.Variant variant = new RetrievalResult.Variant(RetrievalResult.Config.of(config, dense ? embedder.id() : null),
+                    round(scored / seconds), RetrievalResult.Slice.of(all), RetrievalResult.Slice.of(inPool), slices(datasetScores));
             variants.add(variant);
             log.printf("%-36s R@2 %.3f  R@5 %.3f  R@10 %.3f  R@20 %.3f (both)  MRR %.3f  %,.0f q/s%n", config.label(),
                     all.recallBoth().get("2"), all.recallBoth().get("5"), all.recallBoth().get("10"),
@@ -168,13 +181,38 @@ public class RetrievalBenchmark {
                 variants.size() > 1 ? variants : List.of());
     }
 
-    private static List<Set<String>> rank(ParagraphSearcher searcher, String question) {
+    private static List<Set<String>> rank(ParagraphSearcher searcher, String question, int hops) {
         try {
-            return searcher.search(question, DEPTH, false).hits().stream().map(SearchHit::document)
-                    .map(RetrievalBenchmark::identifiers).toList();
+            List<SearchHit> hits = searcher.search(question, DEPTH, false).hits();
+            if (hops == 2) {
+                hits = secondHop(searcher, question, hits);
+            }
+            return hits.stream().map(SearchHit::document).map(RetrievalBenchmark::identifiers).toList();
         } catch (InvalidQueryException e) {
             return List.of();
         }
+    }
+
+    /**
+     * The first hop's ranking fused with a second retrieval, asked as the service asks it: with the
+     * question and the evidence of the first step, here (without a compressor) the sentence of each
+     * of the first hop's {@value #SEEDS} best paragraphs that best matches the question, and their titles.
+     */
+    private static List<SearchHit> secondHop(ParagraphSearcher searcher, String question, List<SearchHit> first) {
+        LexicalRanker ranker = new LexicalRanker();
+        List<String> titles = new ArrayList<>();
+        List<String> evidence = new ArrayList<>();
+        for (SearchHit seed : first.subList(0, Math.min(SEEDS, first.size()))) {
+            Document d = seed.document();
+            List<Document> sentences = d.sentences().stream().filter(s -> !s.text().isBlank())
+                    .map(s -> Document.fromSentences(null, "", List.of(s.text()), "")).toList();
+            if (!sentences.isEmpty()) {
+                titles.add(d.title());
+                evidence.add(ranker.rank(question, sentences).get(0).text());
+            }
+        }
+        List<SearchHit> second = searcher.search(SecondHop.query(question, titles, evidence), DEPTH, false).hits();
+        return SecondHop.fuse(List.of(first, second), DEPTH);
     }
 
     /** What a retrieved paragraph can be recognised by: its content and its title. */

@@ -1,5 +1,7 @@
 package compactqa.eval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 import java.util.Map;
 import compactqa.metrics.RetrievalScores;
@@ -44,11 +46,13 @@ public record RetrievalResult(
         List<Variant> variants) {
 
     /** A retrieval configuration as recorded. */
-    public record Config(String label, String analyzer, double titleBoost, double bm25K1, double bm25B) {
-        static Config of(RetrievalConfig c) {
+    public record Config(String label, String analyzer, double titleBoost, double bm25K1, double bm25B, String retrieval,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String embedder, int hops) {
+        static Config of(RetrievalConfig c, String embedder) {
             // through the float's shortest decimal form, so that 0.9f is recorded as 0.9, not 0.8999999761581421
             return new Config(c.label(), c.analyzer().id(), c.search().titleBoost(), Double.parseDouble(Float.toString(c.search().k1())),
-                    Double.parseDouble(Float.toString(c.search().b())));
+                    Double.parseDouble(Float.toString(c.search().b())), c.search().retrieval().label(),
+                    c.search().retrieval().needsVectors() ? embedder : null, c.hops());
         }
     }
 
@@ -60,6 +64,6 @@ public record RetrievalResult(
     }
 
     /** One configuration's figures in a comparison. */
-    public record Variant(Config config, double queriesPerS, Slice scores) {
+    public record Variant(Config config, double queriesPerS, Slice scores, Slice goldInPool, Map<String, Slice> byDataset) {
     }
 }

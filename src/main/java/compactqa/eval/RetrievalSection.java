@@ -64,6 +64,9 @@ final class RetrievalSection implements ReportSection {
         } else {
             row(md, primary, r, r.path("queries_per_s").asDouble());
         }
+        if (variants.isArray() && !variants.isEmpty() && variants.get(0).has("gold_in_pool")) {
+            appendVariantSubsets(md, variants);
+        }
         md.append("\nSubsets, ").append(primary).append(":\n\n").append(HEADER).append("|\n").append(RULE).append("\n");
         if (r.path("gold_in_pool").isObject()) {
             row(md, "every gold paragraph in the pool", r.path("gold_in_pool"), Double.NaN);
@@ -71,6 +74,23 @@ final class RetrievalSection implements ReportSection {
         r.path("by_dataset").fields().forEachRemaining(e -> row(md, "file `" + e.getKey() + "`", e.getValue(), Double.NaN));
         r.path("by_type").fields().forEachRemaining(e -> row(md, "type " + e.getKey() + " (files that name types)",
                 e.getValue(), Double.NaN));
+    }
+
+    /** Recall-both@10 of every configuration: all questions, those with every gold paragraph in the pool, each file. */
+    private static void appendVariantSubsets(StringBuilder md, JsonNode variants) {
+        List<String> files = new java.util.ArrayList<>();
+        variants.get(0).path("by_dataset").fieldNames().forEachRemaining(files::add);
+        md.append("\nRecall-both@10 by subset:\n\n| configuration | all | gold in pool |");
+        files.forEach(f -> md.append(" `").append(f.substring(f.lastIndexOf('/') + 1)).append("` |"));
+        md.append("\n|---|---:|---:|").append("---:|".repeat(files.size())).append('\n');
+        for (JsonNode v : variants) {
+            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f |", v.path("config").path("label").asText(),
+                    v.path("scores").path("recall_both_at_k").path("10").asDouble(),
+                    v.path("gold_in_pool").path("recall_both_at_k").path("10").asDouble()));
+            files.forEach(f -> md.append(String.format(Locale.ROOT, " %.3f |",
+                    v.path("by_dataset").path(f).path("recall_both_at_k").path("10").asDouble())));
+            md.append('\n');
+        }
     }
 
     private static void row(StringBuilder md, String label, JsonNode scores, double qps) {

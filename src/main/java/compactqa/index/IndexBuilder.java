@@ -5,9 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -42,15 +46,26 @@ public final class IndexBuilder {
     /** Version of {@link Document#contentKey()}: an index keyed otherwise cannot deduplicate additions. */
     static final String COMMIT_KEY_SCHEME = "content-key";
     static final String KEY_SCHEME = "2";
+    /** The {@link Embedder#id()} of the paragraph vectors; absent in a BM25-only index. */
+    static final String COMMIT_EMBEDDER = "embedder";
+    /** Paragraphs per embedding call: enough to sort by length and pad little. */
+    private static final int EMBED_BATCH = 64;
 
     private final double ramBufferMb;
+    private final Embedder embedder;
 
     public IndexBuilder() {
         this(256);
     }
 
     public IndexBuilder(double ramBufferMb) {
+        this(ramBufferMb, null);
+    }
+
+    /** A builder that also stores each paragraph's vector from {@code embedder} (null: none, BM25 only). */
+    public IndexBuilder(double ramBufferMb, Embedder embedder) {
         this.ramBufferMb = ramBufferMb;
+        this.embedder = embedder;
     }
 
     /** Builds a new generation from {@code docs} and makes it the live index. */
@@ -67,8 +82,12 @@ public final class IndexBuilder {
                      Analyzer a = analyzer.create();
                      IndexWriter writer = new IndexWriter(dir, config(a, IndexWriterConfig.OpenMode.CREATE))) {
                     counts = write(writer, docs, new HashSet<>(), new HashSet<>(), null, listener, lock);
-                    writer.setLiveCommitData(Map.of(COMMIT_ANALYZER, analyzer.id(),
-                            COMMIT_CREATED, Instant.now().toString(), COMMIT_KEY_SCHEME, KEY_SCHEME).entrySet());
+                    Map<String, String> commit = new HashMap<>(Map.of(COMMIT_ANALYZER, analyzer.id(),
+                            COMMIT_CREATED, Instant.now().toString(), COMMIT_KEY_SCHEME, KEY_SCHEME));
+                    if (embedder != null) {
+                        commit.put(COMMIT_EMBEDDER, embedder.id());
+                    }
+                    writer.setLiveCommitData(commit.entrySet());
                     writer.commit();
                 }
                 store.publish(generation);
@@ -108,6 +127,12 @@ public final class IndexBuilder {
             try (Directory dir = FSDirectory.open(generation);
                  DirectoryReader existing = DirectoryReader.open(dir)) {
                 AnalyzerChoice analyzer = analyzerOf(existing);
+                String vectors = existing.getIndexCommit().getUserData().get(COMMIT_EMBEDDER);
+                if (!Objects.equals(vectors, embedder == null ? null : embedder.id())) {
+                    throw new IndexStoreException("the index at " + generation + " holds " + (vectors == null ? "no paragraph vectors"
+                            : "paragraph vectors of " + vectors) + "; add with " + (vectors == null ? "no embedder" : "the same embedder")
+                            + " or rebuild it");
+                }
                 if (!KEY_SCHEME.equals(existing.getIndexCommit().getUserData().get(COMMIT_KEY_SCHEME))) {
                     throw new IndexStoreException("the index at " + generation + " was built by an older version that "
                             + "identified duplicates differently; rebuild it with 'qa index build' before adding");
@@ -145,6 +170,7 @@ public final class IndexBuilder {
                          IndexSearcher existing, BuildListener listener, Lock lock) throws IOException {
         Counts counts = new Counts();
         long lastReport = System.nanoTime();
+        List<Document> pending = new ArrayList<>(EMBED_BATCH);
         Iterator<Document> it = docs.iterator();
         while (it.hasNext()) {
             Document doc = it.next();
@@ -158,7 +184,10 @@ public final class IndexBuilder {
                     ids.add(doc.id());
                     counts.renamedIds++;
                 }
-                writer.addDocument(IndexFields.toLucene(doc));
+                pending.add(doc);
+                if (pending.size() == EMBED_BATCH) {
+                    addAll(writer, pending);
+                }
                 counts.indexed++;
             }
             long now = System.nanoTime();
@@ -168,8 +197,19 @@ public final class IndexBuilder {
                 lastReport = now;
             }
         }
+        addAll(writer, pending);
         listener.onProgress(counts.indexed, counts.duplicates);
         return counts;
+    }
+
+    /** Adds {@code docs}, with their vectors if this builder embeds, and empties the list. */
+    private void addAll(IndexWriter writer, List<Document> docs) throws IOException {
+        List<float[]> vectors = embedder == null ? null
+                : embedder.paragraphs(docs.stream().map(d -> new Embedder.Paragraph(d.title(), d.text())).toList());
+        for (int i = 0; i < docs.size(); i++) {
+            writer.addDocument(IndexFields.toLucene(docs.get(i), vectors == null ? null : vectors.get(i)));
+        }
+        docs.clear();
     }
 
     private static BuildStats stats(Path generation, Counts counts, long totalDocs, long startNanos,

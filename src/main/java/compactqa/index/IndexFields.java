@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
@@ -23,7 +25,8 @@ import compactqa.corpus.Sentence;
  * (the content key that deduplicates paragraphs) and {@code source} are exact terms;
  * {@code sentences} stores the sentence spans as variable-length integers (start, then length,
  * each relative to the previous end), so the sentences come back with the document without
- * storing their text twice.
+ * storing their text twice. {@code vector}, in an index built with an {@link Embedder}, holds the
+ * paragraph's unit vector for nearest-neighbour search.
  */
 final class IndexFields {
 
@@ -33,12 +36,19 @@ final class IndexFields {
     static final String TEXT = "text";
     static final String SOURCE = "source";
     static final String SENTENCES = "sentences";
+    /** The paragraph's unit vector from the index's {@link Embedder}, in an HNSW graph; absent in a BM25-only index. */
+    static final String VECTOR = "vector";
 
     private IndexFields() {
     }
 
-    static org.apache.lucene.document.Document toLucene(Document doc) {
+    /** {@code doc} as Lucene stores it, with its {@code vector} (null for none). */
+    static org.apache.lucene.document.Document toLucene(Document doc, float[] vector) {
         org.apache.lucene.document.Document lucene = new org.apache.lucene.document.Document();
+        if (vector != null) {
+            // unit vectors: the dot product is the cosine, and the cheapest similarity to compute
+            lucene.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        }
         lucene.add(new StringField(ID, doc.id(), Field.Store.YES));
         lucene.add(new StringField(KEY, doc.contentKey(), Field.Store.NO));
         lucene.add(new TextField(TITLE, doc.title(), Field.Store.YES));

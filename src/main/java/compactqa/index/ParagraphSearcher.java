@@ -25,6 +25,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -41,7 +42,8 @@ import org.apache.lucene.util.IOUtils;
 import compactqa.corpus.Document;
 
 /**
- * BM25 search over one generation of the index.
+ * Search over one generation of the index: BM25, dense (nearest paragraph vectors), or both fused,
+ * as {@link SearchSettings#retrieval()} says.
  *
  * <p>A query is plain text, never Lucene syntax, so no user input can be malformed: it is analyzed
  * like the index, and each distinct term is looked up in the text and, weighted by
@@ -55,6 +57,8 @@ public final class ParagraphSearcher implements Closeable {
 
     /** Upper bound on distinct query terms, to stay clear of Lucene's clause limit with two fields. */
     public static final int MAX_TERMS = 256;
+    /** How deep each of the two rankings hybrid retrieval fuses is read. */
+    static final int FUSION_DEPTH = 100;
 
     private final Path generation;
     private final DirectoryReader reader;
@@ -65,10 +69,12 @@ public final class ParagraphSearcher implements Closeable {
     private final UnifiedHighlighter highlighter;
     /** Shared with the searchers reopened from this one; closes after the last of them. */
     private final SharedDirectory directory;
+    private final Embedder embedder;
     private final AtomicInteger references = new AtomicInteger(1);
 
     private ParagraphSearcher(Path generation, DirectoryReader reader, AnalyzerChoice analyzerChoice,
-                              SearchSettings settings, SharedDirectory directory) {
+                              SearchSettings settings, Embedder embedder, SharedDirectory directory) {
+        this.embedder = embedder;
         this.generation = generation;
         this.directory = directory;
         this.reader = reader;
@@ -83,13 +89,34 @@ public final class ParagraphSearcher implements Closeable {
                 .build();
     }
 
-    /** Opens the index in {@code generation} (a directory holding a committed Lucene index). */
+    /** Opens the index in {@code generation} (a directory holding a committed Lucene index) for BM25 search. */
     public static ParagraphSearcher open(Path generation, SearchSettings settings) throws IOException {
+        return open(generation, settings, null);
+    }
+
+    /**
+     * Opens the index in {@code generation}, embedding queries with {@code embedder} where
+     * {@code settings} retrieve densely (it must be the embedder the index was built with).
+     *
+     * @throws IndexStoreException if dense retrieval is asked of an index without the embedder's vectors
+     */
+    public static ParagraphSearcher open(Path generation, SearchSettings settings, Embedder embedder) throws IOException {
         SharedDirectory dir = new SharedDirectory(FSDirectory.open(generation));
         DirectoryReader reader = null;
         try {
             reader = DirectoryReader.open(dir.directory);
-            return new ParagraphSearcher(generation, reader, IndexBuilder.analyzerOf(reader), settings, dir);
+            if (settings.retrieval().needsVectors()) {
+                String vectors = reader.getIndexCommit().getUserData().get(IndexBuilder.COMMIT_EMBEDDER);
+                if (vectors == null) {
+                    throw new IndexStoreException("the index at " + generation + " holds no paragraph vectors: "
+                            + settings.retrieval().label() + " retrieval needs an index built with an embedder");
+                }
+                if (embedder == null || !vectors.equals(embedder.id())) {
+                    throw new IndexStoreException("the index at " + generation + " holds paragraph vectors of " + vectors
+                            + ", not of " + (embedder == null ? "no embedder" : embedder.id()));
+                }
+            }
+            return new ParagraphSearcher(generation, reader, IndexBuilder.analyzerOf(reader), settings, embedder, dir);
         } catch (IOException | RuntimeException e) {
             IOUtils.closeWhileHandlingException(reader);
             dir.release();
@@ -111,7 +138,7 @@ public final class ParagraphSearcher implements Closeable {
                 return null;
             }
             directory.acquire();
-            return new ParagraphSearcher(generation, newer, analyzerChoice, settings, directory);
+            return new ParagraphSearcher(generation, newer, analyzerChoice, settings, embedder, directory);
         } finally {
             release();
         }
@@ -147,7 +174,16 @@ public final class ParagraphSearcher implements Closeable {
         }
         Query lucene = toQuery(terms);
         try {
-            TopDocs top = searcher.search(lucene, k);
+            TopDocs top = switch (settings.retrieval()) {
+                case BM25 -> searcher.search(lucene, k);
+                case DENSE -> searcher.search(nearest(query, k), k);
+                case HYBRID -> {
+                    int depth = Math.max(k, FUSION_DEPTH);
+                    TopDocs sparse = searcher.search(lucene, depth);
+                    TopDocs dense = searcher.search(nearest(query, depth), depth);
+                    yield new TopDocs(sparse.totalHits, settings.fusion().fuse(sparse.scoreDocs, dense.scoreDocs, k));
+                }
+            };
             String[] passages = snippets ? highlighter.highlight(IndexFields.TEXT, lucene, top, 1) : new String[top.scoreDocs.length];
             StoredFields stored = searcher.storedFields();
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
@@ -161,6 +197,11 @@ public final class ParagraphSearcher implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("search failed on " + generation, e);
         }
+    }
+
+    /** The {@code k} paragraphs whose vectors are nearest the query's. */
+    private Query nearest(String query, int k) {
+        return new KnnFloatVectorQuery(IndexFields.VECTOR, embedder.query(query), k);
     }
 
     /** The paragraph with this id, if the index has it. */

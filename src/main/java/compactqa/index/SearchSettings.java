@@ -1,14 +1,17 @@
 package compactqa.index;
 
 /**
- * How queries are scored; applied at search time, so changing them needs no rebuild.
+ * How queries are scored; applied at search time, so changing them needs no rebuild (dense and
+ * hybrid retrieval need an index built with paragraph vectors).
  *
  * @param titleBoost weight of a query term matching the title relative to matching the text;
  *                   0 searches the text alone
  * @param k1         BM25 term frequency saturation, at least 0
  * @param b          BM25 length normalization, in [0, 1]
+ * @param retrieval  BM25, dense or both fused
+ * @param fusion     how hybrid retrieval fuses the two rankings
  */
-public record SearchSettings(double titleBoost, float k1, float b) {
+public record SearchSettings(double titleBoost, float k1, float b, Retrieval retrieval, HybridRanking fusion) {
 
     public SearchSettings {
         if (titleBoost < 0 || Double.isNaN(titleBoost)) {
@@ -20,5 +23,18 @@ public record SearchSettings(double titleBoost, float k1, float b) {
         if (b < 0 || b > 1 || Float.isNaN(b)) {
             throw new IllegalArgumentException("BM25 b must be in [0, 1], got " + b);
         }
+        if (retrieval == null || fusion == null) {
+            throw new IllegalArgumentException("retrieval and fusion must be given");
+        }
+    }
+
+    /** BM25 alone. */
+    public SearchSettings(double titleBoost, float k1, float b) {
+        this(titleBoost, k1, b, Retrieval.BM25, HybridRanking.DEFAULT);
+    }
+
+    /** These settings retrieving by {@code retrieval}. */
+    public SearchSettings with(Retrieval retrieval) {
+        return new SearchSettings(titleBoost, k1, b, retrieval, fusion);
     }
 }

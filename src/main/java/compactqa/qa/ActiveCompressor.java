@@ -3,12 +3,14 @@ package compactqa.qa;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.ToIntFunction;
+import java.util.stream.DoubleStream;
 
 import compactqa.corpus.Document;
 import compactqa.corpus.Sentence;
@@ -33,6 +35,9 @@ import compactqa.model.CompressorModel;
  * {@link CancellationException}. Stateless and thread-safe if the scorer is.
  */
 public final class ActiveCompressor {
+
+    /** Evidence sentences, the strongest, that a second hop's query carries. */
+    static final int HOP_EVIDENCE = 3;
 
     private final SentenceScorer scorer;
     private final ToIntFunction<String> tokens;
@@ -72,7 +77,29 @@ public final class ActiveCompressor {
      */
     public CompressionResult compress(String question, List<Document> documents, double[] retrievalScores,
                                       CompressionSettings settings) {
-        double[] retrieval = relativeScores(documents.size(), retrievalScores);
+        return compress(question, documents, retrievalScores, settings, null, 1);
+    }
+
+    /**
+     * Compresses {@code documents}, given in reading order, for {@code question}; after a step that
+     * kept evidence but did not end the reading, up to {@code hops - 1} times, {@code retriever} is
+     * asked again with the question and that evidence ({@link SecondHop#query}), and the documents
+     * it finds that were not read yet are read next.
+     *
+     * @param retrievalScores each document's retrieval score (BM25), or null
+     * @param retriever       where a second hop searches, or null for none
+     * @param hops            retrievals in all, the first included (1: none after it)
+     */
+    public CompressionResult compress(String question, List<Document> documents, double[] retrievalScores,
+                                      CompressionSettings settings, Retriever retriever, int hops) {
+        if (hops < 1) {
+            throw new IllegalArgumentException("hops must be at least 1, got " + hops);
+        }
+        documents = new ArrayList<>(documents); // a hop inserts what it finds after the segment just read
+        List<Double> retrieval = new ArrayList<>(DoubleStream.of(relativeScores(documents.size(), retrievalScores)).boxed().toList());
+        Set<String> read = new HashSet<>();
+        documents.forEach(d -> read.add(d.id()));
+        int hopsLeft = retriever == null ? 0 : hops - 1;
         Map<Sentence, Integer> tokenCache = new HashMap<>();
         int documentTokens = 0;
         for (Document d : documents) {
@@ -86,6 +113,7 @@ public final class ActiveCompressor {
         boolean stoppedEarly = false;
         int segments = (documents.size() + settings.segmentSize() - 1) / settings.segmentSize();
         for (int step = 1; step <= Math.min(settings.maxSteps(), segments); step++) {
+            segments = (documents.size() + settings.segmentSize() - 1) / settings.segmentSize();
             if (Thread.interrupted()) {
                 // the caller's deadline passed: the remaining steps would be thrown away
                 throw new CancellationException("the compression was cancelled after " + (step - 1) + " steps");
@@ -106,7 +134,7 @@ public final class ActiveCompressor {
                 Document d = segment.get(k);
                 CompressorModel.PassageScores s = scores.get(k);
                 sufficiency = Math.max(sufficiency, s.sufficiency());
-                ParagraphSignals signals = !signalsUsed ? ParagraphSignals.NONE : signals(question, d, evidence, retrieval[from + k]);
+                ParagraphSignals signals = !signalsUsed ? ParagraphSignals.NONE : signals(question, d, evidence, retrieval.get(from + k));
                 double paragraph = s.best();
                 for (int i = 0; i < d.sentences().size(); i++) {
                     Sentence sentence = d.sentences().get(i);
@@ -141,10 +169,37 @@ public final class ActiveCompressor {
                 checked = true;
             }
             int tokensOut = evidence.stream().mapToInt(EvidenceSentence::tokens).sum();
-            steps.add(new StepTrace(step, segment.stream().map(Document::id).toList(), List.copyOf(evidence), dropped,
-                    belowThreshold, sufficiency,
-                    checked, tokensIn, tokensOut, (System.nanoTime() - start) / 1e6));
-            if (sufficiency >= settings.sufficiencyThreshold() && !evidence.isEmpty()) {
+            boolean sufficient = sufficiency >= settings.sufficiencyThreshold() && !evidence.isEmpty();
+            StepTrace.Hop hop = null;
+            List<String> segmentIds = segment.stream().map(Document::id).toList();
+            if (!sufficient && hopsLeft > 0 && !evidence.isEmpty() && step < settings.maxSteps()) {
+                hopsLeft--;
+                List<EvidenceSentence> strongest = evidence.stream()
+                        .sorted(Comparator.comparingDouble(EvidenceSentence::score).reversed()).limit(HOP_EVIDENCE).toList();
+                String query = SecondHop.query(question, strongest.stream().map(EvidenceSentence::title).toList(),
+                        strongest.stream().map(EvidenceSentence::text).toList());
+                Retriever.Retrieved found = retriever.search(query);
+                double[] relative = relativeScores(found.documents().size(), found.scores());
+                List<String> fresh = new ArrayList<>();
+                int at = from + segment.size();
+                for (int i = 0; i < found.documents().size() && fresh.size() < settings.segmentSize(); i++) {
+                    Document d = found.documents().get(i);
+                    if (read.add(d.id())) {
+                        documents.add(at, d);
+                        retrieval.add(at, relative[i]);
+                        at++;
+                        fresh.add(d.id());
+                        for (Sentence s : d.sentences()) {
+                            documentTokens += tokenCache.computeIfAbsent(s, x -> tokens.applyAsInt(x.text()));
+                        }
+                    }
+                }
+                segments = (documents.size() + settings.segmentSize() - 1) / settings.segmentSize();
+                hop = new StepTrace.Hop(query, fresh);
+            }
+            steps.add(new StepTrace(step, segmentIds, List.copyOf(evidence), dropped, belowThreshold, sufficiency,
+                    checked, tokensIn, tokensOut, (System.nanoTime() - start) / 1e6, hop));
+            if (sufficient) {
                 stoppedEarly = step < segments;
                 break;
             }

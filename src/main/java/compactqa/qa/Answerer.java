@@ -65,8 +65,19 @@ public final class Answerer {
      */
     public Answer answer(String question, List<Document> documents, double[] retrievalScores, CompressionSettings settings,
                          double minConfidence) {
+        return answer(question, documents, retrievalScores, settings, minConfidence, null, 1);
+    }
+
+    /**
+     * Answers {@code question} from {@code documents}, given in reading order, searching
+     * {@code retriever} again for up to {@code hops - 1} more hops ({@link ActiveCompressor}).
+     *
+     * @throws CancellationException if the thread is interrupted before reading
+     */
+    public Answer answer(String question, List<Document> documents, double[] retrievalScores, CompressionSettings settings,
+                         double minConfidence, Retriever retriever, int hops) {
         long start = System.nanoTime();
-        CompressionResult compressed = compressor.compress(question, documents, retrievalScores, settings);
+        CompressionResult compressed = compressor.compress(question, documents, retrievalScores, settings, retriever, hops);
         double compressionMs = (System.nanoTime() - start) / 1e6;
         if (Thread.interrupted()) {
             throw new CancellationException("the question was cancelled before reading");

@@ -37,6 +37,15 @@ public interface QaConfig {
      */
     Optional<Integer> segmentSize();
 
+    /**
+     * Retrievals per question from the index, the first included: with 2, after a step that kept
+     * evidence without ending the reading, the index is searched again with the question and that
+     * evidence, and what it finds is read next ({@link SecondHop}). Questions that bring their own
+     * documents are not searched at all.
+     */
+    @WithDefault("1")
+    int hops();
+
     /** Most steps before the reader answers from whatever evidence there is: all ten default documents at two per step. */
     @WithDefault("5")
     int maxSteps();

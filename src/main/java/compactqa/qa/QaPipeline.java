@@ -47,23 +47,33 @@ public class QaPipeline {
         long start = System.nanoTime();
         List<Document> documents;
         double[] retrievalScores;
+        Retriever retriever = null;
         if (request.documents() != null) {
             LexicalRanker.Ranked ranked = ranker.rankScored(request.question(), request.documents());
             documents = ranked.documents();
             retrievalScores = ranked.scores();
         } else {
-            List<SearchHit> hits = index.search(request.question(), or(request.k(), config.k()), false).hits();
+            int k = or(request.k(), config.k());
+            List<SearchHit> hits = index.search(request.question(), k, false).hits();
             documents = hits.stream().map(SearchHit::document).toList();
             retrievalScores = hits.stream().mapToDouble(SearchHit::score).toArray();
+            retriever = query -> retrieved(index.search(query, k, false).hits());
         }
         double retrievalMs = (System.nanoTime() - start) / 1e6;
         double threshold = request.minConfidence() != null ? request.minConfidence() : config.minConfidence();
-        Answerer.Answer a = answerer.answer(request.question(), documents, retrievalScores, settings(request, loop), threshold);
+        Answerer.Answer a = answerer.answer(request.question(), documents, retrievalScores, settings(request, loop), threshold,
+                retriever, config.hops());
         CompressionResult compressed = a.compressed();
         QaTrace trace = new QaTrace(documents.size(), compressed.steps(), compressed.stoppedEarly(), compressed.documentTokens(),
                 compressed.evidenceTokens(), round(retrievalMs), round(a.compressionMs()), round(a.readerMs()),
                 round(retrievalMs + a.compressionMs() + a.readerMs()), a.withheld(), compressed.fallback());
         return new QaAnswer(request.question(), a.text(), a.kind(), a.confidence(), compressed.evidence(), trace);
+    }
+
+    /** Search hits as a hop's documents and scores. */
+    public static Retriever.Retrieved retrieved(List<SearchHit> hits) {
+        return new Retriever.Retrieved(hits.stream().map(SearchHit::document).toList(),
+                hits.stream().mapToDouble(SearchHit::score).toArray());
     }
 
     private static int or(Integer value, int fallback) {

@@ -32,7 +32,7 @@ class RetrievalBenchmarkIT {
         RetrievalBenchmark benchmark = new RetrievalBenchmark(new DatasetLoader(new SentenceSplitter()));
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> benchmark.run("g", List.of(Path.of("../shared/data/hotpotqa/train-500-goldsents.jsonl.gz")),
-                        List.of(new RetrievalConfig(AnalyzerChoice.KSTEM, new SearchSettings(0.5, 0.9f, 0.4f))), tmp,
+                        List.of(new RetrievalConfig(AnalyzerChoice.KSTEM, new SearchSettings(0.5, 0.9f, 0.4f))), null, tmp,
                         new RunInfo("c", "c", "d", "j", 1), new PrintWriter(new StringWriter())));
         assertTrue(e.getMessage().contains("no question"), e.getMessage());
     }
@@ -41,7 +41,7 @@ class RetrievalBenchmarkIT {
     void aQuestionInTwoFilesCountsOnce() throws Exception {
         RetrievalBenchmark benchmark = new RetrievalBenchmark(new DatasetLoader(new SentenceSplitter()));
         RetrievalResult r = benchmark.run("twice", List.of(SAMPLE, SAMPLE),
-                List.of(new RetrievalConfig(AnalyzerChoice.KSTEM, new SearchSettings(0.5, 0.9f, 0.4f))), tmp,
+                List.of(new RetrievalConfig(AnalyzerChoice.KSTEM, new SearchSettings(0.5, 0.9f, 0.4f))), null, tmp,
                 new RunInfo("c", "c", "d", "j", 1), new PrintWriter(new StringWriter()));
         assertEquals(103, r.questions());
         assertEquals(103, r.questionsRepeated());
@@ -54,7 +54,7 @@ class RetrievalBenchmarkIT {
                 new RetrievalConfig(AnalyzerChoice.KSTEM, new SearchSettings(0.5, 0.9f, 0.4f)),
                 new RetrievalConfig(AnalyzerChoice.STANDARD, new SearchSettings(0, 1.2f, 0.75f)));
         StringWriter log = new StringWriter();
-        RetrievalResult r = benchmark.run("sample", List.of(SAMPLE), configs, tmp.resolve("work"),
+        RetrievalResult r = benchmark.run("sample", List.of(SAMPLE), configs, null, tmp.resolve("work"),
                 new RunInfo("./qa eval retrieval --name sample", "abc", "2026-01-01T00:00:00Z", "25", 2), new PrintWriter(log));
 
         assertEquals(103, r.questions());

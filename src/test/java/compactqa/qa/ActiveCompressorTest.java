@@ -176,4 +176,36 @@ class ActiveCompressorTest {
         assertEquals(2, scorer.evidenceSeen.size(), "two segments, no evidence ever added: no checks");
         assertFalse(r.steps().get(0).checked());
     }
+
+    @Test
+    void aSecondHopSearchesWithTheEvidenceAndReadsWhatItFindsNext() {
+        // One's first sentence is evidence without sufficing; the retriever, asked with it, finds Five
+        // (the bridge) and Two (read already); Five given the evidence suffices
+        Document five = Document.fromSentences("d5", "Five", List.of("bridge found here.", "other words here."), "t");
+        TableScorer scorer = new TableScorer(Map.of("a b c d.", 3.0, "bridge found here.", 3.0), Map.of("Five+", 3.0));
+        List<String> queries = new ArrayList<>();
+        Retriever retriever = query -> {
+            queries.add(query);
+            return new Retriever.Retrieved(List.of(DOCS.get(1), five), new double[] {2.0, 1.0});
+        };
+        CompressionResult r = new ActiveCompressor(scorer, ActiveCompressorTest::words)
+                .compress("q?", DOCS, null, new CompressionSettings(1, 4, 100, 0.5, 0.5, false), retriever, 2);
+        assertEquals(List.of("q? One a b c d."), queries, "the question, the evidence's title and its sentence");
+        assertEquals(new StepTrace.Hop("q? One a b c d.", List.of("d5")), r.steps().get(0).hop(), "Two was read already");
+        assertEquals(List.of("d5"), r.steps().get(1).documents(), "what the hop found is read next");
+        assertTrue(r.stoppedEarly());
+        assertEquals(List.of("a b c d.", "bridge found here."), r.evidence().stream().map(EvidenceSentence::text).toList());
+        assertEquals(32 + 6, r.documentTokens(), "the hop's document counts as read material");
+
+        // one hop in all searches nothing again
+        List<String> none = new ArrayList<>();
+        new ActiveCompressor(new TableScorer(Map.of("a b c d.", 3.0), Map.of()), ActiveCompressorTest::words)
+                .compress("q?", DOCS, null, new CompressionSettings(1, 4, 100, 0.5, 0.5, false), q -> {
+                    none.add(q);
+                    return new Retriever.Retrieved(List.of(), new double[0]);
+                }, 1);
+        assertTrue(none.isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> new ActiveCompressor(scorer, ActiveCompressorTest::words)
+                .compress("q?", DOCS, null, new CompressionSettings(1, 4, 100, 0.5, 0.5, false), retriever, 0));
+    }
 }

@@ -47,6 +47,7 @@ class QaPipelineTest {
             public Path compressor() { return Path.of("models/compressor"); }
             public boolean requireModels() { return false; }
             public int k() { return 10; }
+            public int hops() { return 1; }
             public Optional<Integer> segmentSize() { return Optional.ofNullable(segmentSize); }
             public int maxSteps() { return 5; }
             public int budgetTokens() { return 200; }
