@@ -31,15 +31,28 @@ final class RetrievalSection implements ReportSection {
                         + "| recall-both@10, gold in pool | queries/s |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (JsonNode r : results) {
-            JsonNode both = r.path("recall_both_at_k");
-            md.append(String.format(Locale.ROOT, "| `%s` | %s | %,d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f (%,d) | %,.0f |%n",
-                    r.path("name").asText(), r.path("config").path("label").asText(), r.path("questions_scored").asLong(),
-                    both.path("2").asDouble(), both.path("5").asDouble(), both.path("10").asDouble(),
-                    both.path("20").asDouble(), r.path("recall_any_at_k").path("5").asDouble(), r.path("mrr").asDouble(),
-                    r.path("gold_in_pool").path("recall_both_at_k").path("10").asDouble(),
-                    r.path("gold_in_pool").path("questions").asLong(), r.path("queries_per_s").asDouble()));
+            JsonNode variants = r.path("variants");
+            if (variants.isArray() && !variants.isEmpty() && variants.get(0).has("gold_in_pool")) {
+                // a comparison of methods: every one of them, as each is a candidate
+                for (JsonNode v : variants) {
+                    summaryRow(md, r.path("name").asText(), v.path("config").path("label").asText(), r.path("questions_scored").asLong(),
+                            v.path("scores"), v.path("gold_in_pool"), v.path("queries_per_s").asDouble());
+                }
+            } else {
+                summaryRow(md, r.path("name").asText(), r.path("config").path("label").asText(), r.path("questions_scored").asLong(),
+                        r, r.path("gold_in_pool"), r.path("queries_per_s").asDouble());
+            }
         }
         EvalReport.appendCommands(md, results);
+    }
+
+    private static void summaryRow(StringBuilder md, String name, String label, long questions, JsonNode scores, JsonNode inPool,
+                                   double qps) {
+        JsonNode both = scores.path("recall_both_at_k");
+        md.append(String.format(Locale.ROOT, "| `%s` | %s | %,d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f (%,d) | %,.0f |%n",
+                name, label, questions, both.path("2").asDouble(), both.path("5").asDouble(), both.path("10").asDouble(),
+                both.path("20").asDouble(), scores.path("recall_any_at_k").path("5").asDouble(), scores.path("mrr").asDouble(),
+                inPool.path("recall_both_at_k").path("10").asDouble(), inPool.path("questions").asLong(), qps));
     }
 
     private static void appendResult(StringBuilder md, JsonNode r) {

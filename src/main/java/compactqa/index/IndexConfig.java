@@ -3,6 +3,7 @@ package compactqa.index;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -52,9 +53,40 @@ public interface IndexConfig {
         /** BM25 b. */
         @WithDefault("0.4")
         float b();
+
+        /** bm25, dense or hybrid; dense and hybrid need {@code compactqa.index.dense.encoder} and an index built with it. */
+        @WithDefault("bm25")
+        Retrieval retrieval();
+
+        /** Hybrid: the rank offset of reciprocal rank fusion. */
+        @WithDefault("60")
+        int rrfC();
+
+        /** Hybrid: the weight of the dense ranking, BM25's weighing 1. */
+        @WithDefault("1.0")
+        double denseWeight();
+    }
+
+    /** Paragraph vectors. */
+    Dense dense();
+
+    interface Dense {
+        /**
+         * The encoder that embeds paragraphs when the index is built and queries when it is searched
+         * (bge-small-en-v1.5 or all-minilm-l6-v2); unset, the index holds no vectors.
+         */
+        Optional<String> encoder();
+
+        /** Word pieces of a paragraph the encoder reads. */
+        @WithDefault("256")
+        int tokens();
+
+        /** Vectors embedded before, by content, reused by rebuilds; unset, none are kept. */
+        Optional<Path> vectorCache();
     }
 
     default SearchSettings searchSettings() {
-        return new SearchSettings(search().titleBoost(), search().k1(), search().b());
+        return new SearchSettings(search().titleBoost(), search().k1(), search().b(), search().retrieval(),
+                new HybridRanking(search().rrfC(), search().denseWeight()));
     }
 }

@@ -17,6 +17,7 @@ import compactqa.corpus.CorpusLoader;
 import compactqa.corpus.Document;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 /**
@@ -35,18 +36,34 @@ public class IndexService {
     private final IndexConfig config;
     private final CorpusLoader corpus;
     private final IndexStore store;
-    private final IndexBuilder builder = new IndexBuilder();
+    private final Instance<Embedder> embedders;
 
     private volatile ParagraphSearcher live;
     private volatile long lastCheckNanos;
     private volatile boolean building;
     private boolean closed;
 
-    @Inject
+    /** A service without paragraph vectors. */
     public IndexService(IndexConfig config, CorpusLoader corpus) {
+        this(config, corpus, null);
+    }
+
+    /** A service that embeds with the {@link Embedder} bean where {@code compactqa.index.dense.encoder} is set. */
+    @Inject
+    public IndexService(IndexConfig config, CorpusLoader corpus, Instance<Embedder> embedders) {
+        if (config.search().retrieval().needsVectors() && config.dense().encoder().isEmpty()) {
+            throw new IllegalArgumentException("compactqa.index.search.retrieval=" + config.search().retrieval().label()
+                    + " needs compactqa.index.dense.encoder");
+        }
         this.config = config;
         this.corpus = corpus;
         this.store = new IndexStore(config.dir());
+        this.embedders = embedders;
+    }
+
+    /** The embedder of new builds and dense searches, or null where none is configured. */
+    private Embedder embedder() {
+        return config.dense().encoder().isPresent() && embedders != null ? embedders.get() : null;
     }
 
     public IndexStore store() {
@@ -102,7 +119,7 @@ public class IndexService {
     public BuildStats build(List<CorpusFile> files, LongAdder diskBytesRead, BuildListener listener) throws IOException {
         building = true;
         try (Stream<Document> docs = corpus.read(files, diskBytesRead)) {
-            BuildStats stats = builder.build(store, docs, AnalyzerChoice.of(config.analyzer()), listener);
+            BuildStats stats = new IndexBuilder(256, embedder()).build(store, docs, AnalyzerChoice.of(config.analyzer()), listener);
             maybeRefresh(true);
             return stats;
         } finally {
@@ -113,7 +130,7 @@ public class IndexService {
     /** Adds the paragraphs of {@code files} to the live index, skipping those it has. */
     public BuildStats add(List<CorpusFile> files, LongAdder diskBytesRead, BuildListener listener) throws IOException {
         try (Stream<Document> docs = corpus.read(files, diskBytesRead)) {
-            BuildStats stats = builder.add(store, docs, listener);
+            BuildStats stats = new IndexBuilder(256, embedder()).add(store, docs, listener);
             maybeRefresh(true);
             return stats;
         }
@@ -178,7 +195,7 @@ public class IndexService {
                 }
                 ParagraphSearcher next;
                 if (old == null || !old.generation().equals(current.get())) {
-                    next = ParagraphSearcher.open(current.get(), config.searchSettings());
+                    next = ParagraphSearcher.open(current.get(), config.searchSettings(), embedder());
                     LOG.infof("serving index %s", current.get());
                 } else {
                     next = old.reopenIfChanged();

@@ -16,14 +16,6 @@ public enum Retrieval {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Retrieval of(String name) {
-        try {
-            return valueOf(name.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown retrieval '" + name + "'; known: bm25, dense, hybrid");
-        }
-    }
-
     public boolean needsVectors() {
         return this != BM25;
     }

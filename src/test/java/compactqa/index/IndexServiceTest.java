@@ -66,6 +66,41 @@ class IndexServiceTest {
                     public float b() {
                         return 0.4f;
                     }
+
+                    @Override
+                    public Retrieval retrieval() {
+                        return Retrieval.BM25;
+                    }
+
+                    @Override
+                    public int rrfC() {
+                        return 60;
+                    }
+
+                    @Override
+                    public double denseWeight() {
+                        return 1;
+                    }
+                };
+            }
+
+            @Override
+            public Dense dense() {
+                return new Dense() {
+                    @Override
+                    public java.util.Optional<String> encoder() {
+                        return java.util.Optional.empty();
+                    }
+
+                    @Override
+                    public int tokens() {
+                        return 256;
+                    }
+
+                    @Override
+                    public java.util.Optional<Path> vectorCache() {
+                        return java.util.Optional.empty();
+                    }
                 };
             }
         };
