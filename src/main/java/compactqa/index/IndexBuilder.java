@@ -35,7 +35,9 @@ import compactqa.corpus.Document;
  * <p>{@link #build} writes a complete new generation and publishes it only after Lucene has
  * committed it; until then, and forever if the process dies, the previous generation stays live.
  * {@link #add} appends to the live generation in one Lucene commit, which is atomic too. Both hold
- * the store's write lock for their whole run. Not thread-safe per call; stateless between calls.
+ * the store's write lock for their whole run. With an {@link Embedder}, each paragraph's vector is
+ * written with it (paragraphs are embedded in batches of {@value #EMBED_BATCH}), and the commit records
+ * which embedder made them. Not thread-safe per call; stateless between calls.
  */
 public final class IndexBuilder {
 

@@ -113,7 +113,6 @@ public final class ActiveCompressor {
         boolean stoppedEarly = false;
         int segments = (documents.size() + settings.segmentSize() - 1) / settings.segmentSize();
         for (int step = 1; step <= Math.min(settings.maxSteps(), segments); step++) {
-            segments = (documents.size() + settings.segmentSize() - 1) / settings.segmentSize();
             if (Thread.interrupted()) {
                 // the caller's deadline passed: the remaining steps would be thrown away
                 throw new CancellationException("the compression was cancelled after " + (step - 1) + " steps");
@@ -171,7 +170,7 @@ public final class ActiveCompressor {
             int tokensOut = evidence.stream().mapToInt(EvidenceSentence::tokens).sum();
             boolean sufficient = sufficiency >= settings.sufficiencyThreshold() && !evidence.isEmpty();
             StepTrace.Hop hop = null;
-            List<String> segmentIds = segment.stream().map(Document::id).toList();
+            List<String> segmentIds = segment.stream().map(Document::id).toList(); // before a hop changes the list under the view
             if (!sufficient && hopsLeft > 0 && !evidence.isEmpty() && step < settings.maxSteps()) {
                 hopsLeft--;
                 List<EvidenceSentence> strongest = evidence.stream()
