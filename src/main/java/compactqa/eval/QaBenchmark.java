@@ -209,7 +209,7 @@ public final class QaBenchmark {
                                                PrintWriter log) throws IOException {
         IndexStore store = new IndexStore(workDir.resolve("index"));
         Embedder vectors = search.retrieval().needsVectors() ? embedder : null;
-        var stats = new IndexBuilder(256, vectors).build(store, pool.stream(), AnalyzerChoice.KSTEM, new BuildProgress(log, pool.size()));
+        var stats = new IndexBuilder(vectors).build(store, pool.stream(), AnalyzerChoice.KSTEM, new BuildProgress(log, pool.size()));
         log.printf("indexed %,d pooled paragraphs (%,d duplicates removed)%n", stats.indexed(), stats.duplicates());
         return ParagraphSearcher.open(store.current().orElseThrow(), search, vectors);
     }

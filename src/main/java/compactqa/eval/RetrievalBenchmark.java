@@ -124,7 +124,7 @@ public class RetrievalBenchmark {
             IndexStore store = new IndexStore(workDir.resolve(config.analyzer().id()));
             if (!builds.containsKey(config.analyzer())) {
                 // one index serves every configuration of an analyzer: with vectors if any of them needs them
-                BuildStats stats = new IndexBuilder(256, dense ? embedder : null).build(store, pool.stream(), config.analyzer(),
+                BuildStats stats = new IndexBuilder(dense ? embedder : null).build(store, pool.stream(), config.analyzer(),
                         new BuildProgress(log, pool.size()));
                 builds.put(config.analyzer(), stats);
                 log.printf("indexed %,d paragraphs (%,d duplicates removed) with %s%s in %.1f s (%,.0f docs/s)%n",

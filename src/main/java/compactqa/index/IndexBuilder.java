@@ -64,6 +64,11 @@ public final class IndexBuilder {
         this(ramBufferMb, null);
     }
 
+    /** A builder with the default RAM buffer that also stores each paragraph's vector from {@code embedder} (null: none). */
+    public IndexBuilder(Embedder embedder) {
+        this(256, embedder);
+    }
+
     /** A builder that also stores each paragraph's vector from {@code embedder} (null: none, BM25 only). */
     public IndexBuilder(double ramBufferMb, Embedder embedder) {
         this.ramBufferMb = ramBufferMb;

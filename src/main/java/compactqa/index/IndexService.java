@@ -119,7 +119,7 @@ public class IndexService {
     public BuildStats build(List<CorpusFile> files, LongAdder diskBytesRead, BuildListener listener) throws IOException {
         building = true;
         try (Stream<Document> docs = corpus.read(files, diskBytesRead)) {
-            BuildStats stats = new IndexBuilder(256, embedder()).build(store, docs, AnalyzerChoice.of(config.analyzer()), listener);
+            BuildStats stats = new IndexBuilder(embedder()).build(store, docs, AnalyzerChoice.of(config.analyzer()), listener);
             maybeRefresh(true);
             return stats;
         } finally {
@@ -130,7 +130,7 @@ public class IndexService {
     /** Adds the paragraphs of {@code files} to the live index, skipping those it has. */
     public BuildStats add(List<CorpusFile> files, LongAdder diskBytesRead, BuildListener listener) throws IOException {
         try (Stream<Document> docs = corpus.read(files, diskBytesRead)) {
-            BuildStats stats = new IndexBuilder(256, embedder()).add(store, docs, listener);
+            BuildStats stats = new IndexBuilder(embedder()).add(store, docs, listener);
             maybeRefresh(true);
             return stats;
         }
