@@ -177,21 +177,29 @@ public final class ReaderTask implements TrainingTask<ReaderFeature> {
         }
         SpanDecoder decoder = new SpanDecoder(ReaderModel.MAX_ANSWER_TOKENS);
         ScoreMean mean = new ScoreMean();
+        ScoreMean yesNo = new ScoreMean();
         for (ReaderExample e : validation) {
-            List<TokenizedText> windows;
+            List<TokenizedText> windows = null;
             try {
                 windows = tokenizer.tokenizePair(e.question(), e.context());
             } catch (IllegalArgumentException tooLong) {
-                mean.add(MatchScore.ZERO);
-                continue;
+                // scored zero below
             }
-            ReaderPrediction prediction = predict(bert, m, e.context(), windows, decoder);
-            mean.add(AnswerMetrics.best(prediction.text(), e.answers()));
+            MatchScore score = windows == null ? MatchScore.ZERO
+                    : AnswerMetrics.best(predict(bert, m, e.context(), windows, decoder).text(), e.answers());
+            mean.add(score);
+            if (e.type() != AnswerType.SPAN) {
+                yesNo.add(score);
+            }
         }
         MatchScore score = mean.mean();
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("f1", 100 * score.f1());
         metrics.put("em", 100 * score.em());
+        if (yesNo.count() > 0) { // the answer-type head's hardest choice, too few to move the F1 visibly
+            metrics.put("yes_no_accuracy", 100 * yesNo.mean().em());
+            metrics.put("yes_no_questions", (double) yesNo.count());
+        }
         return metrics;
     }
 

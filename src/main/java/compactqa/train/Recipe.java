@@ -101,6 +101,10 @@ public record Recipe(
      * @param sameArticleNegatives for the compressor, on single-paragraph data (SQuAD): half the
      *                        distractor paragraphs come from the question's own article, the hard
      *                        negatives a retriever returns beside the right paragraph
+     * @param comparisons     for the reader: this many yes / no questions are also made each epoch
+     *                        from the lead sentences of the source's training paragraphs
+     *                        ({@link ComparisonQuestions}: "Are A and B both directors?"), half yes,
+     *                        half no; they never validate
      * @param trainOnly       the source gives no validation questions: for a slice of data the
      *                        initial model already trained on, whose questions would flatter the
      *                        validation and bias the calibration fitted on it
@@ -111,11 +115,12 @@ public record Recipe(
                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) int wordVariants,
                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) int evidenceContexts,
                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean sameArticleNegatives,
+                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) int comparisons,
                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean trainOnly) {
 
         public DataSource {
-            if (variants < 0 || wordVariants < 0 || evidenceContexts < 0) {
-                throw new IllegalArgumentException(path + ": variants, word_variants and evidence_contexts must be at least 0");
+            if (variants < 0 || wordVariants < 0 || evidenceContexts < 0 || comparisons < 0) {
+                throw new IllegalArgumentException(path + ": variants, word_variants, evidence_contexts and comparisons must be at least 0");
             }
         }
     }
@@ -199,8 +204,8 @@ public record Recipe(
             throw new IllegalArgumentException("recipe lists no training data");
         }
         for (DataSource d : data) {
-            if ((d.variants() > 0 || d.wordVariants() > 0 || d.evidenceContexts() > 0) && task != Task.READER) {
-                throw new IllegalArgumentException(d.path() + ": variants, word_variants and evidence_contexts are for the reader");
+            if ((d.variants() > 0 || d.wordVariants() > 0 || d.evidenceContexts() > 0 || d.comparisons() > 0) && task != Task.READER) {
+                throw new IllegalArgumentException(d.path() + ": variants, word_variants, evidence_contexts and comparisons are for the reader");
             }
             // the data policy: the development benchmarks never train anything
             if (d.path().matches(".*(dev-500|dev-fullwiki-500|dev-distractor-sample)[^/]*$")) {

@@ -344,6 +344,15 @@ public final class TrainingRun {
                     variants.addAll(ContextVariants.of(e, source.variants(), pool, variantRandom));
                 }
             }
+            if (source.comparisons() > 0) {
+                // made from training paragraphs only: a validation question's paragraphs never train
+                List<QaExample> comparisons = ComparisonQuestions.of(
+                        trains.stream().flatMap(e -> e.paragraphs().stream()).distinct().toList(), source.comparisons(),
+                        new Random(recipe.seed() + 3));
+                training.addAll(comparisons);
+                trains = new ArrayList<>(trains);
+                trains.addAll(comparisons);
+            }
             if (source.evidenceContexts() > 0) {
                 List<Document> pool = trains.stream().flatMap(e -> e.paragraphs().stream()).distinct().toList();
                 for (QaExample e : trains) {
