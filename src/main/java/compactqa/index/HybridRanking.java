@@ -1,10 +1,11 @@
 package compactqa.index;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.lucene.search.ScoreDoc;
 
@@ -33,22 +34,38 @@ public record HybridRanking(int c, double denseWeight) {
 
     /** The top {@code k} of the two rankings (Lucene documents, best first) fused, the fused score as score. */
     ScoreDoc[] fuse(ScoreDoc[] bm25, ScoreDoc[] dense, int k) {
-        Map<Integer, double[]> scores = new LinkedHashMap<>();
-        add(scores, bm25, 1.0);
-        add(scores, dense, denseWeight);
-        List<Map.Entry<Integer, double[]>> fused = new ArrayList<>(scores.entrySet());
-        // ties keep first-seen order, BM25's first: the sort is stable
-        fused.sort(Comparator.comparingDouble((Map.Entry<Integer, double[]> e) -> e.getValue()[0]).reversed());
-        ScoreDoc[] top = new ScoreDoc[Math.min(k, fused.size())];
-        for (int i = 0; i < top.length; i++) {
-            top[i] = new ScoreDoc(fused.get(i).getKey(), (float) fused.get(i).getValue()[0]);
-        }
-        return top;
+        return fuse(List.of(Arrays.asList(bm25), Arrays.asList(dense)), new double[] {1.0, denseWeight}, d -> d.doc, k).stream()
+                .map(f -> new ScoreDoc(f.item().doc, (float) f.score())).toArray(ScoreDoc[]::new);
     }
 
-    private void add(Map<Integer, double[]> scores, ScoreDoc[] ranking, double weight) {
-        for (int i = 0; i < ranking.length; i++) {
-            scores.computeIfAbsent(ranking[i].doc, d -> new double[1])[0] += weight / (c + i + 1);
+    /** An item of a fused ranking and its fused score. */
+    public record Fused<T>(T item, double score) {
+    }
+
+    /**
+     * The top {@code k} of {@code rankings} (each best first) fused, ranking {@code r} weighing
+     * {@code weights[r]}; {@code key} tells when entries of two rankings are one item, whose first
+     * entry seen stands for it. Ties keep first-seen order (the sort is stable), so the first
+     * ranking breaks them.
+     */
+    public <T> List<Fused<T>> fuse(List<List<T>> rankings, double[] weights, Function<T, ?> key, int k) {
+        if (weights.length != rankings.size()) {
+            throw new IllegalArgumentException("one weight per ranking is needed");
         }
+        Map<Object, T> first = new LinkedHashMap<>();
+        Map<Object, Double> scores = new LinkedHashMap<>();
+        for (int r = 0; r < rankings.size(); r++) {
+            List<T> ranking = rankings.get(r);
+            for (int i = 0; i < ranking.size(); i++) {
+                Object id = key.apply(ranking.get(i));
+                first.putIfAbsent(id, ranking.get(i));
+                scores.merge(id, weights[r] / (c + i + 1), Double::sum);
+            }
+        }
+        return scores.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<Object, Double> e) -> e.getValue()).reversed())
+                .limit(k)
+                .map(e -> new Fused<>(first.get(e.getKey()), e.getValue()))
+                .toList();
     }
 }
