@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Dependent
 @Command(name = "eval", description = "Run benchmarks and regenerate eval/README.md.",
         subcommands = {EvalRetrievalCommand.class, EvalReportCommand.class, EvalVerifyCommand.class,
-                EvalReaderCommand.class, EvalCompressorCommand.class, EvalQaCommand.class, EvalCompressedCommand.class})
+                EvalReaderCommand.class, EvalCompressorCommand.class, EvalQaCommand.class, EvalCompressedCommand.class,
+                EvalIndexScaleCommand.class})
 public class EvalCommand implements Runnable {
 
     @Spec

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code qa index}: build, extend and describe the paragraph index. */
 @Dependent
 @Command(name = "index", description = "Build, extend and describe the paragraph index.",
-        subcommands = {IndexBuildCommand.class, IndexAddCommand.class, IndexStatsCommand.class})
+        subcommands = {IndexBuildCommand.class, IndexAddCommand.class, IndexStatsCommand.class, IndexGenerateCommand.class})
 public class IndexCommand implements Runnable {
 
     @Spec

@@ -14,7 +14,8 @@ final class RecordedCommand {
     /** What a recorded command is, and how it re-runs. */
     enum Kind {
         RETRIEVAL("./qa eval retrieval ", false), QA("./qa eval qa ", true), COMPRESS("./qa compress ", true),
-        COMPRESSED("./qa eval compressed ", true), ENCODER("./qa bench encoder", false), LOADTEST("./qa loadtest", false);
+        COMPRESSED("./qa eval compressed ", true), ENCODER("./qa bench encoder", false), LOADTEST("./qa loadtest", false),
+        SCALE("./qa eval index-scale", false);
 
         final String prefix;
         /** Whether it re-runs on its first questions, against the prefix figures its file records. */

@@ -28,6 +28,7 @@ import org.apache.lucene.store.Lock;
 import org.jboss.logging.Logger;
 
 import compactqa.corpus.Document;
+import compactqa.metrics.ProcessMemory;
 
 /**
  * Writes paragraphs into an {@link IndexStore}, deduplicating them by title and text.
@@ -37,7 +38,7 @@ import compactqa.corpus.Document;
  * {@link #add} appends to the live generation in one Lucene commit, which is atomic too. Both hold
  * the store's write lock for their whole run. With an {@link Embedder}, each paragraph's vector is
  * written with it (paragraphs are embedded in batches of {@value #EMBED_BATCH}), and the commit records
- * which embedder made them. Not thread-safe per call; stateless between calls.
+ * which embedder made them. A build leaves a {@link BuildRecord} of its cost in the generation's folder. Not thread-safe per call; stateless between calls.
  */
 public final class IndexBuilder {
 
@@ -97,6 +98,9 @@ public final class IndexBuilder {
                     writer.setLiveCommitData(commit.entrySet());
                     writer.commit();
                 }
+                BuildStats stats = stats(generation, counts, counts.indexed, start, analyzer);
+                new BuildRecord(counts.indexed, stats.seconds(), ProcessMemory.peakRssBytes(),
+                        embedder == null ? "" : embedder.id(), ramBufferMb).write(generation);
                 store.publish(generation);
                 published = true;
                 try {
@@ -107,7 +111,7 @@ public final class IndexBuilder {
                 }
                 LOG.infof("published index %s: %d documents, %d duplicates skipped", generation.getFileName(),
                         counts.indexed, counts.duplicates);
-                return stats(generation, counts, counts.indexed, start, analyzer);
+                return stats;
             } catch (IOException | RuntimeException | Error e) {
                 if (!published) {
                     try {

@@ -73,7 +73,8 @@ public interface IndexConfig {
     interface Dense {
         /**
          * The encoder that embeds paragraphs when the index is built and queries when it is searched
-         * (bge-small-en-v1.5 or all-minilm-l6-v2); unset, the index holds no vectors.
+         * (bge-small-en-v1.5 or all-minilm-l6-v2; hashing-384 for generated vectors at scale, see
+         * {@link HashingEmbedder}); unset, the index holds no vectors.
          */
         Optional<String> encoder();
 

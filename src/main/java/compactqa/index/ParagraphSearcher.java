@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,6 +18,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -36,6 +38,7 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
 
@@ -214,6 +217,31 @@ public final class ParagraphSearcher implements Closeable {
             return Optional.of(IndexFields.fromLucene(searcher.storedFields().document(top.scoreDocs[0].doc)));
         } catch (IOException e) {
             throw new UncheckedIOException("lookup failed on " + generation, e);
+        }
+    }
+
+    /**
+     * {@code n} paragraphs drawn uniformly at random (with replacement) with {@code seed}: the
+     * source of a scale benchmark's queries, so that each query has a paragraph it is about.
+     */
+    public List<Document> sample(int n, long seed) {
+        if (reader.numDocs() == 0) {
+            throw new IllegalStateException("the index at " + generation + " is empty");
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Document> out = new ArrayList<>(n);
+        try {
+            StoredFields stored = searcher.storedFields();
+            Bits live = MultiBits.getLiveDocs(reader);
+            while (out.size() < n) {
+                int doc = random.nextInt(reader.maxDoc());
+                if (live == null || live.get(doc)) {
+                    out.add(IndexFields.fromLucene(stored.document(doc)));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("sampling failed on " + generation, e);
         }
     }
 

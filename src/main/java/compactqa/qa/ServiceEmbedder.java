@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 import compactqa.index.Embedder;
+import compactqa.index.HashingEmbedder;
 import compactqa.index.IndexConfig;
 import compactqa.model.ModelConfig;
 import compactqa.model.PretrainedEncoder;
@@ -15,8 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The service's {@link Embedder}: the encoder {@code compactqa.index.dense.encoder} names, opened
- * on first use (the index asks for it only where one is configured) and closed on shutdown.
+ * The service's {@link Embedder}: the encoder {@code compactqa.index.dense.encoder} names
+ * ({@code bge-small-en-v1.5}, or {@code hashing-384} for generated vectors), opened on first use (the index asks for it only where one is configured) and closed on shutdown.
  * Thread-safe.
  */
 @ApplicationScoped
@@ -24,7 +25,7 @@ public class ServiceEmbedder implements Embedder {
 
     private final IndexConfig index;
     private final ModelConfig models;
-    private ParagraphEmbedder open;
+    private Embedder open;
 
     @Inject
     public ServiceEmbedder(IndexConfig index, ModelConfig models) {
@@ -32,10 +33,14 @@ public class ServiceEmbedder implements Embedder {
         this.models = models;
     }
 
-    private synchronized ParagraphEmbedder embedder() {
+    private synchronized Embedder embedder() {
         if (open == null) {
             String encoder = index.dense().encoder()
                     .orElseThrow(() -> new IllegalStateException("compactqa.index.dense.encoder is not set"));
+            if (encoder.startsWith(HashingEmbedder.PREFIX)) { // generated vectors, for scale tests
+                open = HashingEmbedder.named(encoder);
+                return open;
+            }
             try {
                 TextEmbedder text = TextEmbedder.open(PretrainedEncoder.of(encoder), models.cache(), index.dense().tokens(),
                         models.threads());
@@ -75,9 +80,9 @@ public class ServiceEmbedder implements Embedder {
 
     @PreDestroy
     synchronized void close() throws IOException {
-        if (open != null) {
-            open.close();
-            open = null;
+        if (open instanceof ParagraphEmbedder p) {
+            p.close();
         }
+        open = null;
     }
 }

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import compactqa.metrics.ProcessMemory;
+
 /**
  * The resident memory a training step adds above what was resident when it began (its activations
  * kept for the backward pass, gradients, temporaries), read from Linux's {@code /proc/self/status}:
@@ -22,7 +24,6 @@ import java.nio.file.StandardOpenOption;
  */
 final class StepMemory {
 
-    private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
     private boolean available = true;
@@ -74,11 +75,7 @@ final class StepMemory {
 
     /** The kernel's peak-RSS mark for this process (since its start or the last reset), in bytes, or -1. */
     static long processPeakRss() {
-        try {
-            return read("VmHWM:");
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return ProcessMemory.peakRssBytes();
     }
 
     /** The C allocator's fixed mmap threshold this process runs with, or null where it adapts (glibc's default). */
@@ -87,11 +84,6 @@ final class StepMemory {
     }
 
     private static long read(String key) throws IOException {
-        for (String line : Files.readAllLines(STATUS)) {
-            if (line.startsWith(key)) {
-                return Long.parseLong(line.substring(key.length()).replaceAll("[^0-9]", "")) * 1024;
-            }
-        }
-        throw new IOException(key + " not in " + STATUS);
+        return ProcessMemory.status(key);
     }
 }

@@ -14,6 +14,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import compactqa.corpus.Document;
+
 /** Dense and hybrid retrieval over an index built with vectors (here from a small bag-of-words embedder). */
 class DenseSearchTest {
 
@@ -74,6 +76,34 @@ class DenseSearchTest {
             assertEquals(bm25.search("Who built the Eiffel Tower?", 3).hits().stream().map(h -> h.document().id()).toList(),
                     fused.subList(0, 2), "both rankings agree on the first two here");
         }
+    }
+
+    @Test
+    void theHashingEmbedderGivesDeterministicUnitVectorsThatShareWordsNearby() throws IOException {
+        HashingEmbedder hashing = HashingEmbedder.named("hashing-64");
+        assertEquals("hashing-64", hashing.id());
+        float[] a = hashing.query("the search library written in Java");
+        assertArrayEquals(a, hashing.query("the search library written in Java"));
+        assertEquals(1.0, dot(a, a), 1e-5);
+        assertTrue(dot(a, hashing.query("a Java search library")) > dot(a, hashing.query("Gustave Eiffel built a tower")));
+        assertThrows(IllegalArgumentException.class, () -> HashingEmbedder.named("hashing-x"));
+        IndexStore store = build(hashing);
+        try (ParagraphSearcher dense = ParagraphSearcher.open(store.current().orElseThrow(), IndexTestCorpus.SETTINGS.with(Retrieval.DENSE),
+                hashing)) {
+            assertEquals("lucene", dense.search("search library written in Java", 3).hits().get(0).document().id());
+            List<Document> sample = dense.sample(20, 3);
+            assertEquals(20, sample.size());
+            assertEquals(sample, dense.sample(20, 3), "a seed draws the same sample");
+            assertEquals(3, sample.stream().map(Document::id).distinct().count(), "with replacement, over every paragraph");
+        }
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
     }
 
     @Test

@@ -37,6 +37,10 @@ class IndexBuilderTest {
             assertEquals("Other", s.document("tower#" + clash.contentKey()).orElseThrow().title());
             assertEquals(4, s.info().documents());
         }
+        BuildRecord record = BuildRecord.read(store.current().orElseThrow()).orElseThrow();
+        assertEquals(4, record.paragraphs(), "the build leaves a record of its cost beside the index");
+        assertTrue(record.seconds() > 0 && record.paragraphsPerSecond() > 0);
+        assertEquals("", record.embedder());
     }
 
     @Test

@@ -1,0 +1,104 @@
+package compactqa.eval;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import compactqa.corpus.Document;
+import compactqa.index.InvalidQueryException;
+import compactqa.index.ParagraphSearcher;
+import compactqa.metrics.Latencies;
+
+/**
+ * Query latency of a built index, BM25 and hybrid alike: each query is a handful of words drawn
+ * from a paragraph drawn at random (the corpus at scale is generated, so no real questions go with
+ * it), searched one at a time for the top {@code k} without snippets, after a warm-up that is not
+ * counted. Both methods answer the same queries, interleaved, so a slow spell of the machine falls
+ * on both.
+ */
+public final class IndexScaleBenchmark {
+
+    /** Words a query takes from its paragraph: about a question's length. */
+    static final int QUERY_WORDS = 8;
+    static final int WARM_UP = 50;
+
+    private IndexScaleBenchmark() {
+    }
+
+    /** The latencies of one method, in milliseconds. */
+    public record MethodLatency(double p50, double p95, double mean) {
+        static MethodLatency of(List<Double> millis) {
+            Latencies l = Latencies.of(millis);
+            return new MethodLatency(round(l.percentile(0.5)), round(l.percentile(0.95)), round(l.mean()));
+        }
+    }
+
+    /** What one run measured: per method (in the order given), and the queries that had searchable words. */
+    public record Measured(List<MethodLatency> methods, int queries) {
+    }
+
+    /** The queries for a sample of the index's paragraphs, drawn with {@code seed}. */
+    public static List<String> queries(ParagraphSearcher searcher, int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> queries = new ArrayList<>(n);
+        for (Document d : searcher.sample(n, seed)) {
+            String[] words = Arrays.stream(d.text().split("[^\\p{L}\\p{N}]+")).filter(w -> w.length() > 2).toArray(String[]::new);
+            if (words.length == 0) {
+                continue;
+            }
+            StringBuilder q = new StringBuilder(d.title());
+            for (int i = 0; i < QUERY_WORDS - 1; i++) {
+                q.append(' ').append(words[random.nextInt(words.length)]);
+            }
+            queries.add(q.toString());
+        }
+        return queries;
+    }
+
+    /** Runs every query on every searcher (warm-up first), {@code k} hits each. */
+    public static Measured run(List<ParagraphSearcher> methods, List<String> queries, int k, PrintWriter log) {
+        for (int i = 0; i < Math.min(WARM_UP, queries.size()); i++) {
+            for (ParagraphSearcher s : methods) {
+                search(s, queries.get(i), k);
+            }
+        }
+        List<List<Double>> millis = new ArrayList<>();
+        methods.forEach(m -> millis.add(new ArrayList<>()));
+        int answered = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < queries.size(); i++) {
+            boolean searchable = true;
+            for (int m = 0; m < methods.size() && searchable; m++) {
+                long t = System.nanoTime();
+                searchable = search(methods.get(m), queries.get(i), k);
+                if (searchable) {
+                    millis.get(m).add((System.nanoTime() - t) / 1e6);
+                }
+            }
+            answered += searchable ? 1 : 0;
+            if ((i + 1) % 200 == 0) {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                log.printf(Locale.ROOT, "queries %,d/%,d, %.1f/s, ETA %.0f s%n", i + 1, queries.size(), (i + 1) / seconds,
+                        seconds / (i + 1) * (queries.size() - i - 1));
+                log.flush();
+            }
+        }
+        return new Measured(millis.stream().map(MethodLatency::of).toList(), answered);
+    }
+
+    private static boolean search(ParagraphSearcher searcher, String query, int k) {
+        try {
+            searcher.search(query, k, false);
+            return true;
+        } catch (InvalidQueryException e) {
+            return false; // only stop words: no method searches it
+        }
+    }
+
+    static double round(double x) {
+        return Math.round(x * 1000) / 1000.0;
+    }
+}
