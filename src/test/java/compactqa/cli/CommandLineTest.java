@@ -84,6 +84,28 @@ class CommandLineTest {
     }
 
     @Test
+    void indexGenerateWritesACorpusLikeItsSampleAndRefusesNonsense(@TempDir Path tmp) throws IOException {
+        Path corpus = tmp.resolve("synthetic.jsonl");
+        assertEquals(0, run("index", "generate", "--like", "index/demo/corpus.jsonl", "--paragraphs", "300", "--out", corpus.toString()),
+                err.toString());
+        assertEquals(300, Files.readAllLines(corpus).size());
+        assertTrue(out.toString().contains("wrote 300 paragraphs"), out.toString());
+        assertEquals(1, run("index", "generate", "--like", "index/demo/corpus.jsonl", "--paragraphs", "0", "--out", corpus.toString()));
+        assertTrue(err.toString().contains("--paragraphs must be at least 1"), err.toString());
+        assertEquals(1, run("index", "generate", "--like", "no/such/file.jsonl", "--paragraphs", "5", "--out", tmp.resolve("x").toString()));
+        assertTrue(Files.notExists(tmp.resolve("x")) && Files.notExists(tmp.resolve("x.partial")), "a failed run leaves no file");
+    }
+
+    @Test
+    void evalIndexScaleMeasuresTheLiveIndex(@TempDir Path tmp) throws IOException {
+        Path result = tmp.resolve("scale.json");
+        assertEquals(0, run("eval", "index-scale", "--queries", "60", "--result", result.toString()), err.toString());
+        String json = Files.readString(result);
+        assertTrue(json.contains("\"paragraphs\" : " + index.info().documents()), json);
+        assertTrue(json.contains("\"bm25\" : {"), json);
+    }
+
+    @Test
     void addSkipsParagraphsAlreadyIndexed() {
         assertEquals(0, run("index", "add", "index/demo/corpus.jsonl"));
         assertTrue(out.toString().contains("indexed 0 paragraphs, skipped 44 duplicates"), out.toString());
