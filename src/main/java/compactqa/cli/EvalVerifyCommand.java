@@ -58,14 +58,8 @@ public class EvalVerifyCommand implements Callable<Integer> {
             String command = recorded.path("command").asText();
             RecordedCommand recordedCommand = RecordedCommand.of(command);
             RecordedCommand.Kind kind = recordedCommand.kind();
-            if (kind == RecordedCommand.Kind.LOADTEST) {
-                out.printf("%-9s %s: the load test needs a running service (./qa serve, then %s)%n", "NOT-RERUN", file, command);
-                allGood = false;
-                continue;
-            }
-            if (kind == RecordedCommand.Kind.SCALE) {
-                out.printf("%-9s %s: generating and indexing millions of paragraphs takes hours; re-run eval/index-scale.sh%n",
-                        "NOT-RERUN", file);
+            if (kind.notRerun != null) {
+                out.printf("%-9s %s: %s%n", "NOT-RERUN", file, kind.notRerun);
                 allGood = false;
                 continue;
             }

@@ -13,17 +13,21 @@ final class RecordedCommand {
 
     /** What a recorded command is, and how it re-runs. */
     enum Kind {
-        RETRIEVAL("./qa eval retrieval ", false), QA("./qa eval qa ", true), COMPRESS("./qa compress ", true),
-        COMPRESSED("./qa eval compressed ", true), ENCODER("./qa bench encoder", false), LOADTEST("./qa loadtest", false),
-        SCALE("./qa eval index-scale", false);
+        RETRIEVAL("./qa eval retrieval ", false, null), QA("./qa eval qa ", true, null), COMPRESS("./qa compress ", true, null),
+        COMPRESSED("./qa eval compressed ", true, null), ENCODER("./qa bench encoder", false, null),
+        LOADTEST("./qa loadtest", false, "the load test needs a running service (./qa serve, then the recorded command)"),
+        SCALE("./qa eval index-scale", false, "generating and indexing millions of paragraphs takes hours; re-run eval/index-scale.sh");
 
         final String prefix;
         /** Whether it re-runs on its first questions, against the prefix figures its file records. */
         final boolean limitable;
+        /** Why {@code eval verify} does not re-run it, or null where it does. */
+        final String notRerun;
 
-        Kind(String prefix, boolean limitable) {
+        Kind(String prefix, boolean limitable, String notRerun) {
             this.prefix = prefix;
             this.limitable = limitable;
+            this.notRerun = notRerun;
         }
     }
 
