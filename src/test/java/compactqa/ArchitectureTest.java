@@ -31,7 +31,7 @@ class ArchitectureTest {
             Map.entry("corpus", Set.of()),
             Map.entry("dataset", Set.of("corpus")),
             Map.entry("metrics", Set.of("corpus")),
-            Map.entry("index", Set.of("corpus")),
+            Map.entry("index", Set.of("corpus", "metrics")),
             Map.entry("model", Set.of("corpus")),
             Map.entry("qa", Set.of("corpus", "index", "model", "metrics")),
             Map.entry("train", Set.of("corpus", "dataset", "metrics", "model")),

@@ -77,8 +77,10 @@ public class EvalIndexScaleCommand implements Callable<Integer> {
                 methods.add(ParagraphSearcher.open(generation, config.searchSettings().with(Retrieval.HYBRID), embedder));
             }
             IndexInfo info = methods.get(0).info();
-            List<String> sample = IndexScaleBenchmark.queries(methods.get(0), queries, seed);
-            IndexScaleBenchmark.Measured measured = IndexScaleBenchmark.run(methods, sample, k, err);
+            List<String> sample = IndexScaleBenchmark.queries(methods.get(0), queries + IndexScaleBenchmark.WARM_UP, seed);
+            int warm = Math.min(IndexScaleBenchmark.WARM_UP, sample.size() / 2);
+            IndexScaleBenchmark.Measured measured = IndexScaleBenchmark.run(methods, sample.subList(0, warm),
+                    sample.subList(warm, sample.size()), k, err);
             System.gc();
             Runtime rt = Runtime.getRuntime();
             RunInfo run = context.run();

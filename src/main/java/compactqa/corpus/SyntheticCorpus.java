@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
@@ -39,8 +42,9 @@ public final class SyntheticCorpus {
     private static final String CONSONANTS = "bcdfghjklmnprstvwxyz";
     private static final String VOWELS = "aeiou";
     private static final int MADE_UP_LETTERS = 7;
-    /** Made-up words there are: 20·5·20·5·20·5·20. */
-    private static final long MADE_UP = 80_000_000L;
+    /** Made-up words there are: consonant, vowel, consonant ... over the letters. */
+    private static final long MADE_UP = (long) Math.pow(CONSONANTS.length(), (MADE_UP_LETTERS + 1) / 2)
+            * (long) Math.pow(VOWELS.length(), MADE_UP_LETTERS / 2);
     private static final int SENTENCE_WORDS = 22;
 
     private final int[] lengths;
@@ -67,71 +71,88 @@ public final class SyntheticCorpus {
         this.heapsBeta = heapsBeta;
     }
 
-    /** The model of the paragraphs of {@code sample} (a few thousand paragraphs at least, for stable fits). */
+    /**
+     * The model of the paragraphs of {@code sample} (a few thousand paragraphs at least, for stable
+     * fits). Repeated paragraphs count once, and the sample is shuffled (with a fixed seed) before
+     * the vocabulary's growth is read, so that files read one after another do not bend the curve.
+     */
     public static SyntheticCorpus fit(Stream<Document> sample) {
-        List<int[]> lengths = new ArrayList<>();
-        Map<String, Integer> ids = new HashMap<>();
-        List<String> vocabulary = new ArrayList<>();
-        List<Integer> counts = new ArrayList<>();
-        long tokens = 0;
+        Map<String, Document> distinct = new LinkedHashMap<>();
+        sample.forEach(d -> distinct.putIfAbsent(d.contentKey(), d));
+        List<Document> docs = new ArrayList<>(distinct.values());
+        Collections.shuffle(docs, new Random(1));
+        List<Integer> lengths = new ArrayList<>();
+        Map<String, int[]> counts = new HashMap<>();
         List<long[]> growth = new ArrayList<>(); // (tokens, distinct words) after each paragraph
-        for (Document d : (Iterable<Document>) sample::iterator) {
+        long tokens = 0;
+        for (Document d : docs) {
             String[] ws = words(d.text());
             if (ws.length == 0) {
                 continue;
             }
-            lengths.add(new int[] {ws.length});
+            lengths.add(ws.length);
             for (String w : ws) {
-                Integer id = ids.get(w);
-                if (id == null) {
-                    ids.put(w, vocabulary.size());
-                    vocabulary.add(w);
-                    counts.add(1);
-                } else {
-                    counts.set(id, counts.get(id) + 1);
-                }
+                counts.computeIfAbsent(w, k -> new int[1])[0]++;
             }
             tokens += ws.length;
-            growth.add(new long[] {tokens, vocabulary.size()});
+            growth.add(new long[] {tokens, counts.size()});
         }
-        if (growth.size() < 2) {
-            throw new IllegalArgumentException("the sample needs at least two paragraphs with words");
+        if (growth.size() < 10) {
+            throw new IllegalArgumentException("the sample needs at least ten paragraphs with words, has " + growth.size());
         }
-        Integer[] order = new Integer[vocabulary.size()];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Integer.compare(counts.get(b), counts.get(a)));
-        List<String> byRank = new ArrayList<>(order.length);
-        double[] frequencies = new double[order.length];
-        for (int r = 0; r < order.length; r++) {
-            byRank.add(vocabulary.get(order[r]));
-            frequencies[r] = counts.get(order[r]);
-        }
-        long[] half = growth.get(growth.size() / 2 - 1 < 0 ? 0 : growth.size() / 2 - 1);
-        long[] full = growth.get(growth.size() - 1);
-        double beta = Math.log((double) full[1] / half[1]) / Math.log((double) full[0] / half[0]);
-        double k = full[1] / Math.pow(full[0], beta);
-        return new SyntheticCorpus(lengths.stream().mapToInt(l -> l[0]).toArray(), byRank, zipfExponent(frequencies), k, beta);
+        List<Map.Entry<String, int[]>> byCount = new ArrayList<>(counts.entrySet());
+        byCount.sort((a, b) -> Integer.compare(b.getValue()[0], a.getValue()[0]));
+        List<String> byRank = byCount.stream().map(Map.Entry::getKey).toList();
+        double[] frequencies = byCount.stream().mapToDouble(e -> e.getValue()[0]).toArray();
+        double[] heaps = heaps(growth);
+        return new SyntheticCorpus(lengths.stream().mapToInt(Integer::intValue).toArray(), byRank, zipfExponent(frequencies),
+                heaps[0], heaps[1]);
     }
 
-    /** Zipf's exponent: the slope of log frequency on log rank, least squares over ranks 10 to 10,000 (the straight part). */
-    static double zipfExponent(double[] frequenciesByRank) {
-        int from = Math.min(10, frequenciesByRank.length - 2);
-        int to = Math.min(10_000, frequenciesByRank.length);
+    /** Heaps' {@code K} and {@code β}: least squares of log V on log N over the second half of the growth curve, log-spaced. */
+    static double[] heaps(List<long[]> growth) {
+        List<double[]> points = new ArrayList<>();
+        for (double f = 0.5; f <= 1.0001; f += 0.05) {
+            long[] g = growth.get((int) Math.min(growth.size() - 1, Math.round(f * growth.size()) - 1));
+            points.add(new double[] {Math.log(g[0]), Math.log(g[1])});
+        }
+        double[] line = leastSquares(points);
+        return new double[] {Math.exp(line[0]), line[1]};
+    }
+
+    /** Intercept and slope of the least-squares line through {@code points} (x, y). */
+    private static double[] leastSquares(List<double[]> points) {
         double sx = 0;
         double sy = 0;
         double sxx = 0;
         double sxy = 0;
-        int n = 0;
-        for (int r = Math.max(0, from); r < to; r++) {
-            double x = Math.log(r + 1);
-            double y = Math.log(frequenciesByRank[r]);
-            sx += x;
-            sy += y;
-            sxx += x * x;
-            sxy += x * y;
-            n++;
+        for (double[] p : points) {
+            sx += p[0];
+            sy += p[1];
+            sxx += p[0] * p[0];
+            sxy += p[0] * p[1];
         }
+        int n = points.size();
         double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+        return new double[] {(sy - slope * sx) / n, slope};
+    }
+
+    /**
+     * Zipf's exponent: minus the slope of log frequency on log rank between ranks 10 and 10,000
+     * (the straight part), one point per tenth of a decade so that the many low-count ranks of the
+     * tail do not outweigh the head.
+     */
+    static double zipfExponent(double[] frequenciesByRank) {
+        List<double[]> points = new ArrayList<>();
+        int last = Math.min(10_000, frequenciesByRank.length);
+        for (double logRank = 1; Math.pow(10, logRank) <= last; logRank += 0.1) {
+            int r = (int) Math.round(Math.pow(10, logRank));
+            points.add(new double[] {Math.log(r), Math.log(frequenciesByRank[r - 1])});
+        }
+        if (points.size() < 3) {
+            return 1.0;
+        }
+        double slope = leastSquares(points)[1];
         return Double.isFinite(slope) ? Math.max(0.5, -slope) : 1.0;
     }
 

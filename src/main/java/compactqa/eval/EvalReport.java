@@ -37,6 +37,7 @@ public final class EvalReport {
         sections.put("encoder-bench", new EncoderSection());
         sections.put("compress-", new CompressionSection());
         sections.put("loadtest-", new LoadTestSection());
+        sections.put("index-scale", new IndexScaleSection());
         return sections;
     }
 

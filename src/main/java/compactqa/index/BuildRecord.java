@@ -11,9 +11,11 @@ import java.util.Properties;
 
 /**
  * How an index generation was built, kept in its folder ({@value #FILE}) so that a benchmark of the
- * index can report its build cost without having watched it: paragraphs written, wall time up to
- * and including Lucene's last commit and merges, the building process's peak resident memory, the
- * embedder and the RAM buffer. Lucene leaves files it does not name alone.
+ * index can report its build cost without having watched it: paragraphs written, wall time from the
+ * build's start to Lucene's commit (merges still running then are abandoned, so the index served, and
+ * measured, is the one committed), the building process's peak resident memory, the embedder and the
+ * RAM buffer. Lucene leaves files it does not name alone; an {@code add} to the generation removes
+ * the record, which then no longer describes it.
  *
  * @param paragraphs   paragraphs written
  * @param seconds      wall time of the build, reading the corpus included

@@ -154,6 +154,7 @@ public final class IndexBuilder {
                             listener, lock);
                     writer.setLiveCommitData(existing.getIndexCommit().getUserData().entrySet());
                     writer.commit();
+                    Files.deleteIfExists(generation.resolve(BuildRecord.FILE)); // it described the generation before this add
                     return stats(generation, counts, writer.getDocStats().numDocs, start, analyzer);
                 }
             }

@@ -29,10 +29,11 @@ final class ComparisonQuestions {
     static final String DATASET = "synthetic-comparison";
     private static final int ATTEMPTS_PER_QUESTION = 50;
     private static final List<Set<String>> AMBIGUOUS_NATIONALITIES = List.of(
-            Set.of("English", "British", "Scottish", "Welsh", "Irish"),
-            Set.of("Russian", "Soviet"), Set.of("Korean", "South Korean", "North Korean"),
-            Set.of("Argentine", "Argentinian"), Set.of("Chinese", "Taiwanese", "Hong Kong"), Set.of("Persian", "Iranian"),
-            Set.of("Indian", "Tamil", "Bengali", "Telugu", "Malayalam", "Kannada", "Marathi", "Punjabi"));
+            Set.of("English", "British", "Scottish", "Welsh", "Irish"), Set.of("American", "Puerto Rican"),
+            Set.of("Argentine", "Argentinian"), Set.of("Chinese", "Taiwanese", "Hong Kong"),
+            Set.of("Russian", "Ukrainian", "Belarusian", "Georgian", "Armenian", "Azerbaijani", "Kazakh", "Estonian", "Latvian",
+                    "Lithuanian"),
+            Set.of("Serbian", "Croatian", "Bosnian", "Macedonian", "Slovenian"), Set.of("Czech", "Slovak"));
 
     private enum Kind { CATEGORY, NATIONALITY, SINGLE }
 
@@ -56,24 +57,28 @@ final class ComparisonQuestions {
         Map<String, List<LeadDescription>> byHead = new LinkedHashMap<>();
         Map<String, List<LeadDescription>> byNationality = new LinkedHashMap<>();
         for (LeadDescription l : leads) {
-            byHead.computeIfAbsent(l.head(), k -> new ArrayList<>()).add(l);
+            byHead.computeIfAbsent(l.headPlural(), k -> new ArrayList<>()).add(l);
             if (!l.nationality().isEmpty()) {
                 byNationality.computeIfAbsent(l.nationality(), k -> new ArrayList<>()).add(l);
             }
         }
         List<LeadDescription> nationals = leads.stream().filter(l -> !l.nationality().isEmpty()).toList();
         Set<String> asked = new HashSet<>();
-        for (int attempt = 0; out.size() < count && attempt < count * ATTEMPTS_PER_QUESTION; attempt++) {
+        for (int attempt = 0; out.size() < count && attempt < count * ATTEMPTS_PER_QUESTION; ) {
             boolean yes = out.size() % 2 == 0;
             double draw = random.nextDouble();
-            Kind kind = draw < 0.45 ? Kind.CATEGORY : draw < 0.8 ? Kind.NATIONALITY : Kind.SINGLE;
-            Optional<QaExample> q = switch (kind) {
-                case CATEGORY -> category(leads, byHead, yes, random, out.size());
-                case NATIONALITY -> nationals.size() < 3 ? Optional.empty() : nationality(nationals, byNationality, yes, random, out.size());
-                case SINGLE -> single(leads, yes, random, out.size());
-            };
-            if (q.isPresent() && asked.add(q.get().question())) {
-                out.add(q.get());
+            Kind kind = draw < 0.45 || nationals.size() < 3 && draw < 0.8 ? Kind.CATEGORY : draw < 0.8 ? Kind.NATIONALITY : Kind.SINGLE;
+            // the kind is kept until a question of it is found: retrying with another kind would tie the kind to the answer
+            for (int tries = 0; tries < ATTEMPTS_PER_QUESTION; tries++, attempt++) {
+                Optional<QaExample> q = switch (kind) {
+                    case CATEGORY -> category(leads, byHead, yes, random, out.size());
+                    case NATIONALITY -> nationality(nationals, byNationality, yes, random, out.size());
+                    case SINGLE -> single(leads, yes, random, out.size());
+                };
+                if (q.isPresent() && asked.add(q.get().question())) {
+                    out.add(q.get());
+                    break;
+                }
             }
         }
         return out;
@@ -84,14 +89,15 @@ final class ComparisonQuestions {
         LeadDescription a = pick(leads, random);
         // most "no" pairs are of one kind (two people, two places), as HotpotQA's are: not told apart by kind alone
         boolean anyKind = random.nextDouble() < 0.3;
-        Optional<LeadDescription> b = yes ? other(byHead.get(a.head()), a, random)
-                : otherWhere(leads, a, random,
-                        l -> !l.head().equals(a.head()) && (anyKind || l.nationality().isEmpty() == a.nationality().isEmpty()));
+        Optional<LeadDescription> b = yes ? other(byHead.get(a.headPlural()), a, random)
+                : otherWhere(leads, a, random, l -> l.unlike(a) && (anyKind || l.nationality().isEmpty() == a.nationality().isEmpty()));
         if (b.isEmpty()) {
             return Optional.empty();
         }
         LeadDescription named = random.nextBoolean() ? a : b.get();
-        String what = yes && a.category().equals(b.get().category()) && random.nextBoolean() ? named.categoryPlural() : named.headPlural();
+        // the whole category only where it is true of both (or, for a "no", of neither's kind): else the head noun
+        boolean whole = (!yes || a.category().equals(b.get().category())) && random.nextBoolean();
+        String what = whole ? named.categoryPlural() : named.headPlural();
         String verb = a.past() || b.get().past() ? "Were" : "Are";
         String[] pair = ordered(a, b.get(), random);
         String question = switch (random.nextInt(3)) {
@@ -127,7 +133,7 @@ final class ComparisonQuestions {
         LeadDescription a = pick(leads, random);
         LeadDescription said = a;
         if (!yes) {
-            Optional<LeadDescription> b = otherWhere(leads, a, random, l -> !l.head().equals(a.head()));
+            Optional<LeadDescription> b = otherWhere(leads, a, random, l -> l.unlike(a));
             if (b.isEmpty()) {
                 return Optional.empty();
             }

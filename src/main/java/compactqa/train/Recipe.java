@@ -101,8 +101,9 @@ public record Recipe(
      * @param sameArticleNegatives for the compressor, on single-paragraph data (SQuAD): half the
      *                        distractor paragraphs come from the question's own article, the hard
      *                        negatives a retriever returns beside the right paragraph
-     * @param comparisons     for the reader: this many yes / no questions are also made each epoch
-     *                        from the lead sentences of the source's training paragraphs
+     * @param comparisons     for the reader: this many yes / no questions are also made (once, and
+     *                        then trained on each epoch) from the lead sentences of the source's
+     *                        training paragraphs that no validation question reads
      *                        ({@link ComparisonQuestions}: "Are A and B both directors?"), half yes,
      *                        half no; they never validate
      * @param trainOnly       the source gives no validation questions: for a slice of data the

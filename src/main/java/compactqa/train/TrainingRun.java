@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Random;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import ai.djl.ndarray.NDManager;
@@ -325,7 +326,11 @@ public final class TrainingRun {
         WordSubstitution substitution = recipe.data().stream().anyMatch(d -> d.wordVariants() > 0)
                 ? new WordSubstitution(TextTokenizer.vocabulary(cache.tokenizer(base)), words.tensor(BertNames.WORD_EMBEDDINGS))
                 : null;
-        for (SourceSplit split : split()) {
+        List<SourceSplit> splits = split();
+        // no comparison question is made from a paragraph any validation question reads (sources share paragraphs)
+        Set<String> validationTitles = splits.stream().flatMap(sp -> sp.validation().stream()).flatMap(e -> e.paragraphs().stream())
+                .map(Document::title).collect(Collectors.toSet());
+        for (SourceSplit split : splits) {
             Recipe.DataSource source = split.source();
             validation.addAll(split.validation());
             List<QaExample> trains = split.training();
@@ -346,8 +351,8 @@ public final class TrainingRun {
             }
             if (source.comparisons() > 0) {
                 // made from training paragraphs only: a validation question's paragraphs never train
-                List<QaExample> comparisons = ComparisonQuestions.of(
-                        trains.stream().flatMap(e -> e.paragraphs().stream()).distinct().toList(), source.comparisons(),
+                List<QaExample> comparisons = ComparisonQuestions.of(trains.stream().flatMap(e -> e.paragraphs().stream())
+                        .filter(d -> !validationTitles.contains(d.title())).distinct().toList(), source.comparisons(),
                         new Random(recipe.seed() + 3));
                 training.addAll(comparisons);
                 trains = new ArrayList<>(trains);
@@ -360,7 +365,9 @@ public final class TrainingRun {
                 }
             }
             if (source.wordVariants() > 0) {
-                List<ReaderExample> originals = trains.stream().map(ReaderExamples::of).flatMap(Optional::stream).toList();
+                // a word swapped in a made-up comparison ("American" for "British") would turn its answer
+                List<ReaderExample> originals = trains.stream().filter(e -> !e.dataset().equals(ComparisonQuestions.DATASET))
+                        .map(ReaderExamples::of).flatMap(Optional::stream).toList();
                 for (int w = 0; w < source.wordVariants(); w++) {
                     for (ReaderExample original : originals) {
                         variants.add(substitution.vary(original, variantRandom));
