@@ -91,6 +91,9 @@ public class EvalIndexScaleCommand implements Callable<Integer> {
                     rt.totalMemory() - rt.freeMemory(), rt.maxMemory());
             Path file = result != null ? result : context.project().results().resolve("index-scale.json");
             IndexScaleResult.merge(row, file);
+            if (result == null) {
+                context.report(); // the project's results: eval/README.md and the README's table show the new row
+            }
             PrintWriter out = context.out();
             out.printf(Locale.ROOT, "%,d paragraphs, %s on disk; built in %.0f s (%,.0f paragraphs/s, peak RSS %s)%n", info.documents(),
                     Bytes.format(info.diskBytes()), build.seconds(), build.paragraphsPerSecond(), Bytes.format(build.peakRssBytes()));
