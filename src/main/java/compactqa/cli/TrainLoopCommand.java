@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
 @Dependent
 @Command(name = "loop",
         description = {"Answer the multi-hop validation questions the compressor's recipe held out (never a development set) at",
-                "each documents-per-step and sufficiency threshold of a grid, with the reader, as the service would; choose the",
-                "cheapest setting within one standard error of the best answer F1, and write loop.json into the compressor folder."})
+                "each setting of a grid (documents per step, documents read at most, sentence and sufficiency thresholds), with",
+                "the reader, as the service would; choose the cheapest setting within one paired standard error of the best",
+                "answer F1, and write loop.json into the compressor folder."})
 public class TrainLoopCommand extends ValidationFitCommand {
 
     @Inject
@@ -38,10 +39,18 @@ public class TrainLoopCommand extends ValidationFitCommand {
     @Option(names = "--reader", paramLabel = "DIR", description = "The reader to answer with (default: compactqa.qa.reader).")
     Path reader;
 
-    @Option(names = "--segment-sizes", split = ",", defaultValue = "1,2,3,5", paramLabel = "J", description = "Documents per step tried.")
+    @Option(names = "--segment-sizes", split = ",", defaultValue = "1,2", paramLabel = "J", description = "Documents per step tried.")
     List<Integer> segmentSizes;
 
-    @Option(names = "--sufficiencies", split = ",", defaultValue = "0.5,0.7,0.9,1.0", paramLabel = "P",
+    @Option(names = "--documents", split = ",", defaultValue = "5,10", paramLabel = "D",
+            description = "Documents read at most, tried (the steps are D over the documents per step, rounded up).")
+    List<Integer> documents;
+
+    @Option(names = "--sentence-thresholds", split = ",", defaultValue = "0.1,0.2,0.3,0.5", paramLabel = "P",
+            description = "Sentence thresholds tried.")
+    List<Double> sentenceThresholds;
+
+    @Option(names = "--sufficiencies", split = ",", defaultValue = "0.9,1.0", paramLabel = "P",
             description = "Sufficiency thresholds tried (1.0 never stops early).")
     List<Double> sufficiencies;
 
@@ -68,18 +77,21 @@ public class TrainLoopCommand extends ValidationFitCommand {
              ReaderModel answering = ReaderModel.open(ModelArtifact.load(reader != null ? reader : qa.reader()), models.cache(),
                      models.encoderOptions(), models.precision())) {
             Answerer answerer = Answerer.of(compressor, EvidenceSelection.read(artifact.dir()), answering);
-            result = LoopTuning.run(answerer, questions, CompressionSettings.of(qa, LoopSettings.BUILT_IN), segmentSizes, sufficiencies, context.err());
+            result = LoopTuning.run(answerer, questions, CompressionSettings.of(qa, LoopSettings.BUILT_IN),
+                    new LoopTuning.Grid(segmentSizes, documents, sentenceThresholds, sufficiencies), context.err());
         }
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("rule", "the fastest setting whose validation answer F1 is within one standard error of the best");
+        report.put("rule", "the fastest setting whose validation answer F1 is behind the best by at most one standard error of the paired differences");
         report.put("questions", result.questions());
         report.put("reader", context.relative(reader != null ? reader : qa.reader()));
         report.put("grid", result.grid());
         report.putAll(provenance);
-        new LoopSettings(result.chosen().segmentSize(), result.chosen().sufficiencyThreshold(), report).write(artifact.dir());
-        Path file = artifact.dir().resolve(LoopSettings.FILE);
-        context.out().printf("chosen on %d validation questions: %d documents per step, sufficiency %.2f (F1 %.2f, %.0f ms); written to %s%n",
-                result.questions(), result.chosen().segmentSize(), result.chosen().sufficiencyThreshold(), result.chosen().f1(),
-                result.chosen().msPerQuestion(), file);
+        LoopTuning.Point chosen = result.chosen();
+        new LoopSettings(chosen.segmentSize(), chosen.maxSteps(), chosen.sentenceThreshold(), chosen.sufficiencyThreshold(), report)
+                .write(artifact.dir());
+        context.out().printf("chosen on %d validation questions: %d documents per step, %d steps, sentence %.2f, sufficiency %.2f"
+                        + " (F1 %.2f, %.0f ms); written to %s%n", result.questions(), chosen.segmentSize(), chosen.maxSteps(),
+                chosen.sentenceThreshold(), chosen.sufficiencyThreshold(), chosen.f1(), chosen.msPerQuestion(),
+                artifact.dir().resolve(LoopSettings.FILE));
     }
 }

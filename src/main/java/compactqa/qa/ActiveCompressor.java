@@ -25,8 +25,8 @@ import compactqa.model.CompressorModel;
  * those whose probability reaches the sentence threshold join the evidence, which then keeps the
  * strongest sentences that fit the token budget (weaker ones leave when better ones arrive). The
  * sufficiency head, which judged each of the segment's documents together with the evidence, ends
- * the reading when its best probability reaches the sufficiency threshold; otherwise the next
- * segment is read, up to the maximum number of steps. Since a segment's documents are judged with
+ * the reading when its best probability reaches the sufficiency threshold (a threshold of 1 never
+ * does); otherwise the next segment is read, up to the maximum number of steps. Since a segment's documents are judged with
  * the evidence from before the step, a step that added evidence asks once more, of the merged
  * evidence with the document it draws most on, whether it is complete, before the next segment is
  * paid for (both hops of a question often sit in one segment). If nothing ever passed the sentence
@@ -163,12 +163,13 @@ public final class ActiveCompressor {
             boolean checked = false;
             // the segment's documents were judged with the evidence from before the step: where the
             // step added evidence and more is left to read, one more look tells whether it is complete
-            if (settings.checkEvidence() && added && sufficiency < settings.sufficiencyThreshold() && step < Math.min(settings.maxSteps(), segments)) {
+            if (settings.checkEvidence() && settings.stopsEarly() && added && sufficiency < settings.sufficiencyThreshold()
+                    && step < Math.min(settings.maxSteps(), segments)) {
                 sufficiency = Math.max(sufficiency, check(question, evidence, segment));
                 checked = true;
             }
             int tokensOut = evidence.stream().mapToInt(EvidenceSentence::tokens).sum();
-            boolean sufficient = sufficiency >= settings.sufficiencyThreshold() && !evidence.isEmpty();
+            boolean sufficient = settings.stopsEarly() && sufficiency >= settings.sufficiencyThreshold() && !evidence.isEmpty();
             StepTrace.Hop hop = null;
             List<String> segmentIds = segment.stream().map(Document::id).toList(); // before a hop changes the list under the view
             if (!sufficient && hopsLeft > 0 && !evidence.isEmpty() && step < settings.maxSteps()) {

@@ -7,7 +7,7 @@ package compactqa.qa;
  * @param maxSteps             most steps
  * @param budgetTokens         most evidence tokens
  * @param sentenceThreshold    probability a sentence needs to become evidence
- * @param sufficiencyThreshold probability of sufficiency that ends the reading
+ * @param sufficiencyThreshold probability of sufficiency that ends the reading; 1 reads every segment
  * @param checkEvidence        after a step whose documents were judged without the evidence they
  *                             added (the first, above all), ask once more, of the merged evidence,
  *                             whether it suffices, before paying for the next segment
@@ -25,8 +25,9 @@ public record CompressionSettings(int segmentSize, int maxSteps, int budgetToken
      * the configuration's, and where it leaves them unset, the compressor's.
      */
     public static CompressionSettings of(QaConfig config, LoopSettings loop) {
-        return new CompressionSettings(loop.segmentSize(config.segmentSize()), config.maxSteps(), config.budgetTokens(),
-                config.sentenceThreshold(), loop.sufficiencyThreshold(config.sufficiencyThreshold()), config.checkEvidence());
+        return new CompressionSettings(loop.segmentSize(config.segmentSize()), loop.maxSteps(config.maxSteps()), config.budgetTokens(),
+                loop.sentenceThreshold(config.sentenceThreshold()), loop.sufficiencyThreshold(config.sufficiencyThreshold()),
+                config.checkEvidence());
     }
 
     /** These settings with each given override (null keeps the setting as it is). */
@@ -37,6 +38,11 @@ public record CompressionSettings(int segmentSize, int maxSteps, int budgetToken
                 sentenceThreshold != null ? sentenceThreshold : this.sentenceThreshold,
                 sufficiencyThreshold != null ? sufficiencyThreshold : this.sufficiencyThreshold,
                 checkEvidence != null ? checkEvidence : this.checkEvidence);
+    }
+
+    /** Whether the sufficiency can end the reading before the last segment (a threshold of 1 never does). */
+    public boolean stopsEarly() {
+        return sufficiencyThreshold < 1;
     }
 
     public CompressionSettings {

@@ -14,25 +14,30 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * How the active loop reads with one compressor, chosen on its recipe's validation questions
- * ({@code qa train loop}) and kept beside it as {@value #FILE}: documents per step, and the
- * sufficiency that stops the reading. The configuration, where it sets them, and a request still
- * come first.
+ * ({@code qa train loop}) and kept beside it as {@value #FILE}: documents per step, most steps,
+ * the probability a sentence needs to become evidence, and the sufficiency that stops the reading
+ * (1 never stops early). The configuration, where it sets them, and a request still come first.
  *
  * @param report how they were chosen: the rule, the grid's figures, the provenance
  */
-public record LoopSettings(int segmentSize, double sufficiencyThreshold, Map<String, Object> report) {
+public record LoopSettings(int segmentSize, int maxSteps, double sentenceThreshold, double sufficiencyThreshold,
+                           Map<String, Object> report) {
 
     /** The file in a compressor's folder. */
     public static final String FILE = "loop.json";
-    /** Where neither the configuration nor the compressor says: two documents per step, stop at one half. */
-    public static final LoopSettings BUILT_IN = new LoopSettings(2, 0.5, Map.of());
+    /**
+     * Where neither the configuration nor the compressor says: two documents per step for five steps,
+     * sentences and stopping at one half.
+     */
+    public static final LoopSettings BUILT_IN = new LoopSettings(2, 5, 0.5, 0.5, Map.of());
 
     private static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     public LoopSettings {
-        if (segmentSize < 1 || !(sufficiencyThreshold >= 0 && sufficiencyThreshold <= 1)) {
-            throw new IllegalArgumentException("a loop reads at least one document per step and stops at a probability");
+        if (segmentSize < 1 || maxSteps < 1 || !(sufficiencyThreshold >= 0 && sufficiencyThreshold <= 1)
+                || !(sentenceThreshold >= 0 && sentenceThreshold <= 1)) {
+            throw new IllegalArgumentException("a loop reads at least one document in at least one step, and its thresholds are probabilities");
         }
         report = report == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(report));
     }
@@ -47,7 +52,9 @@ public record LoopSettings(int segmentSize, double sufficiencyThreshold, Map<Str
         if (!node.path("segment_size").isInt() || !node.path("sufficiency_threshold").isNumber()) {
             throw new IOException(file + " names no segment_size and sufficiency_threshold");
         }
-        return new LoopSettings(node.get("segment_size").asInt(), node.get("sufficiency_threshold").asDouble(),
+        // files written before the loop chose steps and the sentence threshold keep the built-in ones
+        return new LoopSettings(node.get("segment_size").asInt(), node.path("max_steps").asInt(BUILT_IN.maxSteps),
+                node.path("sentence_threshold").asDouble(BUILT_IN.sentenceThreshold), node.get("sufficiency_threshold").asDouble(),
                 JSON.convertValue(node, JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class)));
     }
 
@@ -55,6 +62,8 @@ public record LoopSettings(int segmentSize, double sufficiencyThreshold, Map<Str
     public void write(Path dir) throws IOException {
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         out.put("segment_size", segmentSize);
+        out.put("max_steps", maxSteps);
+        out.put("sentence_threshold", sentenceThreshold);
         out.put("sufficiency_threshold", sufficiencyThreshold);
         report.forEach(out::putIfAbsent);
         Path tmp = dir.resolve(FILE + ".tmp");
@@ -74,5 +83,13 @@ public record LoopSettings(int segmentSize, double sufficiencyThreshold, Map<Str
 
     double sufficiencyThreshold(Optional<Double> configured) {
         return configured.orElse(sufficiencyThreshold);
+    }
+
+    int maxSteps(Optional<Integer> configured) {
+        return configured.orElse(maxSteps);
+    }
+
+    double sentenceThreshold(Optional<Double> configured) {
+        return configured.orElse(sentenceThreshold);
     }
 }

@@ -46,21 +46,25 @@ public interface QaConfig {
     @WithDefault("1")
     int hops();
 
-    /** Most steps before the reader answers from whatever evidence there is: all ten default documents at two per step. */
-    @WithDefault("5")
-    int maxSteps();
+    /**
+     * Most steps before the reader answers from whatever evidence there is. Unset, the compressor's
+     * {@code loop.json} decides, else five (all ten default documents at two per step).
+     */
+    Optional<Integer> maxSteps();
 
     /** Most word-piece tokens of evidence carried between steps and given to the reader. */
     @WithDefault("200")
     int budgetTokens();
 
-    /** A sentence enters the evidence if its probability of being needed reaches this. */
-    @WithDefault("0.5")
-    double sentenceThreshold();
+    /**
+     * A sentence enters the evidence if its probability of being needed reaches this. Unset, the
+     * compressor's {@code loop.json} decides, else one half.
+     */
+    Optional<Double> sentenceThreshold();
 
     /**
-     * Reading stops early once the sufficiency probability reaches this. Unset, the compressor's
-     * {@code loop.json} decides, else one half.
+     * Reading stops early once the sufficiency probability reaches this (1 never stops early). Unset,
+     * the compressor's {@code loop.json} decides, else one half.
      */
     Optional<Double> sufficiencyThreshold();
 

@@ -83,6 +83,18 @@ class ActiveCompressorTest {
     }
 
     @Test
+    void aSufficiencyThresholdOfOneReadsEverySegmentAndAsksNoExtraQuestion() {
+        // "Three+" is certain (sigmoid of 40 is 1.0 in doubles), and still the reading goes on
+        TableScorer scorer = new TableScorer(Map.of("a b c d.", 3.0, "q r s t.", 4.0), Map.of("Three+", 40.0, "One", 40.0));
+        CompressionResult r = new ActiveCompressor(scorer, ActiveCompressorTest::words)
+                .compress("q?", DOCS, new CompressionSettings(1, 4, 100, 0.5, 1.0, true));
+        assertEquals(4, r.steps().size());
+        assertFalse(r.stoppedEarly());
+        assertEquals(4, scorer.evidenceSeen.size(), "one scoring a step: the merged evidence is not checked");
+        assertTrue(r.steps().stream().noneMatch(StepTrace::checked));
+    }
+
+    @Test
     void theBudgetKeepsTheStrongestAndWeakerSentencesLeaveWhenBetterOnesArrive() {
         // budget 8 = two sentences; step 1 keeps the two of One; step 2 brings a stronger one, and the weakest leaves
         TableScorer scorer = new TableScorer(Map.of("a b c d.", 1.0, "e f g h.", 2.0, "i j k l.", 3.0), Map.of());
