@@ -12,6 +12,7 @@ import compactqa.train.ReaderCalibration;
 import compactqa.train.Recipe;
 import jakarta.enterprise.context.Dependent;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code qa train calibrate}: fits a trained reader's confidence calibration on its recipe's validation questions. */
 @Dependent
@@ -19,6 +20,10 @@ import picocli.CommandLine.Command;
         description = {"Fit the reader's confidence calibration (Platt scaling) on the validation questions its recipe held out,",
                 "report the expected calibration error before and after, and write calibration.json into the model folder."})
 public class TrainCalibrateCommand extends ValidationFitCommand {
+
+    @Option(names = "--contexts", defaultValue = "4", paramLabel = "N",
+            description = "Compressor-like contexts read per validation question besides its gold paragraphs (default: ${DEFAULT-VALUE}).")
+    int contexts;
 
     @Override
     Task task() {
@@ -30,7 +35,7 @@ public class TrainCalibrateCommand extends ValidationFitCommand {
         ConfidenceCalibration fitted;
         try (ReaderModel reader = ReaderModel.open(artifact, context.models().cache(), context.models().encoderOptions(),
                 context.models().precision())) {
-            fitted = ReaderCalibration.fit(reader, validation, recipe.seed(), context.err());
+            fitted = ReaderCalibration.fit(reader, validation, recipe.seed(), contexts, context.err());
         }
         Map<String, Object> report = merged(fitted.report(), provenance);
         new ConfidenceCalibration(fitted.spanSlope(), fitted.spanIntercept(), fitted.yesNoSlope(), fitted.yesNoIntercept(), report)

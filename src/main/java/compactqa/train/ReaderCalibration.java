@@ -21,8 +21,9 @@ import compactqa.model.ReaderPrediction;
 
 /**
  * Fits a reader's {@link ConfidenceCalibration} on validation questions (never on a benchmark):
- * each is read twice, over its gold paragraphs and over one {@link EvidenceContexts} context like
- * the compressor's output, and each answer counts as right if it matches a gold answer exactly
+ * each is read over its gold paragraphs and over a few {@link EvidenceContexts} contexts like the
+ * compressor's output (more readings of the few validation questions: with a few hundred, the
+ * error measured is mostly the bins' sampling noise), and each answer counts as right if it matches a gold answer exactly
  * (after the official normalization). The expected calibration error is reported before and after
  * on half of the readings, with the calibration fitted on the other half; the calibration written
  * is then fitted on all of them.
@@ -49,11 +50,15 @@ public final class ReaderCalibration {
     /**
      * The calibration of {@code reader} over {@code validation}.
      *
-     * @param seed draws the evidence contexts
-     * @param log  progress, one line every few hundred readings
+     * @param seed     draws the evidence contexts
+     * @param contexts evidence contexts read per question, besides its gold paragraphs
+     * @param log      progress, one line every few hundred readings
      */
-    public static ConfidenceCalibration fit(ReaderModel reader, List<QaExample> validation, long seed, PrintWriter log) {
-        List<Item> items = items(validation, seed);
+    public static ConfidenceCalibration fit(ReaderModel reader, List<QaExample> validation, long seed, int contexts, PrintWriter log) {
+        if (contexts < 0) {
+            throw new IllegalArgumentException("contexts per question cannot be negative, got " + contexts);
+        }
+        List<Item> items = items(validation, seed, contexts);
         if (items.size() < 40) {
             throw new IllegalArgumentException("only " + items.size() + " validation readings: too few to calibrate on");
         }
@@ -61,6 +66,7 @@ public final class ReaderCalibration {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("questions", validation.size());
         report.put("seed", seed);
+        report.put("contexts_per_question", contexts);
         return calibrate(readings, report);
     }
 
@@ -96,8 +102,8 @@ public final class ReaderCalibration {
     private record Item(ReaderExample example, int question) {
     }
 
-    /** The validation readings: gold paragraphs, and one compressor-like context per question. */
-    private static List<Item> items(List<QaExample> validation, long seed) {
+    /** The validation readings: gold paragraphs, and {@code contexts} compressor-like contexts per question. */
+    private static List<Item> items(List<QaExample> validation, long seed, int contexts) {
         Random random = new Random(seed);
         List<Document> pool = validation.stream().flatMap(e -> e.paragraphs().stream()).distinct().toList();
         List<Item> items = new ArrayList<>();
@@ -105,7 +111,7 @@ public final class ReaderCalibration {
             int question = q;
             QaExample e = validation.get(q);
             ReaderExamples.of(e).ifPresent(x -> items.add(new Item(x, question)));
-            EvidenceContexts.of(e, 1, pool, random).forEach(x -> items.add(new Item(x, question)));
+            EvidenceContexts.of(e, contexts, pool, random).forEach(x -> items.add(new Item(x, question)));
         }
         return items;
     }
