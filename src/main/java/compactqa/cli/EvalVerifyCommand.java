@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import compactqa.eval.ModelProvenance;
 import compactqa.eval.ResultVerifier;
+import compactqa.eval.RunInfo;
 import compactqa.index.IndexStore;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -26,8 +28,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "verify",
         description = {"Re-run the command recorded in each result file (default: every eval/results/*.json) from the project",
                 "folder, writing nothing there, and compare its quality figures with the recorded ones: OK (equal), OKISH",
-                "(within rounding) or FAIL; MISSING where a model the command reads is not in the tree, NOT-RERUN where it",
-                "needs a running service. Slow benchmarks (qa, compress) re-run on their first " + ResultVerifier.PREFIX_QUESTIONS,
+                "(within rounding) or FAIL; MISSING where a model the command reads is not in the tree, REPLACED where it holds",
+                "another model than when the figures were made, NOT-RERUN where it needs a running service. Slow benchmarks (qa, compress) re-run on their first " + ResultVerifier.PREFIX_QUESTIONS,
                 "questions against the figures the file records for them, unless --full. Timing is not compared.",
                 "Exits 1 unless every file is OK or OKISH."})
 public class EvalVerifyCommand implements Callable<Integer> {
@@ -63,10 +65,10 @@ public class EvalVerifyCommand implements Callable<Integer> {
                 allGood = false;
                 continue;
             }
-            String missing = recordedCommand.missingModel(context::resolve);
-            if (missing != null) {
-                out.printf("%-9s %s: %s is not in the tree; rebuild it with the recipe its result names, then verify again%n",
-                        "MISSING", file, missing);
+            ModelProvenance.Unavailable unavailable = ModelProvenance.check(recordedCommand.models(), context::resolve,
+                    recorded.path("commit").asText(""), (commit, path) -> RunInfo.fileAt(context.project().home(), commit, path));
+            if (unavailable != null) {
+                out.printf("%-9s %s: %s%n", unavailable.status(), file, unavailable.reason());
                 allGood = false;
                 continue;
             }

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import compactqa.eval.ResultVerifier;
 
@@ -53,20 +52,24 @@ final class RecordedCommand {
         return kind;
     }
 
-    /** A model folder the command reads that is not in the tree (its paths resolved by {@code resolve}), or null. */
-    String missingModel(UnaryOperator<Path> resolve) {
+    /** The model folders the command reads: those its options name, and the service's pair for a QA run. */
+    List<String> models() {
         List<String> options = switch (kind) {
             case COMPRESS -> List.of("--model");
             case COMPRESSED -> List.of("--original", "--model");
             default -> List.of();
         };
+        List<String> out = new ArrayList<>();
         for (String option : options) {
             int at = args.indexOf(option);
-            if (at >= 0 && at + 1 < args.size() && !Files.isRegularFile(resolve.apply(Path.of(args.get(at + 1))).resolve("model.json"))) {
-                return args.get(at + 1);
+            if (at >= 0 && at + 1 < args.size()) {
+                out.add(args.get(at + 1));
             }
         }
-        return null;
+        if (kind == Kind.QA) {
+            out.addAll(List.of("models/reader", "models/compressor"));
+        }
+        return out;
     }
 
     /**

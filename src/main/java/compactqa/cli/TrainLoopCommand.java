@@ -85,13 +85,16 @@ public class TrainLoopCommand extends ValidationFitCommand {
         report.put("questions", result.questions());
         report.put("reader", context.relative(reader != null ? reader : qa.reader()));
         report.put("grid", result.grid());
+        report.put("support_rule", "the support threshold with the best supporting-fact F1, for the chosen setting, on the "
+                + result.supportQuestions() + " questions labelled by sentence");
+        report.put("support_grid", result.supportGrid());
         report.putAll(provenance);
         LoopTuning.Point chosen = result.chosen();
-        new LoopSettings(chosen.segmentSize(), chosen.maxSteps(), chosen.sentenceThreshold(), chosen.sufficiencyThreshold(), report)
-                .write(artifact.dir());
+        new LoopSettings(chosen.segmentSize(), chosen.maxSteps(), chosen.sentenceThreshold(), chosen.sufficiencyThreshold(),
+                result.supportThreshold(), report).write(artifact.dir());
         context.out().printf("chosen on %d validation questions: %d documents per step, %d steps, sentence %.2f, sufficiency %.2f"
-                        + " (F1 %.2f, %.0f ms); written to %s%n", result.questions(), chosen.segmentSize(), chosen.maxSteps(),
-                chosen.sentenceThreshold(), chosen.sufficiencyThreshold(), chosen.f1(), chosen.msPerQuestion(),
+                        + " (F1 %.2f, %.0f ms), support %.1f; written to %s%n", result.questions(), chosen.segmentSize(), chosen.maxSteps(),
+                chosen.sentenceThreshold(), chosen.sufficiencyThreshold(), chosen.f1(), chosen.msPerQuestion(), result.supportThreshold(),
                 artifact.dir().resolve(LoopSettings.FILE));
     }
 }

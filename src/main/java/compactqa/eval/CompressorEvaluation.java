@@ -113,7 +113,7 @@ public final class CompressorEvaluation {
                 }
                 if (sentenceLevel) {
                     Set<QaExample.SupportingFact> kept = new HashSet<>();
-                    r.evidence().forEach(s -> kept.add(new QaExample.SupportingFact(s.title(), s.sentence())));
+                    r.supporting().forEach(s -> kept.add(new QaExample.SupportingFact(s.title(), s.sentence())));
                     activeSentences.add(SupportMetrics.score(kept, new HashSet<>(e.supportingFacts())));
                 }
             }

@@ -12,8 +12,10 @@ import java.util.stream.DoubleStream;
 import compactqa.dataset.QaExample;
 import compactqa.metrics.AnswerMetrics;
 import compactqa.metrics.MatchScore;
+import compactqa.metrics.ScoreMean;
 import compactqa.metrics.SupportMetrics;
 import compactqa.qa.Answerer;
+import compactqa.qa.CompressionResult;
 import compactqa.qa.CompressionSettings;
 import compactqa.qa.EvidenceSentence;
 import compactqa.qa.LexicalRanker;
@@ -25,7 +27,10 @@ import compactqa.qa.LexicalRanker;
  * questions as the service would (their paragraphs in BM25 order), and the cheapest setting whose
  * answer F1 is behind the best by no more than one standard error of that difference is chosen
  * (the one-standard-error rule, paired: all settings answer the same questions, so the noise that
- * matters is that of the per-question differences, not that of each mean).
+ * matters is that of the per-question differences, not that of each mean). Then, for the setting
+ * chosen, the support threshold (which of the evidence sentences the answer names as its supporting
+ * facts) is the one of {@link #SUPPORT_THRESHOLDS} with the best supporting-fact F1 on the questions
+ * labelled by sentence.
  */
 public final class LoopTuning {
 
@@ -72,8 +77,24 @@ public final class LoopTuning {
         }
     }
 
-    /** The grid's figures and the setting chosen. */
-    public record Result(int questions, List<Point> grid, Point chosen) {
+    /** Support thresholds tried for the chosen setting. */
+    static final List<Double> SUPPORT_THRESHOLDS = List.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9);
+
+    /**
+     * One support threshold's figures.
+     *
+     * @param spF1 supporting-fact F1 over sentences of the questions so labelled, percent
+     */
+    public record Support(double threshold, double spF1, double precision, double recall) {
+    }
+
+    /**
+     * The grid's figures, the setting chosen, and its support threshold.
+     *
+     * @param supportQuestions questions labelled by sentence, on which the support threshold was chosen
+     */
+    public record Result(int questions, List<Point> grid, Point chosen, int supportQuestions, List<Support> supportGrid,
+                         double supportThreshold) {
     }
 
     private LoopTuning() {
@@ -100,7 +121,33 @@ public final class LoopTuning {
             log.flush();
         }
         List<Point> points = points(measured);
-        return new Result(questions.size(), points, choose(points));
+        Point chosen = choose(points);
+        Measured of = measured.get(points.indexOf(chosen));
+        List<Integer> labelled = new ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            if (questions.get(i).hasSentenceSupport()) {
+                labelled.add(i);
+            }
+        }
+        List<Support> supports = SUPPORT_THRESHOLDS.stream().map(t -> support(t, questions, labelled, of.evidence())).toList();
+        // the lower of equal thresholds names more of what the reader read
+        Support best = supports.stream().max(Comparator.comparingDouble(Support::spF1)).orElseThrow();
+        supports.forEach(s -> log.printf("support %.1f: SP F1 %.2f (precision %.2f, recall %.2f) over %d questions%n", s.threshold(),
+                s.spF1(), s.precision(), s.recall(), labelled.size()));
+        return new Result(questions.size(), points, chosen, labelled.size(), supports, labelled.isEmpty() ? chosen.sentenceThreshold()
+                : best.threshold());
+    }
+
+    /** The supporting-fact scores of the {@code labelled} questions' evidence when {@code threshold} names the support. */
+    static Support support(double threshold, List<QaExample> questions, List<Integer> labelled, List<List<EvidenceSentence>> evidence) {
+        ScoreMean mean = new ScoreMean();
+        for (int i : labelled) {
+            Set<QaExample.SupportingFact> named = new HashSet<>();
+            CompressionResult.supporting(evidence.get(i), threshold).forEach(e -> named.add(new QaExample.SupportingFact(e.title(), e.sentence())));
+            mean.add(SupportMetrics.score(named, new HashSet<>(questions.get(i).supportingFacts())));
+        }
+        MatchScore m = mean.mean();
+        return new Support(threshold, round(100 * m.f1()), round(100 * m.precision()), round(100 * m.recall()));
     }
 
     /** The cheapest point whose F1 is behind the best by at most one paired standard error. */
@@ -109,8 +156,9 @@ public final class LoopTuning {
                 .min(Comparator.comparingDouble(Point::msPerQuestion)).orElseThrow();
     }
 
-    /** One setting's answers: the figures, and each question's F1 for the paired comparison. */
-    record Measured(CompressionSettings settings, double[] f1s, double spF1, double stepsMean, double evidenceShare, double msPerQuestion) {
+    /** One setting's answers: the figures, each question's F1 for the paired comparison, and its evidence. */
+    record Measured(CompressionSettings settings, double[] f1s, double spF1, double stepsMean, double evidenceShare, double msPerQuestion,
+                    List<List<EvidenceSentence>> evidence) {
 
         double f1() {
             return mean(f1s);
@@ -150,6 +198,7 @@ public final class LoopTuning {
     private static Measured measure(Answerer answerer, List<QaExample> questions, List<LexicalRanker.Ranked> read,
                                     CompressionSettings settings) {
         double[] f1s = new double[questions.size()];
+        List<List<EvidenceSentence>> evidence = new ArrayList<>();
         double sp = 0;
         long steps = 0;
         long documentTokens = 0;
@@ -159,6 +208,7 @@ public final class LoopTuning {
             QaExample q = questions.get(i);
             Answerer.Answer a = answerer.answer(q.question(), read.get(i).documents(), read.get(i).scores(), settings, 0);
             f1s[i] = 100 * AnswerMetrics.best(a.text(), q.answers()).f1();
+            evidence.add(a.compressed().evidence());
             HashSet<QaExample.SupportingFact> kept = new HashSet<>();
             for (EvidenceSentence e : a.compressed().evidence()) {
                 kept.add(new QaExample.SupportingFact(e.title(), e.sentence()));
@@ -172,7 +222,7 @@ public final class LoopTuning {
         }
         int n = questions.size();
         return new Measured(settings, f1s, round(100 * sp / n), round((double) steps / n),
-                documentTokens == 0 ? 0 : Math.round(10000.0 * evidenceTokens / documentTokens) / 10000.0, round(ms / n));
+                documentTokens == 0 ? 0 : Math.round(10000.0 * evidenceTokens / documentTokens) / 10000.0, round(ms / n), evidence);
     }
 
     private static double round(double x) {

@@ -47,11 +47,14 @@ final class QaMethods {
         return methods;
     }
 
-    /** The outcome of an answer; a benchmark answers always (no confidence threshold), as the service does by default. */
+    /**
+     * The outcome of an answer, its supporting facts those it names; a benchmark answers always (no
+     * confidence threshold), as the service does by default.
+     */
     private static QaMethod.Outcome outcome(Answerer.Answer a, int steps) {
         Set<QaExample.SupportingFact> facts = new LinkedHashSet<>();
         Set<String> titles = new LinkedHashSet<>();
-        for (EvidenceSentence e : a.compressed().evidence()) {
+        for (EvidenceSentence e : a.compressed().supporting()) {
             facts.add(new QaExample.SupportingFact(e.title(), e.sentence()));
             titles.add(e.title());
         }
@@ -65,7 +68,7 @@ final class QaMethods {
             if (singlePass) {
                 // one segment holding every document, one step, and a sufficiency threshold that never stops it early
                 CompressionSettings once = new CompressionSettings(Math.max(1, documents.size()), 1, settings.budgetTokens(),
-                        settings.sentenceThreshold(), 1.0, false);
+                        settings.sentenceThreshold(), 1.0, false, settings.supportThreshold());
                 return outcome(answerer.answer(q.question(), documents, scores, once, 0), 1);
             }
             Answerer.Answer a = answerer.answer(q.question(), documents, scores, settings, 0, retriever, hops);

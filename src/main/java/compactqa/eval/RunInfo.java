@@ -26,6 +26,16 @@ public record RunInfo(String command, String commit, String date, String java, i
                 Runtime.version().toString(), Runtime.getRuntime().availableProcessors());
     }
 
+    /**
+     * The text of {@code path} (relative to the repository's top) as commit {@code commit} held it
+     * (a recorded commit's {@code -dirty} is dropped: the figures came from that commit's files or
+     * from changes to them), or empty where git cannot tell.
+     */
+    public static String fileAt(Path home, String commit, String path) {
+        String clean = commit.endsWith("-dirty") ? commit.substring(0, commit.length() - "-dirty".length()) : commit;
+        return clean.isEmpty() || clean.equals("unknown") ? "" : git(home, "show", clean + ":" + path);
+    }
+
     private static String commit(Path home) {
         String head = git(home, "rev-parse", "--short=12", "HEAD");
         if (head.isEmpty()) {

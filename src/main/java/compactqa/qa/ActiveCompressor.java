@@ -211,7 +211,8 @@ public final class ActiveCompressor {
             evidence = List.of(bestSeen);
         }
         return new CompressionResult(evidence, steps, stoppedEarly, documentTokens,
-                evidence.stream().mapToInt(EvidenceSentence::tokens).sum(), fallback);
+                evidence.stream().mapToInt(EvidenceSentence::tokens).sum(), fallback,
+                CompressionResult.supporting(evidence, settings.supportThreshold()));
     }
 
     /**

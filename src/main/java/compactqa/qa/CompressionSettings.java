@@ -11,13 +11,22 @@ package compactqa.qa;
  * @param checkEvidence        after a step whose documents were judged without the evidence they
  *                             added (the first, above all), ask once more, of the merged evidence,
  *                             whether it suffices, before paying for the next segment
+ * @param supportThreshold     probability an evidence sentence needs to be named as supporting the
+ *                             answer (the reader reads all the evidence; a low sentence threshold
+ *                             feeds it more context than the few sentences an answer rests on)
  */
 public record CompressionSettings(int segmentSize, int maxSteps, int budgetTokens, double sentenceThreshold,
-                                  double sufficiencyThreshold, boolean checkEvidence) {
+                                  double sufficiencyThreshold, boolean checkEvidence, double supportThreshold) {
 
-    /** Settings that check the merged evidence before reading on. */
+    /** Settings that check the merged evidence before reading on, and name all of it as supporting. */
     public CompressionSettings(int segmentSize, int maxSteps, int budgetTokens, double sentenceThreshold, double sufficiencyThreshold) {
         this(segmentSize, maxSteps, budgetTokens, sentenceThreshold, sufficiencyThreshold, true);
+    }
+
+    /** Settings that name all the evidence as supporting. */
+    public CompressionSettings(int segmentSize, int maxSteps, int budgetTokens, double sentenceThreshold, double sufficiencyThreshold,
+                               boolean checkEvidence) {
+        this(segmentSize, maxSteps, budgetTokens, sentenceThreshold, sufficiencyThreshold, checkEvidence, sentenceThreshold);
     }
 
     /**
@@ -27,7 +36,7 @@ public record CompressionSettings(int segmentSize, int maxSteps, int budgetToken
     public static CompressionSettings of(QaConfig config, LoopSettings loop) {
         return new CompressionSettings(loop.segmentSize(config.segmentSize()), loop.maxSteps(config.maxSteps()), config.budgetTokens(),
                 loop.sentenceThreshold(config.sentenceThreshold()), loop.sufficiencyThreshold(config.sufficiencyThreshold()),
-                config.checkEvidence());
+                config.checkEvidence(), loop.supportThreshold(config.supportThreshold()));
     }
 
     /** These settings with each given override (null keeps the setting as it is). */
@@ -37,7 +46,12 @@ public record CompressionSettings(int segmentSize, int maxSteps, int budgetToken
                 budgetTokens != null ? budgetTokens : this.budgetTokens,
                 sentenceThreshold != null ? sentenceThreshold : this.sentenceThreshold,
                 sufficiencyThreshold != null ? sufficiencyThreshold : this.sufficiencyThreshold,
-                checkEvidence != null ? checkEvidence : this.checkEvidence);
+                checkEvidence != null ? checkEvidence : this.checkEvidence, supportThreshold);
+    }
+
+    /** These settings naming as supporting the evidence sentences whose probability reaches {@code threshold}. */
+    public CompressionSettings withSupport(double threshold) {
+        return new CompressionSettings(segmentSize, maxSteps, budgetTokens, sentenceThreshold, sufficiencyThreshold, checkEvidence, threshold);
     }
 
     /** Whether the sufficiency can end the reading before the last segment (a threshold of 1 never does). */
@@ -49,7 +63,8 @@ public record CompressionSettings(int segmentSize, int maxSteps, int budgetToken
         if (segmentSize < 1 || maxSteps < 1 || budgetTokens < 1) {
             throw new IllegalArgumentException("segment size, steps and budget must be positive");
         }
-        if (!(sentenceThreshold >= 0 && sentenceThreshold <= 1) || !(sufficiencyThreshold >= 0 && sufficiencyThreshold <= 1)) {
+        if (!(sentenceThreshold >= 0 && sentenceThreshold <= 1) || !(sufficiencyThreshold >= 0 && sufficiencyThreshold <= 1)
+                || !(supportThreshold >= 0 && supportThreshold <= 1)) {
             throw new IllegalArgumentException("thresholds are probabilities in [0, 1]");
         }
     }

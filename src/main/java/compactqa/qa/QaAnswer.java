@@ -11,7 +11,8 @@ import java.util.List;
  * @param confidence in [0, 1]: the calibrated probability that the answer is right, where the reader
  *                   has a calibration
  * @param evidence   the sentences the reader read, in reading order
+ * @param supporting the evidence sentences the answer rests on (its supporting facts), in reading order
  */
 public record QaAnswer(String question, String answer, AnswerKind type, double confidence, List<EvidenceSentence> evidence,
-                       QaTrace trace) {
+                       List<EvidenceSentence> supporting, QaTrace trace) {
 }

@@ -63,6 +63,12 @@ public interface QaConfig {
     Optional<Double> sentenceThreshold();
 
     /**
+     * An evidence sentence is named as supporting the answer if its probability reaches this. Unset,
+     * the compressor's {@code loop.json} decides, else the sentence threshold (all the evidence).
+     */
+    Optional<Double> supportThreshold();
+
+    /**
      * Reading stops early once the sufficiency probability reaches this (1 never stops early). Unset,
      * the compressor's {@code loop.json} decides, else one half.
      */

@@ -67,7 +67,7 @@ public class QaPipeline {
         QaTrace trace = new QaTrace(documents.size(), compressed.steps(), compressed.stoppedEarly(), compressed.documentTokens(),
                 compressed.evidenceTokens(), round(retrievalMs), round(a.compressionMs()), round(a.readerMs()),
                 round(retrievalMs + a.compressionMs() + a.readerMs()), a.withheld(), compressed.fallback());
-        return new QaAnswer(request.question(), a.text(), a.kind(), a.confidence(), compressed.evidence(), trace);
+        return new QaAnswer(request.question(), a.text(), a.kind(), a.confidence(), compressed.evidence(), compressed.supporting(), trace);
     }
 
     /** Search hits as a hop's documents and scores. */

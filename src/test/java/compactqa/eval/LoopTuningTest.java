@@ -13,7 +13,7 @@ class LoopTuningTest {
     private static final CompressionSettings BASE = new CompressionSettings(2, 5, 200, 0.5, 0.5);
 
     private static LoopTuning.Measured measured(int segment, double ms, double... f1s) {
-        return new LoopTuning.Measured(BASE.with(segment, null, null, null, null, null), f1s, 0, 1, 0.1, ms);
+        return new LoopTuning.Measured(BASE.with(segment, null, null, null, null, null), f1s, 0, 1, 0.1, ms, List.of());
     }
 
     @Test

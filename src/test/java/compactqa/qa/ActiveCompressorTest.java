@@ -95,6 +95,23 @@ class ActiveCompressorTest {
     }
 
     @Test
+    void theAnswerNamesAsSupportingOnlyTheEvidenceAboveTheSupportThresholdAndAtLeastTheStrongest() {
+        // sigmoid: 3 -> 0.95, 1 -> 0.73, 0 -> 0.5
+        TableScorer scorer = new TableScorer(Map.of("a b c d.", 3.0, "e f g h.", 1.0, "i j k l.", 0.0), Map.of());
+        CompressionResult r = new ActiveCompressor(scorer, ActiveCompressorTest::words)
+                .compress("q?", DOCS, new CompressionSettings(2, 2, 100, 0.4, 1.0, false, 0.7));
+        assertEquals(List.of("a b c d.", "e f g h.", "i j k l."), r.evidence().stream().map(EvidenceSentence::text).toList(),
+                "the reader reads everything above 0.4");
+        assertEquals(List.of("a b c d.", "e f g h."), r.supporting().stream().map(EvidenceSentence::text).toList());
+        assertEquals(List.of("a b c d."), CompressionResult.supporting(r.evidence(), 0.99).stream().map(EvidenceSentence::text).toList(),
+                "none reaches it: the strongest still supports");
+        assertEquals(List.of(), CompressionResult.supporting(List.of(), 0.5));
+        assertEquals(r.evidence(), new ActiveCompressor(scorer, ActiveCompressorTest::words)
+                .compress("q?", DOCS, new CompressionSettings(2, 2, 100, 0.4, 1.0, false)).supporting(),
+                "by default all the evidence supports");
+    }
+
+    @Test
     void theBudgetKeepsTheStrongestAndWeakerSentencesLeaveWhenBetterOnesArrive() {
         // budget 8 = two sentences; step 1 keeps the two of One; step 2 brings a stronger one, and the weakest leaves
         TableScorer scorer = new TableScorer(Map.of("a b c d.", 1.0, "e f g h.", 2.0, "i j k l.", 3.0), Map.of());

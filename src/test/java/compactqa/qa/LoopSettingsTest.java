@@ -24,20 +24,21 @@ class LoopSettingsTest {
     void aCompressorWithoutLoopJsonReadsAsBuiltInAndOneWithItAsChosen() throws IOException {
         assertSame(LoopSettings.BUILT_IN, LoopSettings.read(dir));
         assertFalse(LoopSettings.read(dir).chosen());
-        new LoopSettings(3, 4, 0.3, 0.9, Map.of("rule", "one standard error", "questions", 200)).write(dir);
+        new LoopSettings(3, 4, 0.3, 0.9, 0.6, Map.of("rule", "one standard error", "questions", 200)).write(dir);
         LoopSettings read = LoopSettings.read(dir);
         assertTrue(read.chosen());
         assertEquals(3, read.segmentSize());
         assertEquals(0.9, read.sufficiencyThreshold());
         assertEquals(4, read.maxSteps());
         assertEquals(0.3, read.sentenceThreshold());
+        assertEquals(0.6, read.supportThreshold());
         assertEquals(200, read.report().get("questions"));
         assertFalse(Files.exists(dir.resolve(LoopSettings.FILE + ".tmp")), "written atomically");
     }
 
     @Test
     void theConfigurationWhereItSaysComesFirst() {
-        LoopSettings loop = new LoopSettings(3, 4, 0.3, 0.9, Map.of());
+        LoopSettings loop = new LoopSettings(3, 4, 0.3, 0.9, 0.6, Map.of());
         assertEquals(3, loop.segmentSize(Optional.empty()));
         assertEquals(1, loop.segmentSize(Optional.of(1)));
         assertEquals(0.9, loop.sufficiencyThreshold(Optional.empty()));
@@ -46,6 +47,8 @@ class LoopSettingsTest {
         assertEquals(6, loop.maxSteps(Optional.of(6)));
         assertEquals(0.3, loop.sentenceThreshold(Optional.empty()));
         assertEquals(0.6, loop.sentenceThreshold(Optional.of(0.6)));
+        assertEquals(0.6, loop.supportThreshold(Optional.empty()));
+        assertEquals(0.8, loop.supportThreshold(Optional.of(0.8)));
     }
 
     @Test
@@ -55,6 +58,7 @@ class LoopSettingsTest {
         assertEquals(1, read.segmentSize());
         assertEquals(LoopSettings.BUILT_IN.maxSteps(), read.maxSteps());
         assertEquals(LoopSettings.BUILT_IN.sentenceThreshold(), read.sentenceThreshold());
+        assertEquals(read.sentenceThreshold(), read.supportThreshold(), "all the evidence supports");
     }
 
     @Test
@@ -62,8 +66,8 @@ class LoopSettingsTest {
         Files.writeString(dir.resolve(LoopSettings.FILE), "{\"rule\": \"x\"}");
         IOException e = assertThrows(IOException.class, () -> LoopSettings.read(dir));
         assertTrue(e.getMessage().contains(LoopSettings.FILE), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new LoopSettings(0, 5, 0.5, 0.5, Map.of()));
-        assertThrows(IllegalArgumentException.class, () -> new LoopSettings(1, 0, 0.5, 0.5, Map.of()));
-        assertThrows(IllegalArgumentException.class, () -> new LoopSettings(1, 5, 1.5, 0.5, Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> new LoopSettings(0, 5, 0.5, 0.5, 0.5, Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> new LoopSettings(1, 0, 0.5, 0.5, 0.5, Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> new LoopSettings(1, 5, 1.5, 0.5, 0.5, Map.of()));
     }
 }

@@ -52,6 +52,7 @@ class QaPipelineTest {
             public Optional<Integer> maxSteps() { return Optional.empty(); }
             public int budgetTokens() { return 200; }
             public Optional<Double> sentenceThreshold() { return Optional.empty(); }
+            public Optional<Double> supportThreshold() { return Optional.empty(); }
             public Optional<Double> sufficiencyThreshold() { return Optional.empty(); }
             public boolean checkEvidence() { return true; }
             public double minConfidence() { return minConfidence; }
@@ -90,14 +91,14 @@ class QaPipelineTest {
 
     @Test
     void theRequestOverridesTheConfigurationWhichOverridesTheLoop() {
-        LoopSettings loop = new LoopSettings(3, 5, 0.5, 0.5, Map.of());
+        LoopSettings loop = new LoopSettings(3, 5, 0.5, 0.5, 0.5, Map.of());
         assertEquals(1, pipeline(config(null, 0)).answer(request(null, null), answerer(0.8), loop).trace().steps().size(),
                 "the compressor's loop: three a step");
         assertEquals(3, pipeline(config(1, 0)).answer(request(null, null), answerer(0.8), loop).trace().steps().size(),
                 "the configuration: one a step");
         assertEquals(2, pipeline(config(1, 0)).answer(request(2, null), answerer(0.8), loop).trace().steps().size(),
                 "the request: two a step");
-        LoopSettings twoSteps = new LoopSettings(1, 2, 0.5, 0.5, Map.of());
+        LoopSettings twoSteps = new LoopSettings(1, 2, 0.5, 0.5, 0.5, Map.of());
         assertEquals(2, pipeline(config(null, 0)).answer(request(null, null), answerer(0.8), twoSteps).trace().steps().size(),
                 "the compressor's loop: at most two steps");
     }

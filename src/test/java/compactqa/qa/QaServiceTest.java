@@ -20,7 +20,7 @@ import compactqa.corpus.Document;
 class QaServiceTest {
 
     private static QaAnswer answer(String q) {
-        return new QaAnswer(q, "a", AnswerKind.SPAN, 1, List.of(), new QaTrace(0, List.of(), false, 0, 0, 0, 0, 0, 0, null, null));
+        return new QaAnswer(q, "a", AnswerKind.SPAN, 1, List.of(), List.of(), new QaTrace(0, List.of(), false, 0, 0, 0, 0, 0, 0, null, null));
     }
 
     @Test
