@@ -2,6 +2,7 @@ package compactqa.model;
 
 import java.util.List;
 import compactqa.corpus.AnswerType;
+import compactqa.corpus.QuestionForm;
 
 /**
  * Turns the reader's logits into an answer: the best valid span over all windows of a context, or
@@ -11,7 +12,9 @@ import compactqa.corpus.AnswerType;
  * a special token), ends at or after its start, and has at most {@code maxAnswerTokens} tokens; its
  * score is the sum of its start and end logits, and its probability the product of the start and
  * end softmax probabilities within its window. The answer type is decided by the type
- * probabilities averaged over windows.
+ * probabilities averaged over windows, within what the question's form allows where it is given
+ * ({@link QuestionForm}): a yes/no question gets the likelier of yes and no, any other the best span
+ * (yes or no only where no span is valid). Each answer keeps its own probability as its confidence.
  */
 public final class SpanDecoder {
 
@@ -35,6 +38,14 @@ public final class SpanDecoder {
      */
     public ReaderPrediction decode(String context, List<ReaderWindow> windows, List<float[]> startLogits,
                                    List<float[]> endLogits, List<float[]> typeLogits) {
+        return decode(context, windows, startLogits, endLogits, typeLogits, null);
+    }
+
+    /**
+     * Decodes one context for a question of form {@code form}, or of any form where it is null.
+     */
+    public ReaderPrediction decode(String context, List<ReaderWindow> windows, List<float[]> startLogits,
+                                   List<float[]> endLogits, List<float[]> typeLogits, QuestionForm form) {
         if (windows.isEmpty() || windows.size() != startLogits.size() || windows.size() != endLogits.size()
                 || windows.size() != typeLogits.size()) {
             throw new IllegalArgumentException("one set of logits per window is needed");
@@ -78,7 +89,8 @@ public final class SpanDecoder {
         double span = typeProbability[AnswerType.SPAN.index()];
         double yes = typeProbability[AnswerType.YES.index()];
         double no = typeProbability[AnswerType.NO.index()];
-        if (bestStart < 0 || yes > span || no > span) {
+        boolean yesNo = form == QuestionForm.YES_NO || (form == null && (yes > span || no > span));
+        if (bestStart < 0 || yesNo) {
             return yes >= no ? new ReaderPrediction("yes", AnswerType.YES, yes, -1, -1)
                     : new ReaderPrediction("no", AnswerType.NO, no, -1, -1);
         }
