@@ -12,9 +12,9 @@ import compactqa.corpus.QuestionForm;
  * a special token), ends at or after its start, and has at most {@code maxAnswerTokens} tokens; its
  * score is the sum of its start and end logits, and its probability the product of the start and
  * end softmax probabilities within its window. The answer type is decided by the type
- * probabilities averaged over windows, within what the question's form allows where it is given
- * ({@link QuestionForm}): a yes/no question gets the likelier of yes and no, any other the best span
- * (yes or no only where no span is valid). Each answer keeps its own probability as its confidence.
+ * probabilities averaged over windows; a question whose form asks yes or no ({@link QuestionForm})
+ * gets the likelier of the two whatever the span's probability. Each answer keeps its own
+ * probability as its confidence.
  */
 public final class SpanDecoder {
 
@@ -42,7 +42,7 @@ public final class SpanDecoder {
     }
 
     /**
-     * Decodes one context for a question of form {@code form}, or of any form where it is null.
+     * Decodes one context for a question of form {@code form} (null: unknown, as open).
      */
     public ReaderPrediction decode(String context, List<ReaderWindow> windows, List<float[]> startLogits,
                                    List<float[]> endLogits, List<float[]> typeLogits, QuestionForm form) {
@@ -89,7 +89,7 @@ public final class SpanDecoder {
         double span = typeProbability[AnswerType.SPAN.index()];
         double yes = typeProbability[AnswerType.YES.index()];
         double no = typeProbability[AnswerType.NO.index()];
-        boolean yesNo = form == QuestionForm.YES_NO || (form == null && (yes > span || no > span));
+        boolean yesNo = form == QuestionForm.YES_NO || yes > span || no > span;
         if (bestStart < 0 || yesNo) {
             return yes >= no ? new ReaderPrediction("yes", AnswerType.YES, yes, -1, -1)
                     : new ReaderPrediction("no", AnswerType.NO, no, -1, -1);
