@@ -15,6 +15,7 @@ import compactqa.index.SearchSettings;
 import compactqa.model.CompressorModel;
 import compactqa.model.ModelArtifact;
 import compactqa.model.ModelConfig;
+import compactqa.model.Precision;
 import compactqa.model.ReaderModel;
 import compactqa.qa.CompressionSettings;
 import compactqa.qa.EvidenceSelection;
@@ -63,6 +64,9 @@ public class EvalQaCommand implements Callable<Integer> {
     @Option(names = "--hops", defaultValue = "1", paramLabel = "N", description = "open: searches per question for active, 1 or 2 (default ${DEFAULT-VALUE}).")
     int hops;
 
+    @Option(names = "--precision", paramLabel = "P", description = "The models' linear layers: fp32 or int8 (default: compactqa.model.precision).")
+    Precision precision;
+
     @Mixin
     DenseOptions dense;
 
@@ -85,12 +89,12 @@ public class EvalQaCommand implements Callable<Integer> {
         CompressionSettings settings = compression.over(CompressionSettings.of(qa, LoopSettings.read(qa.compressor())));
         List<Integer> runs = setting == QaBenchmark.Setting.OPEN ? (ks.isEmpty() ? List.of(qa.k()) : ks) : List.of(0);
         ModelConfig models = context.models();
+        Precision linear = precision != null ? precision : models.precision();
         SearchSettings search = index.searchSettings().with(retrieval);
         try (ParagraphEmbedder embedder = retrieval.needsVectors() ? dense.open(models, context.project().home()) : null;
-             ReaderModel reader = ReaderModel.open(ModelArtifact.load(qa.reader()), models.cache(), models.encoderOptions(),
-                models.precision());
+             ReaderModel reader = ReaderModel.open(ModelArtifact.load(qa.reader()), models.cache(), models.encoderOptions(), linear);
              CompressorModel compressor = CompressorModel.open(ModelArtifact.load(qa.compressor()), models.cache(),
-                     models.encoderOptions(), models.precision())) {
+                     models.encoderOptions(), linear)) {
             for (int k : runs) {
                 String fullName = "qa-" + base + "-" + setting.label() + (k > 0 ? "-k" + k : "")
                         + (k > 0 && retrieval != Retrieval.BM25 ? "-" + retrieval.label() : "") + (k > 0 && hops > 1 ? "-hops" + hops : "");
@@ -99,7 +103,7 @@ public class EvalQaCommand implements Callable<Integer> {
                 try {
                     QaBenchmark.Request request = new QaBenchmark.Request(fullName, datasets, setting, k, limit.value(), settings,
                             search, new QaBenchResult.Models(context.relative(qa.reader()), context.relative(qa.compressor()),
-                            models.precision().id(), models.threads()), hops, embedder);
+                            linear.id(), models.threads()), hops, embedder);
                     result = new QaBenchmark(context.loader()).run(request, reader, compressor, EvidenceSelection.read(qa.compressor()),
                             work, context.run(), context.err());
                 } finally {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import compactqa.corpus.AnswerType;
-import compactqa.corpus.QuestionForm;
 
 /**
  * The trained extractive reader on ONNX Runtime: a question and a context in, a
@@ -112,7 +111,7 @@ public final class ReaderModel implements AutoCloseable {
         for (int i = 0; i < queries.size(); i++) {
             int n = windows.get(i).size();
             predictions.add(decoder.decode(queries.get(i).context(), windows.get(i), starts.subList(at, at + n),
-                    ends.subList(at, at + n), types.subList(at, at + n), QuestionForm.of(queries.get(i).question())));
+                    ends.subList(at, at + n), types.subList(at, at + n)));
             at += n;
         }
         return predictions;

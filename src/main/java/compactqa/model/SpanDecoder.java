@@ -2,7 +2,6 @@ package compactqa.model;
 
 import java.util.List;
 import compactqa.corpus.AnswerType;
-import compactqa.corpus.QuestionForm;
 
 /**
  * Turns the reader's logits into an answer: the best valid span over all windows of a context, or
@@ -12,9 +11,7 @@ import compactqa.corpus.QuestionForm;
  * a special token), ends at or after its start, and has at most {@code maxAnswerTokens} tokens; its
  * score is the sum of its start and end logits, and its probability the product of the start and
  * end softmax probabilities within its window. The answer type is decided by the type
- * probabilities averaged over windows; a question whose form asks yes or no ({@link QuestionForm})
- * gets the likelier of the two whatever the span's probability. Each answer keeps its own
- * probability as its confidence.
+ * probabilities averaged over windows.
  */
 public final class SpanDecoder {
 
@@ -38,14 +35,6 @@ public final class SpanDecoder {
      */
     public ReaderPrediction decode(String context, List<ReaderWindow> windows, List<float[]> startLogits,
                                    List<float[]> endLogits, List<float[]> typeLogits) {
-        return decode(context, windows, startLogits, endLogits, typeLogits, null);
-    }
-
-    /**
-     * Decodes one context for a question of form {@code form} (null: unknown, as open).
-     */
-    public ReaderPrediction decode(String context, List<ReaderWindow> windows, List<float[]> startLogits,
-                                   List<float[]> endLogits, List<float[]> typeLogits, QuestionForm form) {
         if (windows.isEmpty() || windows.size() != startLogits.size() || windows.size() != endLogits.size()
                 || windows.size() != typeLogits.size()) {
             throw new IllegalArgumentException("one set of logits per window is needed");
@@ -89,8 +78,7 @@ public final class SpanDecoder {
         double span = typeProbability[AnswerType.SPAN.index()];
         double yes = typeProbability[AnswerType.YES.index()];
         double no = typeProbability[AnswerType.NO.index()];
-        boolean yesNo = form == QuestionForm.YES_NO || yes > span || no > span;
-        if (bestStart < 0 || yesNo) {
+        if (bestStart < 0 || yes > span || no > span) {
             return yes >= no ? new ReaderPrediction("yes", AnswerType.YES, yes, -1, -1)
                     : new ReaderPrediction("no", AnswerType.NO, no, -1, -1);
         }

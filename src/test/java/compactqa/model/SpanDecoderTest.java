@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import compactqa.corpus.AnswerType;
-import compactqa.corpus.QuestionForm;
 
 /** Decoding on hand-made logits: no model, no tokenizer. */
 class SpanDecoderTest {
@@ -84,36 +83,6 @@ class SpanDecoderTest {
         ReaderPrediction no = decoder.decode(CONTEXT, List.of(WINDOW), List.of(logits(7, 5)), List.of(logits(7, 5)),
                 List.of(new float[] {0, 1, 4}));
         assertEquals(AnswerType.NO, no.type());
-    }
-
-    @Test
-    void theQuestionsFormDecidesBetweenASpanAndYesOrNo() {
-        // the head prefers the span; a yes/no question still gets the likelier of yes and no, with its own probability
-        float[] spanFirst = {4, 1, 2};
-        ReaderPrediction asked = decoder.decode(CONTEXT, List.of(WINDOW), List.of(logits(7, 5)), List.of(logits(7, 5)),
-                List.of(spanFirst), QuestionForm.YES_NO);
-        assertEquals(AnswerType.NO, asked.type());
-        assertEquals(SpanDecoder.softmax(spanFirst, 0, 3)[2], asked.confidence(), 1e-9);
-        assertEquals(AnswerType.SPAN, decoder.decode(CONTEXT, List.of(WINDOW), List.of(logits(7, 5)), List.of(logits(7, 5)),
-                List.of(spanFirst), null).type(), "no form: the head decides");
-        // the head prefers yes: an open question may still be a yes/no one the form missed
-        ReaderPrediction open = decoder.decode(CONTEXT, List.of(WINDOW), List.of(logits(7, 5)), List.of(logits(7, 5)),
-                List.of(new float[] {0, 4, 1}), QuestionForm.OPEN);
-        assertEquals(AnswerType.YES, open.type());
-    }
-
-    @Test
-    void aQuestionOpeningOnAnAuxiliaryVerbWithoutAlternativesIsAnsweredYesOrNo() {
-        assertEquals(QuestionForm.YES_NO, QuestionForm.of("are Tamra Davis and Max Linder both directors ?"));
-        assertEquals(QuestionForm.YES_NO, QuestionForm.of("Did Anaïs Nin and Graham Swift originate from the same country?"));
-        assertEquals(QuestionForm.YES_NO, QuestionForm.of(" \"Were both Alexander Kronrod and Leonty Magnitsky mathematicians?"));
-        assertEquals(QuestionForm.OPEN, QuestionForm.of("Is Alex Ferguson or Arsène Wenger older?"));
-        assertEquals(QuestionForm.OPEN, QuestionForm.of("Which magazine was started first, Arthur's Magazine or First for Women?"));
-        assertEquals(QuestionForm.OPEN, QuestionForm.of("Island of the Blue Dolphins is a novel by whom?"), "opens on a name, not a verb");
-        assertEquals(QuestionForm.OPEN, QuestionForm.of("Who was born first?"));
-        assertEquals(QuestionForm.YES_NO, QuestionForm.of(
-                "Are director of film Ode To My Father and director of film Kill Or Be Killed (1966 Film) from the same country?"),
-                "a title's \"Or\" offers no alternatives");
     }
 
     @Test
