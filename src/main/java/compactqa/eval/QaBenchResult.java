@@ -30,10 +30,11 @@ public record QaBenchResult(String command, String commit, String date, String j
 
     /**
      * The compression settings the run used, with the open setting's retrieval: {@code hops} searches per
-     * question for the active method, and {@code retrieval} (bm25, dense or hybrid).
+     * question for the active method, and {@code retrieval} (bm25, dense or hybrid); {@code supportThreshold}
+     * named the supporting sentences the SP figures score (null in results made before it existed: all evidence).
      */
     public record Settings(int segmentSize, int maxSteps, int budgetTokens, double sentenceThreshold, double sufficiencyThreshold,
-                           boolean checkEvidence, int hops, String retrieval) {
+                           boolean checkEvidence, int hops, String retrieval, Double supportThreshold) {
     }
 
     /**

@@ -190,7 +190,7 @@ public final class QaBenchmark {
                 sentenceLevel ? "sentence" : "paragraph",
                 new QaBenchResult.Settings(settings.segmentSize(), settings.maxSteps(), settings.budgetTokens(),
                         settings.sentenceThreshold(), settings.sufficiencyThreshold(), settings.checkEvidence(), open ? request.hops() : 1,
-                        open ? request.search().retrieval().label() : "given"), request.models(), results, prefix);
+                        open ? request.search().retrieval().label() : "given", settings.supportThreshold()), request.models(), results, prefix);
     }
 
     private static Map<String, QaBenchResult.Method> results(Map<String, Tally> tallies) {

@@ -77,7 +77,10 @@ final class QaSection implements ReportSection {
                     r.path("k").asInt() > 0 ? " (top " + r.path("k").asInt() + ")" : "", r.path("questions").asInt(),
                     r.path("sp_level").asText(), s.path("segment_size").asInt(), s.path("max_steps").asInt(),
                     s.path("budget_tokens").asInt(), s.path("sentence_threshold").asDouble(), s.path("sufficiency_threshold").asDouble(),
-                    s.path("check_evidence").asBoolean() ? ", merged evidence checked before each further segment" : ""));
+                    s.path("sufficiency_threshold").asDouble() >= 1 ? ", no early stop"
+                            : s.path("check_evidence").asBoolean() ? ", merged evidence checked before each further segment" : "")
+                    + (s.path("support_threshold").isNumber() ? String.format(Locale.ROOT,
+                    "Supporting sentences: the evidence scoring at least %.2f.%n%n", s.path("support_threshold").asDouble()) : ""));
             JsonNode models = r.path("models");
             if (!models.isMissingNode()) {
                 md.append(String.format(Locale.ROOT, "Models: reader `%s`, compressor `%s`, %s linear layers, %d threads per session.%n%n",
