@@ -49,11 +49,13 @@ class CompressedReaderIT {
         }
     }
 
+    // "Its capital is Port Amble" (the fp32 reader's test) is answered "Freedonia" by the third-stage
+    // reader quantized this way: this test is about serving a compressed folder, issue 29 about its quality
     @Test
     void theInt8ReaderAnswersFromTheCallersDocuments() throws IOException {
         String body = """
                 {"question": "Which city is the capital of Freedonia?", "documents": [
-                  {"id": "a", "title": "Freedonia", "text": "Freedonia is a small country. Its capital is Port Amble, on the coast."},
+                  {"id": "a", "title": "Freedonia", "text": "Freedonia is a small country. The capital of Freedonia is Port Amble, on the coast."},
                   {"id": "b", "title": "Sylvania", "text": "Sylvania is a neighbouring country. It is known for its hills."}]}""";
         given().contentType("application/json").body(body).when().post("/api/qa").then().statusCode(200)
                 .body("answer", containsString("Port Amble")).body("evidence[0].documentId", equalTo("a"));
