@@ -1,5 +1,6 @@
 package compactqa.qa;
 
+import java.util.Comparator;
 import java.util.List;
 
 import compactqa.metrics.CompressionRate;
@@ -35,7 +36,7 @@ public record CompressionResult(List<EvidenceSentence> evidence, List<StepTrace>
         if (!passing.isEmpty() || evidence.isEmpty()) {
             return passing;
         }
-        return List.of(evidence.stream().max(java.util.Comparator.comparingDouble(EvidenceSentence::score)).orElseThrow());
+        return List.of(evidence.stream().max(Comparator.comparingDouble(EvidenceSentence::score)).orElseThrow());
     }
 
     /** Documents' tokens over evidence tokens (0 for empty evidence). */

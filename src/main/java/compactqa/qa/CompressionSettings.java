@@ -49,11 +49,6 @@ public record CompressionSettings(int segmentSize, int maxSteps, int budgetToken
                 checkEvidence != null ? checkEvidence : this.checkEvidence, supportThreshold);
     }
 
-    /** These settings naming as supporting the evidence sentences whose probability reaches {@code threshold}. */
-    public CompressionSettings withSupport(double threshold) {
-        return new CompressionSettings(segmentSize, maxSteps, budgetTokens, sentenceThreshold, sufficiencyThreshold, checkEvidence, threshold);
-    }
-
     /** Whether the sufficiency can end the reading before the last segment (a threshold of 1 never does). */
     public boolean stopsEarly() {
         return sufficiencyThreshold < 1;
