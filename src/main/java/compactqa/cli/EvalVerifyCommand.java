@@ -7,14 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import compactqa.eval.ModelProvenance;
 import compactqa.eval.ResultVerifier;
-import compactqa.eval.RunInfo;
 import compactqa.index.IndexStore;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -28,10 +26,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "verify",
         description = {"Re-run the command recorded in each result file (default: every eval/results/*.json) from the project",
                 "folder, writing nothing there, and compare its quality figures with the recorded ones: OK (equal), OKISH",
-                "(within rounding) or FAIL; MISSING where a model the command reads is not in the tree, REPLACED where it holds",
-                "another model than when the figures were made, NOT-RERUN where it needs a running service. Slow benchmarks (qa, compress) re-run on their first " + ResultVerifier.PREFIX_QUESTIONS,
-                "questions against the figures the file records for them, unless --full. Timing is not compared.",
-                "Exits 1 unless every file is OK or OKISH."})
+                "(within rounding) or FAIL. A model it reads that is gone or changed since is taken from git as it was then;",
+                "MISSING or REPLACED where git lacks it; NOT-RERUN where it needs a running service. Slow benchmarks (qa,",
+                "compress) re-run on their first " + ResultVerifier.PREFIX_QUESTIONS + " questions against the figures the file records for them,",
+                "unless --full. Timing is not compared. Exits 1 unless every file is OK or OKISH."})
 public class EvalVerifyCommand implements Callable<Integer> {
 
     @Inject
@@ -49,7 +47,7 @@ public class EvalVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = context.out();
-        List<Path> targets = files.isEmpty() ? recordedResults() : files;
+        List<Path> targets = files.isEmpty() ? context.project().resultFiles() : files;
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("no result files to verify");
         }
@@ -65,10 +63,13 @@ public class EvalVerifyCommand implements Callable<Integer> {
                 allGood = false;
                 continue;
             }
-            ModelProvenance.Unavailable unavailable = ModelProvenance.check(recordedCommand.models(), context::resolve,
-                    recorded.path("commit").asText(""), (commit, path) -> RunInfo.fileAt(context.project().home(), commit, path));
-            if (unavailable != null) {
-                out.printf("%-9s %s: %s%n", unavailable.status(), file, unavailable.reason());
+            Path work = Files.createTempDirectory("compactqa-verify-");
+            // a QA run reads the service's configured pair, which cannot be pointed elsewhere in one process
+            ModelProvenance.Resolution models = ModelProvenance.resolve(recordedCommand.models(), kind != RecordedCommand.Kind.QA,
+                    context.project().home(), recorded.path("commit").asText(""), context::resolve, work.resolve("models"));
+            if (models.unavailable() != null) {
+                out.printf("%-9s %s: %s%n", models.unavailable().status(), file, models.unavailable().reason());
+                IndexStore.deleteTree(work);
                 allGood = false;
                 continue;
             }
@@ -78,12 +79,11 @@ public class EvalVerifyCommand implements Callable<Integer> {
                 expected = recorded;
                 size = "recorded size (the file records no prefix figures)";
             }
-            Path work = Files.createTempDirectory("compactqa-verify-");
             try {
-                JsonNode rerun = rerun(file, recordedCommand.rerun(work, expected != recorded), work);
+                JsonNode rerun = rerun(file, recordedCommand.withModels(models.restored()).rerun(work, expected != recorded), work);
                 List<ResultVerifier.Check> checks = ResultVerifier.compare(expected, rerun);
                 ResultVerifier.Verdict verdict = ResultVerifier.overall(checks);
-                out.printf("%-9s %s (%d figures, %s)%n", verdict, file, checks.size(), size);
+                out.printf("%-9s %s (%d figures, %s%s)%n", verdict, file, checks.size(), size, models.note());
                 checks.stream().filter(c -> c.verdict() != ResultVerifier.Verdict.OK)
                         .forEach(c -> out.printf("          %-6s %s: recorded %s, now %s%n", c.verdict(), c.field(), c.recorded(), c.rerun()));
                 out.flush();
@@ -106,15 +106,5 @@ public class EvalVerifyCommand implements Callable<Integer> {
             throw new IllegalStateException(file + ": the re-run wrote no " + file.getFileName());
         }
         return new ObjectMapper().readTree(rerun.toFile());
-    }
-
-    private List<Path> recordedResults() throws IOException {
-        Path results = context.project().results();
-        if (!Files.isDirectory(results)) {
-            return List.of();
-        }
-        try (Stream<Path> list = Files.list(results)) {
-            return list.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
-        }
     }
 }

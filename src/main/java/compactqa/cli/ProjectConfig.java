@@ -1,6 +1,10 @@
 package compactqa.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -16,6 +20,16 @@ public interface ProjectConfig {
     /** Benchmark results. */
     default Path results() {
         return home().resolve("eval/results");
+    }
+
+    /** The result files in {@link #results()}, by name; none where it does not exist. */
+    default List<Path> resultFiles() throws IOException {
+        if (!Files.isDirectory(results())) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(results())) {
+            return list.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        }
     }
 
     /** The trained models, each in its folder. */

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import compactqa.eval.ResultVerifier;
 
@@ -70,6 +71,11 @@ final class RecordedCommand {
             out.addAll(List.of("models/reader", "models/compressor"));
         }
         return out;
+    }
+
+    /** The same command reading each model folder that {@code folders} maps from the folder it maps to. */
+    RecordedCommand withModels(Map<String, Path> folders) {
+        return new RecordedCommand(kind, args.stream().map(a -> folders.containsKey(a) ? folders.get(a).toString() : a).toList());
     }
 
     /**

@@ -1,0 +1,28 @@
+package compactqa.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class RecordedCommandTest {
+
+    @Test
+    void theModelsAreThoseItsOptionsNameAndTheyCanBePointedElsewhere() {
+        RecordedCommand c = RecordedCommand.of("./qa eval compressed --original models/reader --model models/compressed/x --name x");
+        assertEquals(List.of("models/reader", "models/compressed/x"), c.models());
+        RecordedCommand moved = c.withModels(Map.of("models/reader", Path.of("/tmp/at/models/reader")));
+        assertEquals(List.of("/tmp/at/models/reader", "models/compressed/x"), moved.models());
+        assertEquals(List.of("eval", "compressed", "--original", "/tmp/at/models/reader", "--model", "models/compressed/x", "--name", "x",
+                "--output", "/w"), List.of(moved.rerun(Path.of("/w"), false)));
+    }
+
+    @Test
+    void aQaRunReadsTheServicesPair() {
+        assertEquals(List.of("models/reader", "models/compressor"),
+                RecordedCommand.of("./qa eval qa --dataset d.json --setting distractor").models());
+    }
+}
