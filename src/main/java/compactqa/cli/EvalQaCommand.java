@@ -11,7 +11,6 @@ import compactqa.eval.QaBenchmark;
 import compactqa.index.IndexConfig;
 import compactqa.index.IndexStore;
 import compactqa.index.Retrieval;
-import compactqa.index.SearchSettings;
 import compactqa.model.CompressorModel;
 import compactqa.model.ModelArtifact;
 import compactqa.model.ModelConfig;
@@ -58,11 +57,11 @@ public class EvalQaCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Result name (default: the first file's name).")
     String name;
 
-    @Option(names = "--retrieval", defaultValue = "bm25", paramLabel = "HOW", description = "open: bm25, dense or hybrid (default ${DEFAULT-VALUE}).")
+    @Option(names = "--retrieval", paramLabel = "HOW", description = "open: bm25, dense or hybrid (default: the service's, compactqa.index.search.retrieval).")
     Retrieval retrieval;
 
-    @Option(names = "--hops", defaultValue = "1", paramLabel = "N", description = "open: searches per question for active, 1 or 2 (default ${DEFAULT-VALUE}).")
-    int hops;
+    @Option(names = "--hops", paramLabel = "N", description = "open: searches per question for active (default: the service's, compactqa.qa.hops).")
+    Integer hops;
 
     @Option(names = "--precision", paramLabel = "P", description = "The models' linear layers: fp32 or int8 (default: compactqa.model.precision).")
     Precision precision;
@@ -90,19 +89,19 @@ public class EvalQaCommand implements Callable<Integer> {
         List<Integer> runs = setting == QaBenchmark.Setting.OPEN ? (ks.isEmpty() ? List.of(qa.k()) : ks) : List.of(0);
         ModelConfig models = context.models();
         Precision linear = precision != null ? precision : models.precision();
-        SearchSettings search = index.searchSettings().with(retrieval);
+        Retrieval served = index.searchSettings().retrieval(), retrieval = this.retrieval != null ? this.retrieval : served;
+        int hops = this.hops != null ? this.hops : qa.hops(); // the service's retrieval and hops unless asked otherwise
         try (ParagraphEmbedder embedder = retrieval.needsVectors() ? dense.open(models, context.project().home()) : null;
              ReaderModel reader = ReaderModel.open(ModelArtifact.load(qa.reader()), models.cache(), models.encoderOptions(), linear);
              CompressorModel compressor = CompressorModel.open(ModelArtifact.load(qa.compressor()), models.cache(),
                      models.encoderOptions(), linear)) {
             for (int k : runs) {
-                String fullName = "qa-" + base + "-" + setting.label() + (k > 0 ? "-k" + k : "")
-                        + (k > 0 && retrieval != Retrieval.BM25 ? "-" + retrieval.label() : "") + (k > 0 && hops > 1 ? "-hops" + hops : "");
+                String fullName = QaBenchmark.resultName(base, setting, k, retrieval != served ? retrieval : null, hops != qa.hops() ? hops : 0);
                 Path work = Files.createTempDirectory("compactqa-qa-");
                 QaBenchResult result;
                 try {
                     QaBenchmark.Request request = new QaBenchmark.Request(fullName, datasets, setting, k, limit.value(), settings,
-                            search, new QaBenchResult.Models(context.relative(qa.reader()), context.relative(qa.compressor()),
+                            index.searchSettings().with(retrieval), new QaBenchResult.Models(context.relative(qa.reader()), context.relative(qa.compressor()),
                             linear.id(), models.threads()), hops, embedder);
                     result = new QaBenchmark(context.loader()).run(request, reader, compressor, EvidenceSelection.read(qa.compressor()),
                             work, context.run(), context.err());

@@ -15,6 +15,7 @@ import compactqa.index.IndexConfig;
 import compactqa.index.IndexStore;
 import compactqa.index.Retrieval;
 import compactqa.qa.ParagraphEmbedder;
+import compactqa.qa.SecondHop;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -66,6 +67,10 @@ public class EvalRetrievalCommand implements Callable<Integer> {
             description = "Retrievals per question, 1 or 2, compared in one run (default ${DEFAULT-VALUE}).")
     List<Integer> hops;
 
+    @Option(names = "--second-hop", split = ",", paramLabel = "Q:L",
+            description = "With --hops 2: weights of the second query's search and of the paragraphs it names, such as 1:1 (default: the service's).")
+    List<String> secondHops = new ArrayList<>();
+
     @Mixin
     ResultsFolder output;
 
@@ -107,6 +112,7 @@ public class EvalRetrievalCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--bm25 takes K1:B pairs such as 1.2:0.75, got '" + p + "'");
             }
         }
-        return RetrievalConfig.grid(retrievals, analyzerChoices, boosts, params, dense.fusions(), hops);
+        return RetrievalConfig.grid(retrievals, analyzerChoices, boosts, params, dense.fusions(), hops,
+                secondHops.isEmpty() ? List.of(SecondHop.DEFAULT) : secondHops.stream().map(SecondHop::parse).toList());
     }
 }

@@ -25,6 +25,7 @@ import compactqa.index.IndexBuilder;
 import compactqa.index.IndexStore;
 import compactqa.index.InvalidQueryException;
 import compactqa.index.ParagraphSearcher;
+import compactqa.index.Retrieval;
 import compactqa.index.SearchHit;
 import compactqa.index.SearchSettings;
 import compactqa.metrics.AnswerMetrics;
@@ -38,6 +39,7 @@ import compactqa.model.ReaderModel;
 import compactqa.qa.Answerer;
 import compactqa.qa.QaPipeline;
 import compactqa.qa.Retriever;
+import compactqa.qa.SecondHop;
 import compactqa.qa.CompressionSettings;
 import compactqa.qa.EvidenceSelection;
 import compactqa.qa.LexicalRanker;
@@ -139,7 +141,8 @@ public final class QaBenchmark {
         Map<String, Tally> tallies = new LinkedHashMap<>();
         methods.keySet().forEach(kind -> tallies.put(kind.label(), new Tally()));
         ParagraphSearcher searcher = open ? openIndex(pool, workDir, request.search(), request.embedder(), log) : null;
-        Retriever retriever = open && request.hops() > 1 ? query -> QaPipeline.retrieved(retrieve(searcher, query, k)) : null;
+        Retriever retriever = open && request.hops() > 1 ? query -> QaPipeline.retrieved(SecondHop.DEFAULT.after(List.of(), query,
+                x -> retrieve(searcher, x, k), x -> searcher.mentioned(x, k), k)) : null;
         LexicalRanker ranker = new LexicalRanker();
         Random random = new Random(20261122);
         QaBenchResult.Prefix prefix = null;
@@ -212,6 +215,17 @@ public final class QaBenchmark {
         var stats = new IndexBuilder(vectors).build(store, pool.stream(), AnalyzerChoice.KSTEM, new BuildProgress(log, pool.size()));
         log.printf("indexed %,d pooled paragraphs (%,d duplicates removed)%n", stats.indexed(), stats.duplicates());
         return ParagraphSearcher.open(store.current().orElseThrow(), search, vectors);
+    }
+
+    /**
+     * A result's name: {@code qa-BASE-SETTING}, then in the open setting {@code -kK} and where the
+     * run differs from the service, its retrieval ({@code otherRetrieval}, null where the same) and
+     * hops ({@code otherHops}, 0 where the same).
+     */
+    public static String resultName(String base, Setting setting, int k, Retrieval otherRetrieval, int otherHops) {
+        boolean open = setting == Setting.OPEN;
+        return "qa-" + base + "-" + setting.label() + (open ? "-k" + k : "") + (open && otherRetrieval != null ? "-" + otherRetrieval.label() : "")
+                + (open && otherHops > 0 ? "-hops" + otherHops : "");
     }
 
     private static List<SearchHit> retrieve(ParagraphSearcher searcher, String question, int k) {

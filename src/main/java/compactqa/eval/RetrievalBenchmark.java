@@ -139,14 +139,14 @@ public class RetrievalBenchmark {
             try (ParagraphSearcher searcher = ParagraphSearcher.open(store.current().orElseThrow(), config.search(), embedder)) {
                 if (variants.isEmpty()) {
                     // one untimed pass, so the first configuration is not timed on a cold JIT
-                    questions.forEach(q -> rank(searcher, q.example().question(), config.hops()));
+                    questions.forEach(q -> rank(searcher, q.example().question(), config));
                 }
                 long start = System.nanoTime();
                 for (Question q : questions) {
                     if (q.gold().isEmpty()) {
                         continue;
                     }
-                    List<Set<String>> ranked = rank(searcher, q.example().question(), config.hops());
+                    List<Set<String>> ranked = rank(searcher, q.example().question(), config);
                     all.add(ranked, q.gold());
                     if (poolIds.containsAll(q.gold())) {
                         inPool.add(ranked, q.gold());
@@ -181,11 +181,11 @@ public class RetrievalBenchmark {
                 variants.size() > 1 ? variants : List.of());
     }
 
-    private static List<Set<String>> rank(ParagraphSearcher searcher, String question, int hops) {
+    private static List<Set<String>> rank(ParagraphSearcher searcher, String question, RetrievalConfig config) {
         try {
             List<SearchHit> hits = searcher.search(question, DEPTH, false).hits();
-            if (hops == 2) {
-                hits = secondHop(searcher, question, hits);
+            if (config.hops() == 2) {
+                hits = secondHop(searcher, question, hits, config.secondHop());
             }
             return hits.stream().map(SearchHit::document).map(RetrievalBenchmark::identifiers).toList();
         } catch (InvalidQueryException e) {
@@ -198,7 +198,7 @@ public class RetrievalBenchmark {
      * question and the evidence of the first step, here (without a compressor) the sentence of each
      * of the first hop's {@value #SEEDS} best paragraphs that best matches the question, and their titles.
      */
-    private static List<SearchHit> secondHop(ParagraphSearcher searcher, String question, List<SearchHit> first) {
+    private static List<SearchHit> secondHop(ParagraphSearcher searcher, String question, List<SearchHit> first, SecondHop hop) {
         LexicalRanker ranker = new LexicalRanker();
         List<String> titles = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
@@ -211,8 +211,8 @@ public class RetrievalBenchmark {
                 evidence.add(ranker.rank(question, sentences).get(0).text());
             }
         }
-        List<SearchHit> second = searcher.search(SecondHop.query(question, titles, evidence), DEPTH, false).hits();
-        return SecondHop.fuse(List.of(first, second), DEPTH);
+        return hop.after(first, SecondHop.query(question, titles, evidence), q -> searcher.search(q, DEPTH, false).hits(),
+                q -> searcher.mentioned(q, DEPTH), DEPTH);
     }
 
     /** What a retrieved paragraph can be recognised by: its content and its title. */

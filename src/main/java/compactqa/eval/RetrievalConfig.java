@@ -9,6 +9,7 @@ import compactqa.index.AnalyzerChoice;
 import compactqa.index.HybridRanking;
 import compactqa.index.Retrieval;
 import compactqa.index.SearchSettings;
+import compactqa.qa.SecondHop;
 
 /**
  * One retrieval setting to benchmark: the analyzer the pooled index is built with, how queries are
@@ -16,17 +17,20 @@ import compactqa.index.SearchSettings;
  * ({@link compactqa.qa.SecondHop}: without a compressor here, the first hop's evidence is the
  * sentence of each of its two best paragraphs that best matches the question).
  */
-public record RetrievalConfig(AnalyzerChoice analyzer, SearchSettings search, int hops) {
+public record RetrievalConfig(AnalyzerChoice analyzer, SearchSettings search, int hops, SecondHop secondHop) {
 
     public RetrievalConfig {
         if (hops < 1 || hops > 2) {
             throw new IllegalArgumentException("hops must be 1 or 2, got " + hops);
         }
+        if (hops == 2 && secondHop == null) {
+            throw new IllegalArgumentException("a second hop needs its weights");
+        }
     }
 
     /** One retrieval per question. */
     public RetrievalConfig(AnalyzerChoice analyzer, SearchSettings search) {
-        this(analyzer, search, 1);
+        this(analyzer, search, 1, null);
     }
 
     /**
@@ -34,16 +38,20 @@ public record RetrievalConfig(AnalyzerChoice analyzer, SearchSettings search, in
      * in the order given: the first is the primary configuration.
      */
     public static List<RetrievalConfig> grid(List<Retrieval> retrievals, List<AnalyzerChoice> analyzers, List<Double> titleBoosts,
-                                             List<float[]> bm25, List<HybridRanking> fusions, List<Integer> hops) {
+                                             List<float[]> bm25, List<HybridRanking> fusions, List<Integer> hops,
+                                             List<SecondHop> secondHops) {
         Map<String, RetrievalConfig> configs = new LinkedHashMap<>();
         for (Retrieval retrieval : retrievals) {
             for (AnalyzerChoice a : analyzers) {
                 for (double boost : titleBoosts) {
                     for (float[] kb : bm25) {
                         for (HybridRanking fusion : retrieval == Retrieval.HYBRID ? fusions : List.of(HybridRanking.DEFAULT)) {
+                            SearchSettings search = new SearchSettings(boost, kb[0], kb[1], retrieval, fusion);
                             for (int n : hops) {
-                                RetrievalConfig c = new RetrievalConfig(a, new SearchSettings(boost, kb[0], kb[1], retrieval, fusion), n);
-                                configs.putIfAbsent(c.label(), c);
+                                for (SecondHop hop : n == 1 ? java.util.Collections.<SecondHop>singletonList(null) : secondHops) {
+                                    RetrievalConfig c = new RetrievalConfig(a, search, n, hop);
+                                    configs.putIfAbsent(c.label(), c);
+                                }
                             }
                         }
                     }
@@ -63,6 +71,6 @@ public record RetrievalConfig(AnalyzerChoice analyzer, SearchSettings search, in
             case HYBRID -> String.format(Locale.ROOT, "hybrid rrf c=%d dense=%.2f over %s", search.fusion().c(),
                     search.fusion().denseWeight(), bm25);
         };
-        return hops == 1 ? retrieval : retrieval + " + second hop";
+        return hops == 1 ? retrieval : retrieval + " + second hop " + secondHop.label();
     }
 }

@@ -1,10 +1,12 @@
 package compactqa.eval;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import compactqa.metrics.RetrievalScores;
+import compactqa.qa.SecondHop;
 
 /**
  * The result file of {@code qa eval retrieval}: provenance, corpus and throughput figures, and the
@@ -47,12 +49,13 @@ public record RetrievalResult(
 
     /** A retrieval configuration as recorded. */
     public record Config(String label, String analyzer, double titleBoost, double bm25K1, double bm25B, String retrieval,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) String embedder, int hops) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String embedder, int hops,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) SecondHop secondHop) {
         static Config of(RetrievalConfig c, String embedder) {
             // through the float's shortest decimal form, so that 0.9f is recorded as 0.9, not 0.8999999761581421
             return new Config(c.label(), c.analyzer().id(), c.search().titleBoost(), Double.parseDouble(Float.toString(c.search().k1())),
                     Double.parseDouble(Float.toString(c.search().b())), c.search().retrieval().label(),
-                    c.search().retrieval().needsVectors() ? embedder : null, c.hops());
+                    c.search().retrieval().needsVectors() ? embedder : null, c.hops(), c.secondHop());
         }
     }
 

@@ -85,6 +85,11 @@ public class IndexService {
         return withSearcher(s -> s.search(query, k, snippets));
     }
 
+    /** The paragraphs whose titles {@code text} names, as {@link ParagraphSearcher#mentioned}. */
+    public List<SearchHit> mentioned(String text, int k) {
+        return withSearcher(s -> s.mentioned(text, k));
+    }
+
     /** The paragraph with this id, if the live index has it. */
     public Optional<Document> document(String id) {
         return withSearcher(s -> s.document(id));

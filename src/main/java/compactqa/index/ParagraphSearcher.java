@@ -62,6 +62,8 @@ public final class ParagraphSearcher implements Closeable {
     public static final int MAX_TERMS = 256;
     /** How deep each of the two rankings hybrid retrieval fuses is read. */
     static final int FUSION_DEPTH = 100;
+    /** How many best title matches {@link #mentioned} checks for a whole-phrase mention. */
+    static final int MENTION_CANDIDATES = 200;
 
     private final Path generation;
     private final DirectoryReader reader;
@@ -197,6 +199,42 @@ public final class ParagraphSearcher implements Closeable {
             }
             return new SearchResult(List.copyOf(terms.keySet()), top.totalHits.value(),
                     top.totalHits.relation() == TotalHits.Relation.EQUAL_TO, hits);
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed on " + generation, e);
+        }
+    }
+
+    /**
+     * Up to {@code k} paragraphs whose title {@code text} names as a whole phrase (see
+     * {@link TitleMentions}), best title match first: where a hyperlink in the text would lead. A
+     * bridge question's second paragraph is usually named by the first one's text rather than by the
+     * question, so this finds it where a query over the words does not.
+     */
+    public List<SearchHit> mentioned(String text, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+        Map<String, Integer> terms = analyze(text);
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder titles = new BooleanQuery.Builder();
+        terms.keySet().forEach(t -> titles.add(new TermQuery(new Term(IndexFields.TITLE, t)), BooleanClause.Occur.SHOULD));
+        TitleMentions mentions = new TitleMentions(text);
+        try {
+            TopDocs top = searcher.search(titles.build(), MENTION_CANDIDATES);
+            StoredFields stored = searcher.storedFields();
+            List<SearchHit> hits = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document doc = IndexFields.fromLucene(stored.document(sd.doc));
+                if (mentions.names(doc.title())) {
+                    hits.add(new SearchHit(hits.size() + 1, sd.score, doc, ""));
+                    if (hits.size() == k) {
+                        break;
+                    }
+                }
+            }
+            return hits;
         } catch (IOException e) {
             throw new UncheckedIOException("search failed on " + generation, e);
         }

@@ -57,7 +57,8 @@ public class QaPipeline {
             List<SearchHit> hits = index.search(request.question(), k, false).hits();
             documents = hits.stream().map(SearchHit::document).toList();
             retrievalScores = hits.stream().mapToDouble(SearchHit::score).toArray();
-            retriever = query -> retrieved(index.search(query, k, false).hits());
+            retriever = query -> retrieved(SecondHop.DEFAULT.after(List.of(), query, q -> index.search(q, k, false).hits(),
+                    q -> index.mentioned(q, k), k));
         }
         double retrievalMs = (System.nanoTime() - start) / 1e6;
         double threshold = request.minConfidence() != null ? request.minConfidence() : config.minConfidence();

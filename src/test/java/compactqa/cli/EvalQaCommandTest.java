@@ -15,4 +15,12 @@ class EvalQaCommandTest {
         assertEquals("hotpotqa-devfullwiki500", ResultName.of(Path.of("/data/hotpotqa/dev-fullwiki-500.json.gz")));
         assertEquals("my2wiki-dev", ResultName.of(Path.of("/x/my 2wiki/dev.json")));
     }
+
+    @Test
+    void aResultNameSaysWhereTheRunDiffersFromTheService() {
+        assertEquals("qa-x-distractor", compactqa.eval.QaBenchmark.resultName("x", compactqa.eval.QaBenchmark.Setting.DISTRACTOR, 0, null, 0));
+        assertEquals("qa-x-open-k10", compactqa.eval.QaBenchmark.resultName("x", compactqa.eval.QaBenchmark.Setting.OPEN, 10, null, 0));
+        assertEquals("qa-x-open-k10-hybrid-hops1", compactqa.eval.QaBenchmark.resultName("x", compactqa.eval.QaBenchmark.Setting.OPEN, 10,
+                compactqa.index.Retrieval.HYBRID, 1));
+    }
 }

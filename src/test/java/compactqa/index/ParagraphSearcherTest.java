@@ -31,6 +31,19 @@ class ParagraphSearcherTest {
     }
 
     @Test
+    void mentionedFindsTheParagraphsWhoseTitlesTheTextNamesAsAPhrase() throws IOException {
+        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), IndexTestCorpus.SETTINGS)) {
+            List<SearchHit> hits = s.mentioned("The tower was designed by the company of Gustave Eiffel, who read about Apache Lucene.", 5);
+            assertEquals(java.util.Set.of("eiffel", "lucene"), hits.stream().map(h -> h.document().id()).collect(java.util.stream.Collectors.toSet()));
+            assertEquals(List.of(1, 2), hits.stream().map(SearchHit::rank).toList());
+            // "Eiffel" and "tower" are both in the text, but never as the phrase "Eiffel Tower"
+            assertTrue(s.mentioned("Eiffel built a tower.", 5).isEmpty());
+            assertEquals(1, s.mentioned("Gustave Eiffel and Apache Lucene", 1).size());
+            assertTrue(s.mentioned("the of and", 5).isEmpty(), "no searchable word: nothing is named");
+        }
+    }
+
+    @Test
     void ranksByBm25OverTitleAndText() throws IOException {
         try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(), IndexTestCorpus.SETTINGS)) {
             SearchResult r = s.search("Who built the Eiffel Tower?", 3);
