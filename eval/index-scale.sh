@@ -16,8 +16,9 @@ mkdir -p "$SCALE"
 for n in "${sizes[@]}"; do
   corpus="$SCALE/synthetic-$n.jsonl.gz"
   [ -f "$corpus" ] || ./qa index generate --like "$LIKE" --paragraphs "$n" --out "$corpus"
-  export COMPACTQA_INDEX_DIR="$SCALE/index-$n" COMPACTQA_INDEX_DENSE_ENCODER=hashing-384
+  # two build threads: each builds its own segments' HNSW graphs, which is what bounds this build
+  export COMPACTQA_INDEX_DIR="$SCALE/index-$n" COMPACTQA_INDEX_DENSE_ENCODER=hashing-384 COMPACTQA_INDEX_BUILD_THREADS=2
   ./qa index build "$corpus"
   ./qa eval index-scale --queries 1000 \
-    --build-command "COMPACTQA_INDEX_DENSE_ENCODER=hashing-384 ./qa index build ~/.cache/compactqa/scale/synthetic-$n.jsonl.gz"
+    --build-command "COMPACTQA_INDEX_DENSE_ENCODER=hashing-384 COMPACTQA_INDEX_BUILD_THREADS=2 ./qa index build ~/.cache/compactqa/scale/synthetic-$n.jsonl.gz"
 done

@@ -13,6 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -56,6 +62,7 @@ public final class IndexBuilder {
 
     private final double ramBufferMb;
     private final Embedder embedder;
+    private final int threads;
 
     public IndexBuilder() {
         this(256);
@@ -72,8 +79,27 @@ public final class IndexBuilder {
 
     /** A builder that also stores each paragraph's vector from {@code embedder} (null: none, BM25 only). */
     public IndexBuilder(double ramBufferMb, Embedder embedder) {
+        this(ramBufferMb, embedder, 1);
+    }
+
+    /**
+     * A builder that embeds and writes batches of paragraphs on {@code threads} threads (Lucene's
+     * writer is thread-safe: each thread fills its own segment, building its own vector graph, which
+     * is what bounds a build with vectors). With more than one, the order of documents in the index,
+     * and so the order of equal-scoring hits, depends on scheduling; one thread keeps builds repeatable.
+     */
+    public IndexBuilder(double ramBufferMb, Embedder embedder, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("build threads must be at least 1, got " + threads);
+        }
         this.ramBufferMb = ramBufferMb;
         this.embedder = embedder;
+        this.threads = threads;
+    }
+
+    /** This builder with the default RAM buffer, embedding with {@code embedder} on {@code threads} threads. */
+    public static IndexBuilder of(Embedder embedder, int threads) {
+        return new IndexBuilder(256, embedder, threads);
     }
 
     /** Builds a new generation from {@code docs} and makes it the live index. */
@@ -180,6 +206,13 @@ public final class IndexBuilder {
 
     private Counts write(IndexWriter writer, Stream<Document> docs, Set<String> keys, Set<String> ids,
                          IndexSearcher existing, BuildListener listener, Lock lock) throws IOException {
+        try (Batches batches = new Batches(writer)) {
+            return write(batches, docs, keys, ids, existing, listener, lock);
+        }
+    }
+
+    private Counts write(Batches batches, Stream<Document> docs, Set<String> keys, Set<String> ids,
+                         IndexSearcher existing, BuildListener listener, Lock lock) throws IOException {
         Counts counts = new Counts();
         long lastReport = System.nanoTime();
         List<Document> pending = new ArrayList<>(EMBED_BATCH);
@@ -198,7 +231,7 @@ public final class IndexBuilder {
                 }
                 pending.add(doc);
                 if (pending.size() == EMBED_BATCH) {
-                    addAll(writer, pending);
+                    batches.write(pending);
                 }
                 counts.indexed++;
             }
@@ -209,7 +242,8 @@ public final class IndexBuilder {
                 lastReport = now;
             }
         }
-        addAll(writer, pending);
+        batches.write(pending);
+        batches.finish();
         listener.onProgress(counts.indexed, counts.duplicates);
         return counts;
     }
@@ -222,6 +256,85 @@ public final class IndexBuilder {
             writer.addDocument(IndexFields.toLucene(docs.get(i), vectors == null ? null : vectors.get(i)));
         }
         docs.clear();
+    }
+
+    /**
+     * Writes batches on the calling thread, or on the builder's worker threads with at most two
+     * batches each in flight, so that reading and deduplicating (on the caller) run ahead of
+     * embedding and indexing without holding the corpus in memory. A worker's failure is rethrown
+     * on the caller at its next batch or at {@link #finish()}.
+     */
+    private final class Batches implements AutoCloseable {
+        private final IndexWriter writer;
+        private final ExecutorService workers;
+        private final Semaphore inFlight = new Semaphore(2 * threads);
+        private final List<Future<?>> running = new ArrayList<>();
+
+        Batches(IndexWriter writer) {
+            this.writer = writer;
+            this.workers = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
+        }
+
+        /** Writes {@code docs} (now or on a worker) and empties the list. */
+        void write(List<Document> docs) throws IOException {
+            if (workers == null || docs.isEmpty()) {
+                addAll(writer, docs);
+                return;
+            }
+            List<Document> batch = new ArrayList<>(docs);
+            docs.clear();
+            rethrowFailures(false);
+            inFlight.acquireUninterruptibly();
+            running.add(workers.submit(() -> {
+                try {
+                    addAll(writer, batch);
+                    return null;
+                } finally {
+                    inFlight.release();
+                }
+            }));
+        }
+
+        /** Waits for every batch written so far. */
+        void finish() throws IOException {
+            rethrowFailures(true);
+        }
+
+        private void rethrowFailures(boolean wait) throws IOException {
+            for (Iterator<Future<?>> it = running.iterator(); it.hasNext(); ) {
+                Future<?> f = it.next();
+                if (!wait && !f.isDone()) {
+                    continue;
+                }
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while writing the index", e);
+                } catch (ExecutionException e) {
+                    switch (e.getCause()) {
+                        case IOException io -> throw io;
+                        case RuntimeException r -> throw r;
+                        case Error err -> throw err;
+                        default -> throw new IOException(e.getCause());
+                    }
+                }
+                it.remove();
+            }
+        }
+
+        /** Lets the batches in flight finish (at most two per worker): a writer must not be closed under them. */
+        @Override
+        public void close() {
+            if (workers != null) {
+                workers.shutdown();
+                try {
+                    workers.awaitTermination(10, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     private static BuildStats stats(Path generation, Counts counts, long totalDocs, long startNanos,

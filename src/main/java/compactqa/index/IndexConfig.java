@@ -34,6 +34,14 @@ public interface IndexConfig {
     @WithDefault("${compactqa.home:.}/../shared/data,${compactqa.home:.}/index/demo")
     List<Path> defaultCorpus();
 
+    /**
+     * Threads a build embeds and indexes on. One keeps builds repeatable (the same documents in the
+     * same order, so equal-scoring hits rank alike); more build faster where vectors are indexed
+     * (each thread builds its own segments' graphs), for large corpora such as the scale benchmark's.
+     */
+    @WithDefault("1")
+    int buildThreads();
+
     /** How often a search checks whether another process published a new generation or added documents. */
     @WithDefault("1s")
     Duration refreshInterval();

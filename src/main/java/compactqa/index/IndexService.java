@@ -124,7 +124,7 @@ public class IndexService {
     public BuildStats build(List<CorpusFile> files, LongAdder diskBytesRead, BuildListener listener) throws IOException {
         building = true;
         try (Stream<Document> docs = corpus.read(files, diskBytesRead)) {
-            BuildStats stats = new IndexBuilder(embedder()).build(store, docs, AnalyzerChoice.of(config.analyzer()), listener);
+            BuildStats stats = IndexBuilder.of(embedder(), config.buildThreads()).build(store, docs, AnalyzerChoice.of(config.analyzer()), listener);
             maybeRefresh(true);
             return stats;
         } finally {
@@ -135,7 +135,7 @@ public class IndexService {
     /** Adds the paragraphs of {@code files} to the live index, skipping those it has. */
     public BuildStats add(List<CorpusFile> files, LongAdder diskBytesRead, BuildListener listener) throws IOException {
         try (Stream<Document> docs = corpus.read(files, diskBytesRead)) {
-            BuildStats stats = new IndexBuilder(embedder()).add(store, docs, listener);
+            BuildStats stats = IndexBuilder.of(embedder(), config.buildThreads()).add(store, docs, listener);
             maybeRefresh(true);
             return stats;
         }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.apache.lucene.search.ScoreDoc;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,46 @@ class DenseSearchTest {
             }
             return v;
         }
+    }
+
+    @Test
+    void aBuildOnSeveralThreadsWritesEveryParagraphWithItsVectorAndPassesOnAWorkersFailure() throws IOException {
+        IndexStore store = new IndexStore(root.resolve("threads"));
+        BuildStats stats = new IndexBuilder(16, new BagOfWords("bow"), 2).build(store,
+                Stream.concat(IndexTestCorpus.three().stream(), IndexTestCorpus.synthetic(1000)), AnalyzerChoice.KSTEM, BuildListener.NONE);
+        assertEquals(1003, stats.indexed());
+        try (ParagraphSearcher s = ParagraphSearcher.open(store.current().orElseThrow(),
+                new SearchSettings(1.0, 1.2f, 0.75f, Retrieval.DENSE, HybridRanking.DEFAULT), new BagOfWords("bow"))) {
+            assertEquals(1003, s.info().documents());
+            assertEquals("tower", s.search("Eiffel Tower lattice Paris 1889 World's Fair", 1).hits().get(0).document().id());
+        }
+        Path live = store.current().orElseThrow();
+        BagOfWords bow = new BagOfWords("bow");
+        Embedder failing = new Embedder() {
+            @Override
+            public String id() {
+                return "bow";
+            }
+
+            @Override
+            public int dimension() {
+                return bow.dimension();
+            }
+
+            @Override
+            public List<float[]> paragraphs(List<Paragraph> paragraphs) {
+                throw new IllegalStateException("encoder failed");
+            }
+
+            @Override
+            public float[] query(String text) {
+                return bow.query(text);
+            }
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new IndexBuilder(16, failing, 2)
+                .build(store, IndexTestCorpus.synthetic(1000), AnalyzerChoice.KSTEM, BuildListener.NONE));
+        assertEquals("encoder failed", e.getMessage());
+        assertEquals(live, store.current().orElseThrow(), "the failed build published nothing");
     }
 
     private IndexStore build(Embedder embedder) throws IOException {

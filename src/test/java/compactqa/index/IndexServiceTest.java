@@ -50,6 +50,11 @@ class IndexServiceTest {
             }
 
             @Override
+            public int buildThreads() {
+                return 2;
+            }
+
+            @Override
             public Search search() {
                 return new Search() {
                     @Override
