@@ -66,11 +66,11 @@ public final class ModelProvenance {
             return Map.of();
         }
         Map<String, Path> restored = new LinkedHashMap<>();
+        Files.createDirectories(into);
         Path archive = Files.createTempFile("compactqa-models-", ".tar");
         try {
             for (String model : models) {
                 String path = Path.of(model).normalize().toString().replace('\\', '/');
-                Files.createDirectories(into);
                 if (run(home, "git", "archive", "--format=tar", "-o", archive.toString(), clean, "--", path) != 0
                         || run(into, "tar", "-xf", archive.toString()) != 0
                         || !Files.isRegularFile(into.resolve(path).resolve("model.json"))) {

@@ -37,7 +37,6 @@ import compactqa.metrics.SupportMetrics;
 import compactqa.model.CompressorModel;
 import compactqa.model.ReaderModel;
 import compactqa.qa.Answerer;
-import compactqa.qa.QaPipeline;
 import compactqa.qa.Retriever;
 import compactqa.qa.SecondHop;
 import compactqa.qa.CompressionSettings;
@@ -141,8 +140,8 @@ public final class QaBenchmark {
         Map<String, Tally> tallies = new LinkedHashMap<>();
         methods.keySet().forEach(kind -> tallies.put(kind.label(), new Tally()));
         ParagraphSearcher searcher = open ? openIndex(pool, workDir, request.search(), request.embedder(), log) : null;
-        Retriever retriever = open && request.hops() > 1 ? query -> QaPipeline.retrieved(SecondHop.DEFAULT.after(List.of(), query,
-                x -> retrieve(searcher, x, k), x -> searcher.mentioned(x, k), k)) : null;
+        Retriever retriever = open && request.hops() > 1
+                ? SecondHop.DEFAULT.retriever(x -> retrieve(searcher, x, k), x -> searcher.mentioned(x, k), k) : null;
         LexicalRanker ranker = new LexicalRanker();
         Random random = new Random(20261122);
         QaBenchResult.Prefix prefix = null;

@@ -1,5 +1,6 @@
 package compactqa.eval;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,7 @@ public record RetrievalConfig(AnalyzerChoice analyzer, SearchSettings search, in
                         for (HybridRanking fusion : retrieval == Retrieval.HYBRID ? fusions : List.of(HybridRanking.DEFAULT)) {
                             SearchSettings search = new SearchSettings(boost, kb[0], kb[1], retrieval, fusion);
                             for (int n : hops) {
-                                for (SecondHop hop : n == 1 ? java.util.Collections.<SecondHop>singletonList(null) : secondHops) {
+                                for (SecondHop hop : n == 1 ? Collections.<SecondHop>singletonList(null) : secondHops) {
                                     RetrievalConfig c = new RetrievalConfig(a, search, n, hop);
                                     configs.putIfAbsent(c.label(), c);
                                 }

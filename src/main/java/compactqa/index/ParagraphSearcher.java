@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,6 +65,7 @@ public final class ParagraphSearcher implements Closeable {
     static final int FUSION_DEPTH = 100;
     /** How many best title matches {@link #mentioned} checks for a whole-phrase mention. */
     static final int MENTION_CANDIDATES = 200;
+    private static final Set<String> TITLE_ONLY = Set.of(IndexFields.TITLE);
 
     private final Path generation;
     private final DirectoryReader reader;
@@ -226,8 +228,9 @@ public final class ParagraphSearcher implements Closeable {
             StoredFields stored = searcher.storedFields();
             List<SearchHit> hits = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
-                Document doc = IndexFields.fromLucene(stored.document(sd.doc));
-                if (mentions.names(doc.title())) {
+                // the title alone decides; only a named paragraph is read whole
+                if (mentions.names(stored.document(sd.doc, TITLE_ONLY).get(IndexFields.TITLE))) {
+                    Document doc = IndexFields.fromLucene(stored.document(sd.doc));
                     hits.add(new SearchHit(hits.size() + 1, sd.score, doc, ""));
                     if (hits.size() == k) {
                         break;

@@ -57,8 +57,7 @@ public class QaPipeline {
             List<SearchHit> hits = index.search(request.question(), k, false).hits();
             documents = hits.stream().map(SearchHit::document).toList();
             retrievalScores = hits.stream().mapToDouble(SearchHit::score).toArray();
-            retriever = query -> retrieved(SecondHop.DEFAULT.after(List.of(), query, q -> index.search(q, k, false).hits(),
-                    q -> index.mentioned(q, k), k));
+            retriever = SecondHop.DEFAULT.retriever(q -> index.search(q, k, false).hits(), q -> index.mentioned(q, k), k);
         }
         double retrievalMs = (System.nanoTime() - start) / 1e6;
         double threshold = request.minConfidence() != null ? request.minConfidence() : config.minConfidence();
@@ -69,12 +68,6 @@ public class QaPipeline {
                 compressed.evidenceTokens(), round(retrievalMs), round(a.compressionMs()), round(a.readerMs()),
                 round(retrievalMs + a.compressionMs() + a.readerMs()), a.withheld(), compressed.fallback());
         return new QaAnswer(request.question(), a.text(), a.kind(), a.confidence(), compressed.evidence(), compressed.supporting(), trace);
-    }
-
-    /** Search hits as a hop's documents and scores. */
-    public static Retriever.Retrieved retrieved(List<SearchHit> hits) {
-        return new Retriever.Retrieved(hits.stream().map(SearchHit::document).toList(),
-                hits.stream().mapToDouble(SearchHit::score).toArray());
     }
 
     private static int or(Integer value, int fallback) {

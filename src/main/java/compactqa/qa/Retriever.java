@@ -3,6 +3,7 @@ package compactqa.qa;
 import java.util.List;
 
 import compactqa.corpus.Document;
+import compactqa.index.SearchHit;
 
 /** Where a second hop finds more documents: the index, searched with a query the loop makes. */
 @FunctionalInterface
@@ -13,5 +14,10 @@ public interface Retriever {
 
     /** Documents with their scores, aligned. */
     record Retrieved(List<Document> documents, double[] scores) {
+
+        /** Search hits as documents and scores. */
+        public static Retrieved of(List<SearchHit> hits) {
+            return new Retrieved(hits.stream().map(SearchHit::document).toList(), hits.stream().mapToDouble(SearchHit::score).toArray());
+        }
     }
 }

@@ -78,6 +78,14 @@ public record SecondHop(double queryWeight, double linkWeight) {
         return fuse(rankings, weights.stream().mapToDouble(Double::doubleValue).toArray(), k);
     }
 
+    /**
+     * The active loop's second hop over an index: the top {@code k} of what a query finds, as
+     * {@link #after} with no first ranking (the loop skips the documents it holds already).
+     */
+    public Retriever retriever(Function<String, List<SearchHit>> search, Function<String, List<SearchHit>> mentioned, int k) {
+        return query -> Retriever.Retrieved.of(after(List.of(), query, search, mentioned, k));
+    }
+
     /** The top {@code k} of the rankings fused by reciprocal rank, by paragraph id; ranks renumbered. */
     static List<SearchHit> fuse(List<List<SearchHit>> rankings, double[] weights, int k) {
         List<HybridRanking.Fused<SearchHit>> fused = HybridRanking.DEFAULT.fuse(rankings, weights, h -> h.document().id(), k);
