@@ -41,7 +41,8 @@ public class ServiceHealth {
             if (pair != null) {
                 // the folders' names only: where the service's files live is nobody's business on a public probe
                 response.withData("reader", pair.readerDir().getFileName().toString())
-                        .withData("compressor", pair.compressorDir().getFileName().toString());
+                        .withData("compressor", pair.compressorDir().getFileName().toString())
+                        .withData("precision", models.precision().id());
             }
             return response.build();
         };

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import compactqa.eval.CompressorEvaluation;
 import compactqa.eval.CompressorMetrics;
 import compactqa.eval.RunInfo;
+import compactqa.model.Precision;
 import compactqa.model.CompressorModel;
 import compactqa.model.ModelArtifact;
 import compactqa.qa.CompressionSettings;
@@ -51,7 +52,8 @@ public class EvalCompressorCommand implements Callable<Integer> {
         CompressorEvaluation.Result sample;
         EvidenceSelection selection = EvidenceSelection.read(artifact.dir());
         CompressionSettings settings = CompressionSettings.of(qa, LoopSettings.read(artifact.dir()));
-        try (CompressorModel compressor = CompressorModel.open(artifact, context.models().cache(), context.models().encoderOptions(), context.models().precision())) {
+        // scored and fitted as trained: the service's precision (compactqa.model.precision) is compared in qa eval qa
+        try (CompressorModel compressor = CompressorModel.open(artifact, context.models().cache(), context.models().encoderOptions(), Precision.FP32)) {
             dev = CompressorEvaluation.run(compressor, selection, settings, limit.of(context.loader().load(hotpotDev)), context.err());
             context.err().printf("HotpotQA dev-500: paragraph recall@2 %.4f as the service chooses; by logits alone %.4f "
                     + "(two steps %.4f) over %d questions%n", dev.active().paraRecallAt2(), dev.paraRecallAt2(), dev.paraRecallAt2TwoStep(),

@@ -11,11 +11,8 @@ import compactqa.eval.QaBenchmark;
 import compactqa.index.IndexConfig;
 import compactqa.index.IndexStore;
 import compactqa.index.Retrieval;
-import compactqa.model.CompressorModel;
-import compactqa.model.ModelArtifact;
 import compactqa.model.ModelConfig;
 import compactqa.model.Precision;
-import compactqa.model.ReaderModel;
 import compactqa.qa.CompressionSettings;
 import compactqa.qa.EvidenceSelection;
 import compactqa.qa.LoopSettings;
@@ -63,8 +60,8 @@ public class EvalQaCommand implements Callable<Integer> {
     @Option(names = "--hops", paramLabel = "N", description = "open: searches per question for active (default: the service's, compactqa.qa.hops).")
     Integer hops;
 
-    @Option(names = "--precision", paramLabel = "P", description = "The models' linear layers: fp32 or int8 (default: compactqa.model.precision).")
-    Precision precision;
+    @Mixin
+    PrecisionChoice precision;
 
     @Mixin
     DenseOptions dense;
@@ -88,13 +85,12 @@ public class EvalQaCommand implements Callable<Integer> {
         CompressionSettings settings = compression.over(CompressionSettings.of(qa, LoopSettings.read(qa.compressor())));
         List<Integer> runs = setting == QaBenchmark.Setting.OPEN ? (ks.isEmpty() ? List.of(qa.k()) : ks) : List.of(0);
         ModelConfig models = context.models();
-        Precision linear = precision != null ? precision : models.precision();
+        Precision linear = precision.served(models), compared = precision.compared(models);
         Retrieval served = index.searchSettings().retrieval(), retrieval = this.retrieval != null ? this.retrieval : served;
         int hops = this.hops != null ? this.hops : qa.hops(); // the service's retrieval and hops unless asked otherwise
         try (ParagraphEmbedder embedder = retrieval.needsVectors() ? dense.open(models, context.project().home()) : null;
-             ReaderModel reader = ReaderModel.open(ModelArtifact.load(qa.reader()), models.cache(), models.encoderOptions(), linear);
-             CompressorModel compressor = CompressorModel.open(ModelArtifact.load(qa.compressor()), models.cache(),
-                     models.encoderOptions(), linear)) {
+             ModelPair main = ModelPair.open(qa, models, linear);
+             ModelPair other = compared == null ? null : ModelPair.open(qa, models, compared)) {
             for (int k : runs) {
                 String fullName = QaBenchmark.resultName(base, setting, k, retrieval != served ? retrieval : null, hops != qa.hops() ? hops : 0);
                 Path work = Files.createTempDirectory("compactqa-qa-");
@@ -103,7 +99,8 @@ public class EvalQaCommand implements Callable<Integer> {
                     QaBenchmark.Request request = new QaBenchmark.Request(fullName, datasets, setting, k, limit.value(), settings,
                             index.searchSettings().with(retrieval), new QaBenchResult.Models(context.relative(qa.reader()), context.relative(qa.compressor()),
                             linear.id(), models.threads()), hops, embedder);
-                    result = new QaBenchmark(context.loader()).run(request, reader, compressor, EvidenceSelection.read(qa.compressor()),
+                    result = new QaBenchmark(context.loader()).run(request, main.reader(), main.compressor(), EvidenceSelection.read(qa.compressor()),
+                            other == null ? null : new QaBenchmark.Reference("active_" + compared.id(), other.reader(), other.compressor()),
                             work, context.run(), context.err());
                 } finally {
                     IndexStore.deleteTree(work);

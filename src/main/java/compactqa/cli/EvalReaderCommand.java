@@ -15,6 +15,7 @@ import compactqa.eval.ReaderPredictionLog;
 import compactqa.eval.RunInfo;
 import compactqa.metrics.AnswerMetrics;
 import compactqa.metrics.ScoreMean;
+import compactqa.model.Precision;
 import compactqa.model.ModelArtifact;
 import compactqa.model.ReaderModel;
 import jakarta.enterprise.context.Dependent;
@@ -58,8 +59,9 @@ public class EvalReaderCommand implements Callable<Integer> {
         ReaderEvaluation.Result squadResult;
         ReaderEvaluation.Result squadAllResult;
         ReaderEvaluation.Result devResult;
+        // scored and fitted as trained: the service's precision (compactqa.model.precision) is compared in qa eval qa
         try (ReaderModel reader = ReaderModel.open(artifact, context.models().cache(), context.models().encoderOptions(),
-                context.models().precision());
+                Precision.FP32);
              ReaderPredictionLog log = predictions == null ? null : new ReaderPredictionLog(predictions)) {
             PrintWriter err = context.err();
             // a reader that never trained on SQuAD dev is scored on all of it (the held-out articles are a part);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import compactqa.dataset.QaExample;
+import compactqa.model.Precision;
 import compactqa.model.ConfidenceCalibration;
 import compactqa.model.ModelArtifact;
 import compactqa.model.ReaderModel;
@@ -33,8 +34,9 @@ public class TrainCalibrateCommand extends ValidationFitCommand {
     @Override
     void fit(ModelArtifact artifact, Recipe recipe, List<QaExample> validation, Map<String, Object> provenance) throws Exception {
         ConfidenceCalibration fitted;
+        // scored and fitted as trained: the service's precision (compactqa.model.precision) is compared in qa eval qa
         try (ReaderModel reader = ReaderModel.open(artifact, context.models().cache(), context.models().encoderOptions(),
-                context.models().precision())) {
+                Precision.FP32)) {
             fitted = ReaderCalibration.fit(reader, validation, recipe.seed(), contexts, context.err());
         }
         Map<String, Object> report = merged(fitted.report(), provenance);

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import compactqa.corpus.Document;
 import compactqa.dataset.QaExample;
+import compactqa.model.Precision;
 import compactqa.model.CompressorModel;
 import compactqa.model.ModelArtifact;
 import compactqa.model.Task;
@@ -44,8 +45,9 @@ public class TrainSelectionCommand extends ValidationFitCommand {
             throw new IllegalArgumentException(recipeFile + " holds out no question with labelled supporting sentences");
         }
         EvidenceSelection fitted;
+        // scored and fitted as trained: the service's precision (compactqa.model.precision) is compared in qa eval qa
         try (CompressorModel compressor = CompressorModel.open(artifact, context.models().cache(), context.models().encoderOptions(),
-                context.models().precision())) {
+                Precision.FP32)) {
             fitted = SelectionFit.fit(compressor::score, questions, context.err());
         }
         Map<String, Object> report = merged(fitted.report(), provenance);

@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import compactqa.metrics.Latencies;
@@ -55,11 +57,14 @@ public final class LoadTest {
      *
      * @param rssGrowthAfterWarmUp resident memory at the end over resident memory after the warm-up
      *                             (the first fifth of the run), minus 1; null where memory could not be read
+     * @param served               what the service answered with, as its readiness check says (reader, compressor,
+     *                             precision); null where it did not say
      */
     public record Result(String command, String commit, String date, String java, int cpus, String name, String url, int clients,
                          double seconds, long requests, double requestsPerS, Map<String, Long> statuses, long errors5xx,
                          long transportErrors, double errorRate, Map<String, Route> routes, Long serverPid,
-                         List<MemorySample> memory, Double rssGrowthAfterWarmUp) {
+                         List<MemorySample> memory, Double rssGrowthAfterWarmUp,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> served) {
     }
 
     /** Refuses any host that is not a loopback address. */
@@ -82,6 +87,7 @@ public final class LoadTest {
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         OptionalLong pid = listeningPid(base.getPort() < 0 ? 80 : base.getPort());
+        Map<String, String> served = served(http, base);
         Map<String, ConcurrentLinkedQueue<Double>> millis = new ConcurrentHashMap<>();
         Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
         LongAdder transportErrors = new LongAdder();
@@ -142,7 +148,27 @@ public final class LoadTest {
         return new Result(run.command(), run.commit(), run.date(), run.java(), run.cpus(), name, base.toString(), clients,
                 Math.round(seconds * 10) / 10.0, total, Math.round(answered / seconds * 100) / 100.0, byStatus, errors5xx,
                 transportErrors.sum(), total == 0 ? 0 : Math.round((errors5xx + transportErrors.sum()) * 10000.0 / total) / 10000.0,
-                routes, pid.isPresent() ? pid.getAsLong() : null, memory, growth(memory, seconds));
+                routes, pid.isPresent() ? pid.getAsLong() : null, memory, growth(memory, seconds), served);
+    }
+
+    /** The models check's data of the service's readiness probe (reader, compressor, precision), or null. */
+    static Map<String, String> served(HttpClient http, URI base) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).timeout(Duration.ofSeconds(10))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            for (JsonNode check : JSON.readTree(response.body()).path("checks")) {
+                if (check.path("name").asText().equals("models") && check.path("data").isObject()) {
+                    Map<String, String> data = new LinkedHashMap<>();
+                    check.path("data").fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue().asText()));
+                    return data;
+                }
+            }
+        } catch (IOException e) {
+            return null; // the run itself reports an unreachable service
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
     }
 
     private static String body(String question) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -104,13 +105,35 @@ public final class QaBenchmark {
     }
 
     /**
+     * The active method once more with other models (the same ones at another precision, say), answering
+     * every question among the others so that both are measured under the same load.
+     *
+     * @param label the method's name in the result, such as {@code active_fp32}
+     */
+    public record Reference(String label, ReaderModel reader, CompressorModel compressor) {
+
+        public Reference {
+            if (!label.matches("[a-z0-9_]+") || Arrays.stream(QaMethod.Kind.values()).anyMatch(k -> k.label().equals(label))) {
+                throw new IllegalArgumentException("a reference method needs a name of its own, got " + label);
+            }
+        }
+    }
+
+    /** As {@link #run(Request, ReaderModel, CompressorModel, EvidenceSelection, Reference, Path, RunInfo, PrintWriter)} with no reference. */
+    public QaBenchResult run(Request request, ReaderModel reader, CompressorModel compressor, EvidenceSelection selection, Path workDir,
+                             RunInfo run, PrintWriter log) throws IOException {
+        return run(request, reader, compressor, selection, null, workDir, run, log);
+    }
+
+    /**
      * Runs the benchmark.
      *
      * @param selection how the compressor's scores and paragraph signals become sentence probabilities, as the service has it
+     * @param reference the active method with other models, beside the four (null: none)
      * @param workDir   an empty folder for the open setting's index
      */
-    public QaBenchResult run(Request request, ReaderModel reader, CompressorModel compressor, EvidenceSelection selection, Path workDir,
-                             RunInfo run, PrintWriter log) throws IOException {
+    public QaBenchResult run(Request request, ReaderModel reader, CompressorModel compressor, EvidenceSelection selection,
+                             Reference reference, Path workDir, RunInfo run, PrintWriter log) throws IOException {
         boolean open = request.setting() == Setting.OPEN;
         String name = request.name();
         List<Path> datasets = request.datasets();
@@ -136,9 +159,13 @@ public final class QaBenchmark {
         }
         boolean sentenceLevel = asked.stream().allMatch(QaExample::hasSentenceSupport);
         ToIntFunction<String> tokens = compressor::tokens;
-        Map<QaMethod.Kind, QaMethod> methods = QaMethods.all(Answerer.of(compressor, selection, reader), reader, settings, tokens);
+        Map<String, QaMethod> methods = new LinkedHashMap<>();
+        QaMethods.all(Answerer.of(compressor, selection, reader), reader, settings, tokens).forEach((kind, m) -> methods.put(kind.label(), m));
+        if (reference != null) {
+            methods.put(reference.label(), QaMethods.active(Answerer.of(reference.compressor(), selection, reference.reader()), settings));
+        }
         Map<String, Tally> tallies = new LinkedHashMap<>();
-        methods.keySet().forEach(kind -> tallies.put(kind.label(), new Tally()));
+        methods.keySet().forEach(label -> tallies.put(label, new Tally()));
         ParagraphSearcher searcher = open ? openIndex(pool, workDir, request.search(), request.embedder(), log) : null;
         Retriever retriever = open && request.hops() > 1
                 ? SecondHop.DEFAULT.retriever(x -> retrieve(searcher, x, k), x -> searcher.mentioned(x, k), k) : null;
@@ -165,11 +192,11 @@ public final class QaBenchmark {
                 double retrievalMs = (System.nanoTime() - t) / 1e6;
                 int documentTokens = documents.stream().flatMap(d -> d.sentences().stream()).map(Sentence::text)
                         .mapToInt(tokens).sum();
-                List<QaMethod.Kind> order = new ArrayList<>(methods.keySet());
+                List<String> order = new ArrayList<>(methods.keySet());
                 Collections.shuffle(order, random);
-                for (QaMethod.Kind kind : order) {
-                    QaMethod.Outcome o = methods.get(kind).answer(q, documents, scores, retriever, request.hops());
-                    tallies.get(kind.label()).add(q, o, documentTokens, retrievalMs, sentenceLevel);
+                for (String label : order) {
+                    QaMethod.Outcome o = methods.get(label).answer(q, documents, scores, retriever, request.hops());
+                    tallies.get(label).add(q, o, documentTokens, retrievalMs, sentenceLevel);
                 }
                 if (n + 1 == ResultVerifier.PREFIX_QUESTIONS && asked.size() > n + 1) {
                     prefix = new QaBenchResult.Prefix(n + 1, results(tallies));

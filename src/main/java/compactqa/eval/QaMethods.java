@@ -47,6 +47,11 @@ final class QaMethods {
         return methods;
     }
 
+    /** The active method alone, answering with {@code answerer}: the same loop with other models. */
+    static QaMethod active(Answerer answerer, CompressionSettings settings) {
+        return new Compressing(false, answerer, settings);
+    }
+
     /**
      * The outcome of an answer, its supporting facts those it names; a benchmark answers always (no
      * confidence threshold), as the service does by default.

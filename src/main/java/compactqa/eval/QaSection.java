@@ -64,7 +64,9 @@ final class QaSection implements ReportSection {
                 .append("Every method answers the same questions in one run with the same reader: `active` (our active compression), ")
                 .append("`single_pass` (the compressor's best sentences in one pass under the same budget), `raw` (the reader over ")
                 .append("all documents, sliding windows), `oracle` (the gold supporting sentences, or paragraphs where only those are ")
-                .append("labeled). EM/F1 as the official HotpotQA script; SP: supporting facts at the level the gold labels; ")
+                .append("labeled); where present, `active_fp32` (or `active_int8`): the active method with the same models at that ")
+                .append("precision, answering every question among the others (`--compare-precision`). ")
+                .append("EM/F1 as the official HotpotQA script; SP: supporting facts at the level the gold labels; ")
                 .append("compression: document tokens over tokens read; latency per question, one at a time.\n");
         for (JsonNode r : results) {
             String name = r.path("name").asText();
@@ -107,15 +109,29 @@ final class QaSection implements ReportSection {
 
     @Override
     public void appendSummary(StringBuilder md, List<JsonNode> results) {
-        md.append("\n| multi-hop QA | active F1 | raw F1 | single pass F1 | oracle F1 | active compression | active p50 ms |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+        md.append("\n| multi-hop QA | precision | active F1 | raw F1 | single pass F1 | oracle F1 | active compression | active p50 ms "
+                        + "| active at another precision: F1, p50 ms |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (JsonNode r : results) {
             JsonNode m = r.path("methods");
-            md.append(String.format(Locale.ROOT, "| `%s` | %.2f | %.2f | %.2f | %.2f | %.1f | %.0f |%n", r.path("name").asText(),
+            md.append(String.format(Locale.ROOT, "| `%s` | %s | %.2f | %.2f | %.2f | %.2f | %.1f | %.0f | %s |%n", r.path("name").asText(),
+                    r.path("models").path("precision").asText("fp32"),
                     m.path("active").path("f1").asDouble(), m.path("raw").path("f1").asDouble(), m.path("single_pass").path("f1").asDouble(),
                     m.path("oracle").path("f1").asDouble(), m.path("active").path("compression_rate").asDouble(),
-                    m.path("active").path("latency_ms_p50").asDouble()));
+                    m.path("active").path("latency_ms_p50").asDouble(), compared(m)));
         }
         EvalReport.appendCommands(md, results);
+    }
+
+    /** The active method at another precision ({@code active_fp32} beside an int8 run), as "fp32: 41.31, 268 ms", or a dash. */
+    private static String compared(JsonNode methods) {
+        StringBuilder s = new StringBuilder();
+        methods.fields().forEachRemaining(e -> {
+            if (e.getKey().startsWith("active_")) {
+                s.append(s.isEmpty() ? "" : "; ").append(String.format(Locale.ROOT, "%s: %.2f, %.0f ms", e.getKey().substring("active_".length()),
+                        e.getValue().path("f1").asDouble(), e.getValue().path("latency_ms_p50").asDouble()));
+            }
+        });
+        return s.isEmpty() ? "-" : s.toString();
     }
 }

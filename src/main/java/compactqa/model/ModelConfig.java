@@ -21,7 +21,11 @@ public interface ModelConfig {
     @WithDefault("all")
     String optimization();
 
-    /** The trained models' linear layers on ONNX Runtime: fp32, or int8 (faster, slightly less exact). */
+    /**
+     * The linear layers the service, {@code qa ask} and {@code qa eval qa} run the trained models with: fp32, the models
+     * as trained, or int8 (per-channel weights, activations quantized on the fly; {@code qa eval qa --compare-precision}
+     * measures what it costs). Commands that score or fit a model use fp32.
+     */
     @WithDefault("fp32")
     Precision precision();
 

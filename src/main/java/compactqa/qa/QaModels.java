@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import compactqa.model.CompressorModel;
 import compactqa.model.ModelArtifact;
 import compactqa.model.ModelConfig;
+import compactqa.model.Precision;
 import compactqa.model.ReaderModel;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,6 +119,11 @@ public class QaModels {
     public CompressorModel compressor() {
         load();
         return current.compressor();
+    }
+
+    /** The precision the models' linear layers run at. */
+    public Precision precision() {
+        return models.precision();
     }
 
     /** The folders of the pair being served, or null before the first load. */

@@ -1,6 +1,7 @@
 package compactqa.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -82,14 +83,22 @@ class QaBenchmarkIT {
     }
 
     private QaBenchResult run(String setting, int k) throws IOException {
+        return run(setting, k, null);
+    }
+
+    /** The benchmark at fp32, with the active method once more at {@code reference} (null: not). */
+    private QaBenchResult run(String setting, int k, Precision reference) throws IOException {
         EncoderOptions options = new EncoderOptions(512, 128, 2, "all");
-        Path work = Files.createDirectories(dir.resolve("work-" + setting));
+        Path work = Files.createDirectories(dir.resolve("work-" + setting + (reference == null ? "" : "-" + reference.id())));
         try (ReaderModel r = ReaderModel.open(reader, CACHE, options, Precision.FP32);
-             CompressorModel c = CompressorModel.open(compressor, CACHE, options, Precision.FP32)) {
+             CompressorModel c = CompressorModel.open(compressor, CACHE, options, Precision.FP32);
+             ReaderModel rr = reference == null ? null : ReaderModel.open(reader, CACHE, options, reference);
+             CompressorModel rc = reference == null ? null : CompressorModel.open(compressor, CACHE, options, reference)) {
             QaBenchmark.Request request = new QaBenchmark.Request("it", List.of(SAMPLE), QaBenchmark.Setting.valueOf(setting.toUpperCase()),
                     k, 3, new CompressionSettings(5, 2, 200, 0.5, 0.5), new SearchSettings(0.5, 0.9f, 0.4f),
                     new QaBenchResult.Models("models/reader", "models/compressor", "fp32", 2));
-            return new QaBenchmark(new DatasetLoader(new SentenceSplitter())).run(request, r, c, EvidenceSelection.IDENTITY, work,
+            return new QaBenchmark(new DatasetLoader(new SentenceSplitter())).run(request, r, c, EvidenceSelection.IDENTITY,
+                    reference == null ? null : new QaBenchmark.Reference("active_" + reference.id(), rr, rc), work,
                     RunInfo.capture("test", Path.of(".")), new PrintWriter(new StringWriter()));
         }
     }
@@ -117,5 +126,30 @@ class QaBenchmarkIT {
         assertEquals(5, r.k());
         assertTrue(r.methods().get("active").stages().get("retrieval").p50() > 0);
         assertEquals(100.0, r.methods().get("oracle").spF1(), 1e-9);
+    }
+
+    @Test
+    void theActiveMethodAtTheSamePrecisionAgainAnswersAlike() throws IOException {
+        QaBenchResult r = run("distractor", 0, Precision.FP32);
+        assertEquals(List.of("active", "single_pass", "raw", "oracle", "active_fp32"), List.copyOf(r.methods().keySet()));
+        QaBenchResult.Method active = r.methods().get("active"), again = r.methods().get("active_fp32");
+        assertEquals(active.f1(), again.f1(), 1e-9);
+        assertEquals(active.spF1(), again.spF1(), 1e-9);
+        assertEquals(active.compressionRate(), again.compressionRate(), 1e-9);
+        assertEquals(active.stepsMean(), again.stepsMean(), 1e-9);
+    }
+
+    @Test
+    void theActiveMethodRunsAtAnotherPrecisionBesideTheOthers() throws IOException {
+        QaBenchResult r = run("distractor", 0, Precision.INT8);
+        QaBenchResult.Method int8 = r.methods().get("active_int8");
+        assertTrue(int8.compressionRate() > 1 && int8.stepsMean() >= 1 && int8.latencyMsP50() > 0, int8.toString());
+    }
+
+    @Test
+    void aReferenceNeedsANameOfItsOwn() {
+        for (String label : List.of("active", "raw", "Active-FP32", "")) {
+            assertThrows(IllegalArgumentException.class, () -> new QaBenchmark.Reference(label, null, null), label);
+        }
     }
 }
