@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import compactqa.dataset.QaExample;
-import compactqa.model.Precision;
 import compactqa.model.ConfidenceCalibration;
 import compactqa.model.ModelArtifact;
+import compactqa.model.Precision;
 import compactqa.model.ReaderModel;
 import compactqa.model.Task;
 import compactqa.train.ReaderCalibration;

@@ -8,10 +8,10 @@ import java.util.Map;
 
 import compactqa.dataset.QaExample;
 import compactqa.eval.LoopTuning;
-import compactqa.model.Precision;
 import compactqa.model.CompressorModel;
 import compactqa.model.ModelArtifact;
 import compactqa.model.ModelConfig;
+import compactqa.model.Precision;
 import compactqa.model.ReaderModel;
 import compactqa.model.Task;
 import compactqa.qa.Answerer;

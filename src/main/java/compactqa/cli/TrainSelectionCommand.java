@@ -9,9 +9,9 @@ import java.util.Set;
 
 import compactqa.corpus.Document;
 import compactqa.dataset.QaExample;
-import compactqa.model.Precision;
 import compactqa.model.CompressorModel;
 import compactqa.model.ModelArtifact;
+import compactqa.model.Precision;
 import compactqa.model.Task;
 import compactqa.qa.EvidenceSelection;
 import compactqa.qa.LexicalRanker;

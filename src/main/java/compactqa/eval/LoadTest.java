@@ -164,7 +164,7 @@ public final class LoadTest {
                 }
             }
         } catch (IOException e) {
-            return null; // the run itself reports an unreachable service
+            // the run itself reports an unreachable service
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
