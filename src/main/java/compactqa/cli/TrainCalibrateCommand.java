@@ -6,7 +6,6 @@ import java.util.Map;
 import compactqa.dataset.QaExample;
 import compactqa.model.ConfidenceCalibration;
 import compactqa.model.ModelArtifact;
-import compactqa.model.Precision;
 import compactqa.model.ReaderModel;
 import compactqa.model.Task;
 import compactqa.train.ReaderCalibration;
@@ -34,9 +33,8 @@ public class TrainCalibrateCommand extends ValidationFitCommand {
     @Override
     void fit(ModelArtifact artifact, Recipe recipe, List<QaExample> validation, Map<String, Object> provenance) throws Exception {
         ConfidenceCalibration fitted;
-        // scored and fitted as trained: the service's precision (compactqa.model.precision) is compared in qa eval qa
         try (ReaderModel reader = ReaderModel.open(artifact, context.models().cache(), context.models().encoderOptions(),
-                Precision.FP32)) {
+                precision())) {
             fitted = ReaderCalibration.fit(reader, validation, recipe.seed(), contexts, context.err());
         }
         Map<String, Object> report = merged(fitted.report(), provenance);

@@ -11,7 +11,6 @@ import compactqa.eval.LoopTuning;
 import compactqa.model.CompressorModel;
 import compactqa.model.ModelArtifact;
 import compactqa.model.ModelConfig;
-import compactqa.model.Precision;
 import compactqa.model.ReaderModel;
 import compactqa.model.Task;
 import compactqa.qa.Answerer;
@@ -74,10 +73,9 @@ public class TrainLoopCommand extends ValidationFitCommand {
         List<QaExample> questions = multiHop.subList(0, Math.min(limit, multiHop.size()));
         ModelConfig models = context.models();
         LoopTuning.Result result;
-        // scored and fitted as trained: the service's precision (compactqa.model.precision) is compared in qa eval qa
-        try (CompressorModel compressor = CompressorModel.open(artifact, models.cache(), models.encoderOptions(), Precision.FP32);
+        try (CompressorModel compressor = CompressorModel.open(artifact, models.cache(), models.encoderOptions(), precision());
              ReaderModel answering = ReaderModel.open(ModelArtifact.load(reader != null ? reader : qa.reader()), models.cache(),
-                     models.encoderOptions(), Precision.FP32)) {
+                     models.encoderOptions(), precision())) {
             Answerer answerer = Answerer.of(compressor, EvidenceSelection.read(artifact.dir()), answering);
             result = LoopTuning.run(answerer, questions, CompressionSettings.of(qa, LoopSettings.BUILT_IN),
                     new LoopTuning.Grid(segmentSizes, documents, sentenceThresholds, sufficiencies), context.err());

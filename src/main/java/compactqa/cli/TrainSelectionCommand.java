@@ -11,7 +11,6 @@ import compactqa.corpus.Document;
 import compactqa.dataset.QaExample;
 import compactqa.model.CompressorModel;
 import compactqa.model.ModelArtifact;
-import compactqa.model.Precision;
 import compactqa.model.Task;
 import compactqa.qa.EvidenceSelection;
 import compactqa.qa.LexicalRanker;
@@ -45,9 +44,8 @@ public class TrainSelectionCommand extends ValidationFitCommand {
             throw new IllegalArgumentException(recipeFile + " holds out no question with labelled supporting sentences");
         }
         EvidenceSelection fitted;
-        // scored and fitted as trained: the service's precision (compactqa.model.precision) is compared in qa eval qa
         try (CompressorModel compressor = CompressorModel.open(artifact, context.models().cache(), context.models().encoderOptions(),
-                Precision.FP32)) {
+                precision())) {
             fitted = SelectionFit.fit(compressor::score, questions, context.err());
         }
         Map<String, Object> report = merged(fitted.report(), provenance);

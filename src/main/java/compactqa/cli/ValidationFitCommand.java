@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import compactqa.dataset.QaExample;
 import compactqa.eval.RunInfo;
 import compactqa.model.ModelArtifact;
+import compactqa.model.Precision;
 import compactqa.model.Task;
 import compactqa.train.Recipe;
 import compactqa.train.TrainingRun;
@@ -29,6 +30,11 @@ abstract class ValidationFitCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "DIR", description = "The model (default: the recipe's output folder).")
     Path model;
+
+    @Option(names = "--precision", paramLabel = "P",
+            description = "The precision the models score at while fitting: fp32 or int8 (default: compactqa.model.precision, the one the "
+                    + "service runs, since what is fitted here is read with its scores).")
+    Precision precision;
 
     /** The task the recipe must train. */
     abstract Task task();
@@ -52,8 +58,14 @@ abstract class ValidationFitCommand implements Callable<Integer> {
         provenance.put("commit", run.commit());
         provenance.put("date", run.date());
         provenance.put("weights_sha256", artifact.manifest().sha256());
+        provenance.put("precision", precision().id());
         fit(artifact, recipe, validation, provenance);
         return 0;
+    }
+
+    /** The precision the fit scores at. */
+    Precision precision() {
+        return precision != null ? precision : context.models().precision();
     }
 
     /** {@code report} followed by {@code provenance}. */
