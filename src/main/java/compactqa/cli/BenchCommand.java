@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code qa bench}: speed benchmarks, written to {@code eval/results}. */
 @Dependent
 @Command(name = "bench", description = "Measure speed; results go to eval/results.",
-        subcommands = {BenchEncoderCommand.class})
+        subcommands = {BenchEncoderCommand.class, BenchMatmulCommand.class})
 public class BenchCommand implements Runnable {
 
     @Spec

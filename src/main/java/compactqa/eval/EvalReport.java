@@ -35,6 +35,7 @@ public final class EvalReport {
         sections.put("qa-", new QaSection());
         sections.put("retrieval-", new RetrievalSection());
         sections.put("encoder-bench", new EncoderSection());
+        sections.put("matmul-bench", new MatmulSection());
         sections.put("compress-", new CompressionSection());
         sections.put("loadtest-", new LoadTestSection());
         sections.put("index-scale", new IndexScaleSection());
