@@ -3,7 +3,9 @@ package compactqa.eval;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -33,25 +35,25 @@ public record Machine(String cpuModel, List<String> cpuFlags, int cpus) {
 
     /** The machine {@code cpuinfo}'s lines describe (its first processor's). */
     static Machine of(List<String> cpuinfo, int cpus) {
-        String model = "unknown";
+        Map<String, String> fields = firstProcessor(cpuinfo);
         Set<String> flags = new TreeSet<>();
-        for (String line : cpuinfo) {
-            int colon = line.indexOf(':');
-            if (colon < 0) {
-                continue;
-            }
-            String key = line.substring(0, colon).strip();
-            String value = line.substring(colon + 1).strip();
-            if (key.equals("model name") && model.equals("unknown")) {
-                model = value;
-            } else if ((key.equals("flags") || key.equals("Features")) && flags.isEmpty()) {
-                for (String f : value.split("\\s+")) {
-                    if (RELEVANT.contains(f)) {
-                        flags.add(f);
-                    }
-                }
+        for (String f : fields.getOrDefault("flags", fields.getOrDefault("Features", "")).split("\\s+")) {
+            if (RELEVANT.contains(f)) {
+                flags.add(f);
             }
         }
-        return new Machine(model, List.copyOf(flags), cpus);
+        return new Machine(fields.getOrDefault("model name", "unknown"), List.copyOf(flags), cpus);
+    }
+
+    /** The fields of {@code cpuinfo}'s lines ({@code key : value}), each as the first processor that has it gives it. */
+    static Map<String, String> firstProcessor(List<String> cpuinfo) {
+        Map<String, String> fields = new HashMap<>();
+        for (String line : cpuinfo) {
+            int colon = line.indexOf(':');
+            if (colon >= 0) {
+                fields.putIfAbsent(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+            }
+        }
+        return fields;
     }
 }

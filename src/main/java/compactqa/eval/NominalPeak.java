@@ -3,8 +3,8 @@ package compactqa.eval;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,30 +32,11 @@ public record NominalPeak(double ghz, int fp32OpsPerCycle, int int8OpsPerCycle, 
 
     /** The peak of the first processor {@code cpuinfo}'s lines describe. */
     static NominalPeak of(List<String> cpuinfo) {
-        String vendor = "";
-        int family = 0;
-        double mhz = 0;
-        Set<String> flags = new HashSet<>();
-        for (String line : cpuinfo) {
-            int colon = line.indexOf(':');
-            if (colon < 0) {
-                continue;
-            }
-            String key = line.substring(0, colon).strip();
-            String value = line.substring(colon + 1).strip();
-            switch (key) {
-                case "vendor_id" -> vendor = vendor.isEmpty() ? value : vendor;
-                case "cpu family" -> family = family == 0 ? parseInt(value) : family;
-                case "cpu MHz" -> mhz = mhz == 0 ? parseDouble(value) : mhz;
-                case "flags" -> {
-                    if (flags.isEmpty()) {
-                        flags.addAll(List.of(value.split("\\s+")));
-                    }
-                }
-                default -> {
-                }
-            }
-        }
+        Map<String, String> fields = Machine.firstProcessor(cpuinfo);
+        String vendor = fields.getOrDefault("vendor_id", "");
+        int family = parseInt(fields.getOrDefault("cpu family", "0"));
+        double mhz = parseDouble(fields.getOrDefault("cpu MHz", "0"));
+        Set<String> flags = Set.copyOf(List.of(fields.getOrDefault("flags", "").split("\\s+")));
         boolean amd = vendor.equals("AuthenticAMD");
         // Zen 4 (family 25) runs 512-bit instructions in two 256-bit halves; Zen 5 (26) has 512-bit pipes
         boolean halfWide512 = amd && family < 26;
