@@ -44,6 +44,11 @@ public final class MatmulBenchmark {
      */
     public MatmulBenchResult run(List<Integer> threadCounts, double callsScale, RunInfo run, PrintWriter log) throws IOException {
         NominalPeak peak = NominalPeak.current();
+        if (peak != null) {
+            peak = peak.withClock(ClockEstimate.measureGhz(), "measured by a chain of dependent xor-adds");
+            log.printf("nominal peak per core: %.2f GHz x %d fp32 / %d int8 operations per cycle (%s)%n", peak.ghz(),
+                    peak.fp32OpsPerCycle(), peak.int8OpsPerCycle(), peak.basis());
+        }
         List<MatmulBenchResult.Row> rows = new ArrayList<>();
         Map<String, Double> speedups = new LinkedHashMap<>();
         for (int threads : threadCounts) {

@@ -4,22 +4,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What one core can compute per second at most, by the vendor's, family's and flags' widest units:
- * the denominator of an achieved-GOPS figure. Nominal: the clock is what {@code /proc/cpuinfo}
- * says (in a virtual machine usually the base clock, so turbo can exceed it), and the operations
- * per cycle are the documented throughput of the units the flags name, assuming the server parts'
- * two vector pipes.
+ * the denominator of an achieved-GOPS figure. Nominal: the operations per cycle are the documented
+ * throughput of the units the flags name, assuming the server parts' two vector pipes, and the
+ * clock is either what {@code /proc/cpuinfo} says (in a virtual machine usually the base clock,
+ * below the turbo clock the cores run at) or one measured ({@link #withClock}).
  *
- * @param ghz              the clock {@code cpu MHz} reports, in GHz (0 when unknown)
+ * @param ghz              the clock, in GHz (0 when unknown)
  * @param fp32OpsPerCycle  fp32 operations per cycle and core (a fused multiply-add counts two)
  * @param int8OpsPerCycle  int8 multiply-adds per cycle and core, times two
- * @param basis            which units the figures assume, in words
+ * @param basis            which units the figures assume, and where the clock comes from, in words
  */
 public record NominalPeak(double ghz, int fp32OpsPerCycle, int int8OpsPerCycle, String basis) {
+
+    private static final String CPUINFO_CLOCK = "cpu MHz of /proc/cpuinfo";
 
     /** This machine's, from {@code /proc/cpuinfo}; null where it cannot be read. */
     public static NominalPeak current() {
@@ -70,8 +73,13 @@ public record NominalPeak(double ghz, int fp32OpsPerCycle, int int8OpsPerCycle, 
             int8 = 16;
             int8Basis = "SSE";
         }
-        return new NominalPeak(mhz / 1000, fp32, int8, "fp32: " + fp32Basis + "; int8: " + int8Basis
-                + "; clock: cpu MHz of /proc/cpuinfo");
+        return new NominalPeak(mhz / 1000, fp32, int8, "fp32: " + fp32Basis + "; int8: " + int8Basis + "; clock: " + CPUINFO_CLOCK);
+    }
+
+    /** The same units at clock {@code measuredGhz}, measured as {@code how} says (the clock {@code /proc/cpuinfo} gave is named beside it). */
+    public NominalPeak withClock(double measuredGhz, String how) {
+        return new NominalPeak(measuredGhz, fp32OpsPerCycle, int8OpsPerCycle,
+                basis.replace(CPUINFO_CLOCK, String.format(Locale.ROOT, "%.2f GHz %s (/proc/cpuinfo says %.2f)", measuredGhz, how, ghz)));
     }
 
     /** fp32 GOPS of {@code cores} cores. */

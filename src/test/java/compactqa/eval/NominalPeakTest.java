@@ -38,6 +38,15 @@ class NominalPeakTest {
     }
 
     @Test
+    void aMeasuredClockReplacesTheReportedOneAndSaysSo() {
+        NominalPeak peak = of("AuthenticAMD", 26, "2096.017", "avx2 fma avx512f avx512_vnni").withClock(3.5, "measured");
+        assertEquals(3.5 * 64 * 2, peak.fp32Gops(2), 1e-9);
+        assertTrue(peak.basis().contains("3.50 GHz measured (/proc/cpuinfo says 2.10)"), peak.basis());
+        double ghz = ClockEstimate.measureGhz();
+        assertTrue(ghz > 0.3 && ghz < 10, "a core's clock: " + ghz);
+    }
+
+    @Test
     void anUnreadableClockGivesNoPeakRatherThanAWrongOne() {
         NominalPeak unknown = NominalPeak.of(List.of("flags\t: avx2 fma"));
         assertEquals(0, unknown.fp32Gops(2));
