@@ -1,19 +1,13 @@
 package compactqa.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import compactqa.eval.ModelProvenance;
 import compactqa.eval.ResultVerifier;
-import compactqa.index.IndexStore;
+import compactqa.eval.VerificationLedger;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -44,6 +38,11 @@ public class EvalVerifyCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Re-run slow benchmarks at their recorded size too.")
     boolean full;
 
+    @Option(names = "--ledger", arity = "0..1", paramLabel = "FILE", fallbackValue = VerificationLedger.FILE,
+            description = {"Record each verdict in FILE (default " + VerificationLedger.FILE + ") for the result file's present content,",
+                    "skip the files it holds a verdict for, and end with its count: a verification spread over sessions adds up."})
+    Path ledger;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = context.out();
@@ -51,60 +50,26 @@ public class EvalVerifyCommand implements Callable<Integer> {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("no result files to verify");
         }
-        ObjectMapper json = new ObjectMapper();
+        VerificationLedger kept = ledger == null ? null : VerificationLedger.open(context.resolve(ledger));
+        ResultReplay replay = new ResultReplay(factory, context);
         boolean allGood = true;
         for (Path file : targets) {
-            JsonNode recorded = json.readTree(file.toFile());
-            String command = recorded.path("command").asText();
-            RecordedCommand recordedCommand = RecordedCommand.of(command);
-            RecordedCommand.Kind kind = recordedCommand.kind();
-            if (kind.notRerun != null) {
-                out.printf("%-9s %s: %s%n", "NOT-RERUN", file, kind.notRerun);
-                allGood = false;
-                continue;
-            }
-            Path work = Files.createTempDirectory("compactqa-verify-");
-            // a QA run reads the service's configured pair, which cannot be pointed elsewhere in one process
-            ModelProvenance.Resolution models = ModelProvenance.resolve(recordedCommand.models(), kind != RecordedCommand.Kind.QA,
-                    context.project().home(), recorded.path("commit").asText(""), context::resolve, work.resolve("models"));
-            if (models.unavailable() != null) {
-                out.printf("%-9s %s: %s%n", models.unavailable().status(), file, models.unavailable().reason());
-                IndexStore.deleteTree(work);
-                allGood = false;
-                continue;
-            }
-            JsonNode expected = full || !kind.limitable ? recorded : ResultVerifier.atPrefix(recorded);
-            String size = expected == recorded ? "recorded size" : "first " + ResultVerifier.PREFIX_QUESTIONS + " questions per set";
-            if (expected == null) {
-                expected = recorded;
-                size = "recorded size (the file records no prefix figures)";
-            }
-            try {
-                JsonNode rerun = rerun(file, recordedCommand.withModels(models.restored()).rerun(work, expected != recorded), work);
-                List<ResultVerifier.Check> checks = ResultVerifier.compare(expected, rerun);
-                ResultVerifier.Verdict verdict = ResultVerifier.overall(checks);
-                out.printf("%-9s %s (%d figures, %s%s)%n", verdict, file, checks.size(), size, models.note());
-                checks.stream().filter(c -> c.verdict() != ResultVerifier.Verdict.OK)
-                        .forEach(c -> out.printf("          %-6s %s: recorded %s, now %s%n", c.verdict(), c.field(), c.recorded(), c.rerun()));
+            VerificationLedger.Entry held = kept == null ? null : kept.current(file);
+            ResultReplay.Outcome outcome = held != null ? new ResultReplay.Outcome(held.verdict(), held.size(), held.differences())
+                    : replay.verify(file, full);
+            if (held == null) {
+                out.printf("%-9s %s (%s)%n", outcome.verdict(), file, outcome.size());
+                outcome.differences().forEach(d -> out.printf("          %s%n", d));
                 out.flush();
-                allGood &= verdict != ResultVerifier.Verdict.FAIL;
-            } finally {
-                IndexStore.deleteTree(work);
+                if (kept != null) {
+                    kept.record(file, outcome.verdict(), outcome.size(), context.run(), outcome.differences());
+                }
             }
+            allGood &= outcome.good();
+        }
+        if (kept != null) {
+            out.println(kept.summary(targets));
         }
         return allGood ? 0 : 1;
-    }
-
-    /** Runs {@code args} and reads the result it wrote into {@code work}, named as {@code file}. */
-    private JsonNode rerun(Path file, String[] args, Path work) throws IOException {
-        int status = QaCommandLine.commandLine(factory).execute(args);
-        if (status != 0) {
-            throw new IllegalStateException(file + ": the recorded command failed with status " + status);
-        }
-        Path rerun = work.resolve(file.getFileName());
-        if (!Files.isRegularFile(rerun)) {
-            throw new IllegalStateException(file + ": the re-run wrote no " + file.getFileName());
-        }
-        return new ObjectMapper().readTree(rerun.toFile());
     }
 }

@@ -1,6 +1,7 @@
 package compactqa.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -137,9 +138,18 @@ class CommandLineTest {
         assertTrue(java.util.regex.Pattern.compile("(?m)^OK +" + java.util.regex.Pattern.quote(result.toString()) + " \\(")
                 .matcher(out.toString()).find(), out.toString());
 
+        Path ledger = tmp.resolve("verified.json");
+        assertEquals(0, run("eval", "verify", "--ledger", ledger.toString(), result.toString()), err.toString());
+        assertTrue(Files.readString(ledger).contains("\"verdict\" : \"OK\""), Files.readString(ledger));
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("eval", "verify", "--ledger", ledger.toString(), result.toString()), err.toString());
+        assertFalse(out.toString().contains("OK  "), "the ledger holds the verdict: nothing runs again: " + out);
+        assertTrue(out.toString().contains("1 result files; {OK=1}; pending 0"), out.toString());
+
         Files.writeString(result, Files.readString(result).replaceFirst("\"mrr\" : [0-9.]+", "\"mrr\" : 0.5"));
-        assertEquals(1, run("eval", "verify", result.toString()));
+        assertEquals(1, run("eval", "verify", "--ledger", ledger.toString(), result.toString()), "changed content is verified again");
         assertTrue(out.toString().contains("FAIL   mrr: recorded 0.5"), out.toString());
+        assertTrue(Files.readString(ledger).contains("\"verdict\" : \"FAIL\""), Files.readString(ledger));
     }
 
     @Test
