@@ -62,7 +62,13 @@ final class ResultReplay {
                 expected = recorded;
                 size = "recorded size (the file records no prefix figures)";
             }
-            JsonNode rerun = rerun(file, recordedCommand.withModels(models.restored()).rerun(work, expected != recorded), work);
+            JsonNode rerun;
+            try {
+                rerun = rerun(file, recordedCommand.withModels(models.restored()).rerun(work, expected != recorded), work);
+            } catch (IllegalStateException e) {
+                // one broken command does not stop a verification of many files: it is a failure like any other
+                return new Outcome("FAIL", e.getMessage(), List.of());
+            }
             List<ResultVerifier.Check> checks = ResultVerifier.compare(expected, rerun);
             List<String> differences = checks.stream().filter(c -> c.verdict() != ResultVerifier.Verdict.OK)
                     .map(c -> String.format("%-6s %s: recorded %s, now %s", c.verdict(), c.field(), c.recorded(), c.rerun())).toList();

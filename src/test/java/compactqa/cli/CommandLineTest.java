@@ -150,6 +150,14 @@ class CommandLineTest {
         assertEquals(1, run("eval", "verify", "--ledger", ledger.toString(), result.toString()), "changed content is verified again");
         assertTrue(out.toString().contains("FAIL   mrr: recorded 0.5"), out.toString());
         assertTrue(Files.readString(ledger).contains("\"verdict\" : \"FAIL\""), Files.readString(ledger));
+
+        // a command that no longer runs is a failure of its file, and the files after it are still verified
+        Path broken = tmp.resolve("retrieval-broken.json");
+        Files.writeString(broken, "{\"command\": \"./qa eval retrieval --name broken --dataset no/such/file.json\"}");
+        out.getBuffer().setLength(0);
+        assertEquals(1, run("eval", "verify", broken.toString(), result.toString()));
+        assertTrue(out.toString().contains("the recorded command failed"), out.toString());
+        assertTrue(out.toString().contains("FAIL   mrr: recorded 0.5"), "the next file still ran: " + out);
     }
 
     @Test
