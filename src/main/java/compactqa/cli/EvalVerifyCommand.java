@@ -38,10 +38,14 @@ public class EvalVerifyCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Re-run slow benchmarks at their recorded size too.")
     boolean full;
 
-    @Option(names = "--ledger", arity = "0..1", paramLabel = "FILE", fallbackValue = VerificationLedger.FILE,
-            description = {"Record each verdict in FILE (default " + VerificationLedger.FILE + ") for the result file's present content,",
-                    "skip the files it holds a verdict for, and end with its count: a verification spread over sessions adds up."})
-    Path ledger;
+    @Option(names = "--ledger", description = {"Record each verdict in " + VerificationLedger.FILE + " (or --ledger-file) for the result",
+            "file's present content, skip the files it holds a verdict for, and end with its count: a verification spread over",
+            "sessions adds up."})
+    boolean ledger;
+
+    // a separate option: an optional value on --ledger would swallow the first result file named after it
+    @Option(names = "--ledger-file", paramLabel = "FILE", description = "Where --ledger keeps its verdicts (default: " + VerificationLedger.FILE + ").")
+    Path ledgerFile;
 
     @Override
     public Integer call() throws Exception {
@@ -50,7 +54,8 @@ public class EvalVerifyCommand implements Callable<Integer> {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("no result files to verify");
         }
-        VerificationLedger kept = ledger == null ? null : VerificationLedger.open(context.resolve(ledger));
+        VerificationLedger kept = !ledger ? null
+                : VerificationLedger.open(context.resolve(ledgerFile != null ? ledgerFile : Path.of(VerificationLedger.FILE)));
         ResultReplay replay = new ResultReplay(factory, context);
         boolean allGood = true;
         for (Path file : targets) {

@@ -139,15 +139,15 @@ class CommandLineTest {
                 .matcher(out.toString()).find(), out.toString());
 
         Path ledger = tmp.resolve("verified.json");
-        assertEquals(0, run("eval", "verify", "--ledger", ledger.toString(), result.toString()), err.toString());
+        assertEquals(0, run("eval", "verify", "--ledger", "--ledger-file", ledger.toString(), result.toString()), err.toString());
         assertTrue(Files.readString(ledger).contains("\"verdict\" : \"OK\""), Files.readString(ledger));
         out.getBuffer().setLength(0);
-        assertEquals(0, run("eval", "verify", "--ledger", ledger.toString(), result.toString()), err.toString());
+        assertEquals(0, run("eval", "verify", "--ledger", "--ledger-file", ledger.toString(), result.toString()), err.toString());
         assertFalse(out.toString().contains("OK  "), "the ledger holds the verdict: nothing runs again: " + out);
         assertTrue(out.toString().contains("1 result files; {OK=1}; pending 0"), out.toString());
 
         Files.writeString(result, Files.readString(result).replaceFirst("\"mrr\" : [0-9.]+", "\"mrr\" : 0.5"));
-        assertEquals(1, run("eval", "verify", "--ledger", ledger.toString(), result.toString()), "changed content is verified again");
+        assertEquals(1, run("eval", "verify", "--ledger", "--ledger-file", ledger.toString(), result.toString()), "changed content is verified again");
         assertTrue(out.toString().contains("FAIL   mrr: recorded 0.5"), out.toString());
         assertTrue(Files.readString(ledger).contains("\"verdict\" : \"FAIL\""), Files.readString(ledger));
 
