@@ -28,7 +28,7 @@ public final class ResultVerifier {
     private static final List<String> IGNORED = List.of("command", "commit", "date", "java", "cpus", "load_seconds",
             "index_seconds", "index_docs_per_s", "queries_per_s", "dataset", "latency_ms_p50", "latency_ms_p95", "speedup_1x384",
             "speedup_8x256", "questions_per_s", "stages", "prefix", "speedup_1x384_1t", "speedup_8x256_1t",
-            "p50_ms", "p95_ms", "tokens_per_s", "ratios");
+            "p50_ms", "p95_ms", "tokens_per_s", "ratios", "machine");
 
     /** The verdict on one figure. */
     public enum Verdict { OK, OKISH, FAIL }
