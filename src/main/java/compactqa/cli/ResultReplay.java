@@ -22,7 +22,7 @@ final class ResultReplay {
     /**
      * What the re-run of one file found.
      *
-     * @param verdict     OK, OKISH or FAIL; or MISSING, REPLACED or NOT-RERUN where it could not run
+     * @param verdict     OK, OKISH or FAIL (OTHER_CPU where every figure is int8 from another kind of CPU); or MISSING, REPLACED or NOT-RERUN where it could not run
      * @param size        at what size it ran, or why it did not
      * @param differences the figures that were not OK, one line each
      */
@@ -72,7 +72,10 @@ final class ResultReplay {
             List<ResultVerifier.Check> checks = ResultVerifier.compare(expected, rerun);
             List<String> differences = checks.stream().filter(c -> c.verdict() != ResultVerifier.Verdict.OK)
                     .map(c -> String.format("%-6s %s: recorded %s, now %s", c.verdict(), c.field(), c.recorded(), c.rerun())).toList();
-            return new Outcome(ResultVerifier.overall(checks).name(), checks.size() + " figures, " + size + models.note(), differences);
+            long otherCpu = checks.stream().filter(c -> c.verdict() == ResultVerifier.Verdict.OTHER_CPU).count();
+            String compared = otherCpu == 0 ? checks.size() + " figures"
+                    : (checks.size() - otherCpu) + " figures (" + otherCpu + " int8 ones recorded on another kind of int8 CPU not compared)";
+            return new Outcome(ResultVerifier.overall(checks).name(), compared + ", " + size + models.note(), differences);
         } finally {
             IndexStore.deleteTree(work);
         }

@@ -3,11 +3,14 @@ package compactqa.eval;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The processor a benchmark ran on, written into every result file: the same code is several times
@@ -23,6 +26,31 @@ public record Machine(String cpuModel, List<String> cpuFlags, int cpus) {
     /** The flags worth recording: SIMD widths, fused multiply-add, and the int8/bf16 dot-product extensions. */
     static final Set<String> RELEVANT = Set.of("sse4_2", "avx", "avx2", "fma", "f16c", "avx512f", "avx512bw", "avx512vl",
             "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_tile", "amx_int8", "amx_bf16", "asimd", "asimddp", "sve");
+
+    /**
+     * The instructions ONNX Runtime's int8 products run on here. They round differently: AVX2 alone
+     * multiplies u8 by s8 in 16-bit pairs that saturate, VNNI accumulates in 32 bits, so the same
+     * int8 model gives slightly different figures on the two kinds while fp32 figures agree.
+     */
+    public Int8Kind int8Kind() {
+        if (cpuFlags.contains("avx512_vnni") || cpuFlags.contains("avx_vnni") || cpuFlags.contains("amx_int8")) {
+            return Int8Kind.VNNI;
+        }
+        return cpuFlags.contains("avx2") ? Int8Kind.AVX2 : Int8Kind.OTHER;
+    }
+
+    /** See {@link #int8Kind()}. */
+    public enum Int8Kind { VNNI, AVX2, OTHER }
+
+    /** The machine a result file's {@code machine} block names, or null where it has none. */
+    public static Machine of(JsonNode block) {
+        if (!block.isObject()) {
+            return null;
+        }
+        List<String> flags = new ArrayList<>();
+        block.path("cpu_flags").forEach(f -> flags.add(f.asText()));
+        return new Machine(block.path("cpu_model").asText("unknown"), List.copyOf(flags), block.path("cpus").asInt());
+    }
 
     /** This machine, from {@code /proc/cpuinfo}. */
     public static Machine current() {

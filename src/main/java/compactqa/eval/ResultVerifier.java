@@ -30,8 +30,12 @@ public final class ResultVerifier {
             "speedup_8x256", "questions_per_s", "stages", "prefix", "speedup_1x384_1t", "speedup_8x256_1t",
             "p50_ms", "p95_ms", "tokens_per_s", "ratios", "machine");
 
-    /** The verdict on one figure. */
-    public enum Verdict { OK, OKISH, FAIL }
+    /**
+     * The verdict on one figure. OTHER_CPU: an int8 figure recorded on another kind of int8 CPU
+     * ({@link Machine#int8Kind()}), which cannot be reproduced here and so is not compared; it
+     * counts for nothing in {@link #overall}.
+     */
+    public enum Verdict { OTHER_CPU, OK, OKISH, FAIL }
 
     /**
      * One compared figure.
@@ -75,14 +79,37 @@ public final class ResultVerifier {
         return expected;
     }
 
-    /** Every comparable figure of {@code recorded} against {@code rerun}, in file order. */
+    /**
+     * Every comparable figure of {@code recorded} against {@code rerun}, in file order; the figures
+     * of int8 arithmetic are OTHER_CPU where both files name their machine and the two differ in
+     * their int8 kind.
+     */
     public static List<Check> compare(JsonNode recorded, JsonNode rerun) {
         List<Check> checks = new ArrayList<>();
         compare("", recorded, rerun, checks);
-        return checks;
+        Machine then = Machine.of(recorded.path("machine"));
+        Machine now = Machine.of(rerun.path("machine"));
+        if (then == null || now == null || then.int8Kind() == now.int8Kind()) {
+            return checks;
+        }
+        return checks.stream().map(c -> int8Figure(recorded, c.field())
+                ? new Check(c.field(), c.recorded(), c.rerun(), Verdict.OTHER_CPU) : c).toList();
     }
 
-    /** The worst verdict among {@code checks}. */
+    /**
+     * Whether {@code field} of {@code recorded} comes from int8 products: every method's figure in a
+     * QA run at int8, a {@code <method>_int8} comparison column, a compressed model's metrics where
+     * its method quantizes to int8.
+     */
+    static boolean int8Figure(JsonNode recorded, String field) {
+        if (field.startsWith("methods.")) {
+            String method = field.substring("methods.".length()).split("[.\\[]")[0];
+            return method.endsWith("_int8") || recorded.path("models").path("precision").asText().equals("int8");
+        }
+        return recorded.path("method").asText().contains("int8") && (field.startsWith("metrics.") || field.endsWith("_retention"));
+    }
+
+    /** The worst verdict among {@code checks} (OTHER_CPU only where every figure is). */
     public static Verdict overall(List<Check> checks) {
         return checks.stream().map(Check::verdict).max(Enum::compareTo).orElse(Verdict.OK);
     }
