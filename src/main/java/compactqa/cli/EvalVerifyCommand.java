@@ -59,7 +59,8 @@ public class EvalVerifyCommand implements Callable<Integer> {
         ResultReplay replay = new ResultReplay(factory, context);
         boolean allGood = true;
         for (Path file : targets) {
-            VerificationLedger.Entry held = kept == null ? null : kept.current(file);
+            String sha256 = kept == null ? null : VerificationLedger.sha256(file);
+            VerificationLedger.Entry held = kept == null ? null : kept.current(file, sha256);
             ResultReplay.Outcome outcome = held != null ? new ResultReplay.Outcome(held.verdict(), held.size(), held.differences())
                     : replay.verify(file, full);
             if (held == null) {
@@ -67,7 +68,7 @@ public class EvalVerifyCommand implements Callable<Integer> {
                 outcome.differences().forEach(d -> out.printf("          %s%n", d));
                 out.flush();
                 if (kept != null) {
-                    kept.record(file, outcome.verdict(), outcome.size(), context.run(), outcome.differences());
+                    kept.record(file, sha256, outcome.verdict(), outcome.size(), context.run(), outcome.differences());
                 }
             }
             allGood &= outcome.good();

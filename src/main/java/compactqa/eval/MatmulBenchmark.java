@@ -67,10 +67,9 @@ public final class MatmulBenchmark {
                         fp32Millis[i] = timed(fp32);
                         int8Millis[i] = timed(int8);
                     }
-                    MatmulBenchResult.Row a = row(shape, threads, Precision.FP32, fp32.operations(), fp32Millis,
-                            peak == null ? 0 : peak.fp32Gops(threads), null);
-                    MatmulBenchResult.Row b = row(shape, threads, Precision.INT8, int8.operations(), int8Millis,
-                            peak == null ? 0 : peak.int8Gops(threads), round(cosine, 4));
+                    MatmulBenchResult.Row a = row(shape, threads, Precision.FP32, fp32.operations(), fp32Millis, peak, null);
+                    MatmulBenchResult.Row b = row(shape, threads, Precision.INT8, int8.operations(), int8Millis, peak,
+                            round(cosine, 4));
                     rows.add(a);
                     rows.add(b);
                     speedups.put(shape.rows() + "x" + shape.in() + "x" + shape.out() + " " + threads + "t", round(a.p50Ms() / b.p50Ms(), 3));
@@ -93,7 +92,8 @@ public final class MatmulBenchmark {
     }
 
     private static MatmulBenchResult.Row row(Shape shape, int threads, Precision precision, double operations, double[] millis,
-                                             double peakGops, Double cosine) {
+                                             NominalPeak peak, Double cosine) {
+        double peakGops = peak == null ? 0 : precision == Precision.INT8 ? peak.int8Gops(threads) : peak.fp32Gops(threads);
         double p50 = Latencies.of(millis).percentile(0.5);
         double gops = operations / (p50 / 1000) / 1e9;
         return new MatmulBenchResult.Row(shape.name(), shape.rows(), shape.in(), shape.out(), threads, precision.id(), round(p50, 4),

@@ -56,13 +56,23 @@ public final class VerificationLedger {
 
     /** The entry that holds for {@code result} as it is now, or null. */
     public Entry current(Path result) throws IOException {
-        Entry e = entries.get(result.getFileName().toString());
-        return e != null && e.sha256().equals(sha256(result)) ? e : null;
+        return current(result, sha256(result));
     }
 
-    /** Records a verification of {@code result} as it is now, and saves the ledger (atomically). */
-    public void record(Path result, String verdict, String size, RunInfo run, List<String> differences) throws IOException {
-        entries.put(result.getFileName().toString(), new Entry(sha256(result), verdict, size, run.commit(), run.date(),
+    /** The entry that holds for {@code result} with the content {@code sha256}, or null. */
+    public Entry current(Path result, String sha256) {
+        Entry e = entries.get(result.getFileName().toString());
+        return e != null && e.sha256().equals(sha256) ? e : null;
+    }
+
+    /**
+     * Records a verification of {@code result} with the content {@code sha256} (hashed before it was
+     * read for the verification: a file rewritten meanwhile stays pending), and saves the ledger
+     * (atomically).
+     */
+    public void record(Path result, String sha256, String verdict, String size, RunInfo run, List<String> differences)
+            throws IOException {
+        entries.put(result.getFileName().toString(), new Entry(sha256, verdict, size, run.commit(), run.date(),
                 Machine.current(), List.copyOf(differences)));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -86,7 +96,8 @@ public final class VerificationLedger {
                 pending.isEmpty() ? "" : " (" + String.join(", ", pending) + ")");
     }
 
-    private static String sha256(Path file) throws IOException {
+    /** The SHA-256 of {@code file}'s content, in hex. */
+    public static String sha256(Path file) throws IOException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (NoSuchAlgorithmException e) {

@@ -55,18 +55,7 @@ public final class Encoder implements AutoCloseable {
         TextTokenizer texts = new TextTokenizer(tokenizer, options.maxLength(), options.stride());
         try {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
-            try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
-                so.setIntraOpNumThreads(options.threads());
-                so.setInterOpNumThreads(1);
-                so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-                so.setOptimizationLevel(level(options.optimization()));
-                // No spinning: idle intra-op threads that spin for work steal the cores other sessions
-                // (the reader beside the compressor, say) need; measured, they tripled latency on 2 cores.
-                so.addConfigEntry("session.intra_op.allow_spinning", "0");
-                if (options.shrinksArena()) {
-                    // weights outside the arena: a region holding one is never free, so never given back
-                    so.addConfigEntry("session.use_device_allocator_for_initializers", "1");
-                }
+            try (OrtSession.SessionOptions so = options.sessionOptions()) {
                 return new Encoder(env, env.createSession(onnx.toString(), so), texts, options);
             }
         } catch (OrtException e) {
@@ -179,15 +168,6 @@ public final class Encoder implements AutoCloseable {
             run.addRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
         }
         return run;
-    }
-
-    private static OrtSession.SessionOptions.OptLevel level(String name) {
-        return switch (name) {
-            case "none" -> OrtSession.SessionOptions.OptLevel.NO_OPT;
-            case "basic" -> OrtSession.SessionOptions.OptLevel.BASIC_OPT;
-            case "extended" -> OrtSession.SessionOptions.OptLevel.EXTENDED_OPT;
-            default -> OrtSession.SessionOptions.OptLevel.ALL_OPT;
-        };
     }
 
     @Override

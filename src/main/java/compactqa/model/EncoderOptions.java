@@ -1,5 +1,8 @@
 package compactqa.model;
 
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
 /**
  * How an {@link Encoder} tokenizes and runs.
  *
@@ -54,5 +57,35 @@ public record EncoderOptions(int maxLength, int stride, int threads, String opti
 
     public EncoderOptions withThreads(int n) {
         return new EncoderOptions(maxLength, stride, n, optimization, shrinkArenaAbove);
+    }
+
+    /**
+     * ONNX Runtime's session options for these settings, for every session the project opens (the
+     * caller closes them once the session is created).
+     */
+    OrtSession.SessionOptions sessionOptions() throws OrtException {
+        OrtSession.SessionOptions so = new OrtSession.SessionOptions();
+        try {
+            so.setIntraOpNumThreads(threads);
+            so.setInterOpNumThreads(1);
+            so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            so.setOptimizationLevel(switch (optimization) {
+                case "none" -> OrtSession.SessionOptions.OptLevel.NO_OPT;
+                case "basic" -> OrtSession.SessionOptions.OptLevel.BASIC_OPT;
+                case "extended" -> OrtSession.SessionOptions.OptLevel.EXTENDED_OPT;
+                default -> OrtSession.SessionOptions.OptLevel.ALL_OPT;
+            });
+            // No spinning: idle intra-op threads that spin for work steal the cores other sessions
+            // (the reader beside the compressor, say) need; measured, they tripled latency on 2 cores.
+            so.addConfigEntry("session.intra_op.allow_spinning", "0");
+            if (shrinksArena()) {
+                // weights outside the arena: a region holding one is never free, so never given back
+                so.addConfigEntry("session.use_device_allocator_for_initializers", "1");
+            }
+            return so;
+        } catch (OrtException | RuntimeException e) {
+            so.close();
+            throw e;
+        }
     }
 }

@@ -61,13 +61,8 @@ public final class LinearThroughput implements AutoCloseable {
             x[i] = (float) random.nextGaussian();
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(threads);
-            options.setInterOpNumThreads(1);
-            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            // as the encoders run: idle threads do not spin (Encoder explains why)
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        // the session options the encoders run with
+        try (OrtSession.SessionOptions options = EncoderOptions.DEFAULT.withThreads(threads).sessionOptions()) {
             OrtSession session = env.createSession(graph.build("compactqa").toByteArray(), options);
             try {
                 return new LinearThroughput(session, OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {rows, in}), rows, in, out);

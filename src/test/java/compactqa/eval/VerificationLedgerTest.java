@@ -25,8 +25,8 @@ class VerificationLedgerTest {
         VerificationLedger ledger = VerificationLedger.open(file);
         assertNull(ledger.current(a));
         RunInfo run = new RunInfo("qa eval verify --ledger", "abc", "2026-12-07T00:00:00Z", "25", 2);
-        ledger.record(a, "OKISH", "12 figures, first 100 questions per set", run, List.of("OKISH f1: recorded 1, now 1.001"));
-        ledger.record(b, "MISSING", "models/compressed/b was never committed", run, List.of());
+        ledger.record(a, VerificationLedger.sha256(a), "OKISH", "12 figures, first 100 questions per set", run, List.of("OKISH f1: recorded 1, now 1.001"));
+        ledger.record(b, VerificationLedger.sha256(b), "MISSING", "models/compressed/b was never committed", run, List.of());
 
         VerificationLedger reopened = VerificationLedger.open(file);
         VerificationLedger.Entry entry = reopened.current(a);
