@@ -7,27 +7,43 @@
 #   3. refits the active loop's settings for it on the compressor recipe's validation questions,
 #      on a copy of models/compressor (loop.json);
 #   4. swaps models/reader and models/compressor for the new folders, only at the end, so an
-#      interrupted run leaves the shipped models as they were. Rerun it from the start after one.
-# Usage: models/recipes/adopt-reader.sh reader-squad2
+#      interrupted run leaves the shipped models as they were.
+# Steps 1-3 work in ~/.cache/compactqa/adopt-<stage> and each is skipped when a rerun finds it done
+# (a step done is marked there), so a rerun after an interruption continues; --no-swap stops before 4.
+# Usage: models/recipes/adopt-reader.sh reader-squad2 [--no-swap]
 # Logs: ~/.cache/compactqa/logs/adopt-<stage>.log. Then re-run the QA results the README lists.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-stage=${1:?usage: adopt-reader.sh <reader stage, e.g. reader-squad2>}
+stage=${1:?usage: adopt-reader.sh <reader stage, e.g. reader-squad2> [--no-swap]}
+swap=${2:-swap}
 out="$HOME/.cache/compactqa/models"
 work="$HOME/.cache/compactqa/adopt-$stage"
 log="$HOME/.cache/compactqa/logs/adopt-$stage.log"
 [ -f "models/recipes/$stage.yaml" ] || { echo "adopt-reader: no recipe models/recipes/$stage.yaml" >&2; exit 2; }
 [ -f "$out/$stage/weights.safetensors" ] || { echo "adopt-reader: no trained model in $out/$stage (train it first)" >&2; exit 2; }
 mkdir -p "$(dirname "$log")"
-rm -rf "$work" && mkdir -p "$work"
-cp -r "$out/$stage" "$work/reader"
-cp -r models/compressor "$work/compressor"
-echo "adopt-reader: calibration" >&2
-./qa train calibrate --recipe "models/recipes/$stage.yaml" --model "$work/reader" >> "$log" 2>&1
-echo "adopt-reader: scores (SQuAD dev, dev-500 oracle)" >&2
-./qa eval reader --model "$work/reader" >> "$log" 2>&1
-echo "adopt-reader: the active loop's settings" >&2
-./qa train loop --recipe models/recipes/compressor-multihop.yaml --model "$work/compressor" --reader "$work/reader" >> "$log" 2>&1
+# a stage trained further since the copy starts over
+cmp -s "$out/$stage/weights.safetensors" "$work/reader/weights.safetensors" 2>/dev/null || rm -f "$work/copied.done"
+if [ ! -f "$work/copied.done" ]; then
+  rm -rf "$work" && mkdir -p "$work"
+  cp -r "$out/$stage" "$work/reader"
+  cp -r models/compressor "$work/compressor"
+  touch "$work/copied.done"
+fi
+step() { # step NAME COMMAND...: runs COMMAND once, logging it, and marks NAME done
+  local name=$1; shift
+  if [ -f "$work/$name.done" ]; then echo "adopt-reader: $name done before" >&2; return; fi
+  echo "adopt-reader: $name" >&2
+  "$@" >> "$log" 2>&1
+  touch "$work/$name.done"
+}
+step calibration ./qa train calibrate --recipe "models/recipes/$stage.yaml" --model "$work/reader"
+step scores ./qa eval reader --model "$work/reader"
+step loop ./qa train loop --recipe models/recipes/compressor-multihop.yaml --model "$work/compressor" --reader "$work/reader"
+if [ "$swap" = "--no-swap" ]; then
+  echo "adopt-reader: ready in $work; run again without --no-swap to swap it in" >&2
+  exit 0
+fi
 for name in reader compressor; do
   rm -rf "models/$name.next" && cp -r "$work/$name" "models/$name.next"
   rm -rf "models/$name.old" && mv "models/$name" "models/$name.old" && mv "models/$name.next" "models/$name" && rm -rf "models/$name.old"
