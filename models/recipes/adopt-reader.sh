@@ -44,8 +44,6 @@ if [ "$swap" = "--no-swap" ]; then
   echo "adopt-reader: ready in $work; run again without --no-swap to swap it in" >&2
   exit 0
 fi
-for name in reader compressor; do
-  rm -rf "models/$name.next" && cp -r "$work/$name" "models/$name.next"
-  rm -rf "models/$name.old" && mv "models/$name" "models/$name.old" && mv "models/$name.next" "models/$name" && rm -rf "models/$name.old"
-done
+models/recipes/swap-in.sh "$work/reader" models/reader
+models/recipes/swap-in.sh "$work/compressor" models/compressor
 echo "adopt-reader: models/reader is $stage; models/compressor/loop.json refitted for it" >&2

@@ -19,8 +19,5 @@ done
 ./qa train calibrate --recipe models/recipes/reader-comparisons.yaml >> "$logs/fits.log" 2>&1
 ./qa train selection --recipe models/recipes/compressor-multihop.yaml >> "$logs/fits.log" 2>&1
 ./qa train loop --recipe models/recipes/compressor-multihop.yaml --reader "$out/reader-comparisons" >> "$logs/fits.log" 2>&1
-for pair in "reader-comparisons reader" "compressor-multihop compressor"; do
-  set -- $pair
-  rm -rf "models/$2.next" && cp -r "$out/$1" "models/$2.next"
-  rm -rf "models/$2.old" && mv "models/$2" "models/$2.old" && mv "models/$2.next" "models/$2" && rm -rf "models/$2.old"
-done
+models/recipes/swap-in.sh "$out/reader-comparisons" models/reader
+models/recipes/swap-in.sh "$out/compressor-multihop" models/compressor
