@@ -42,7 +42,7 @@ public class ServiceHealth {
                 // the folders' names only: where the service's files live is nobody's business on a public probe
                 response.withData("reader", pair.readerDir().getFileName().toString())
                         .withData("compressor", pair.compressorDir().getFileName().toString())
-                        .withData("precision", models.precision().id());
+                        .withData("precision", models.precisions().id());
             }
             return response.build();
         };

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", description = "Run benchmarks and regenerate eval/README.md.",
         subcommands = {EvalRetrievalCommand.class, EvalReportCommand.class, EvalVerifyCommand.class,
                 EvalReaderCommand.class, EvalCompressorCommand.class, EvalQaCommand.class, EvalCompressedCommand.class,
-                EvalIndexScaleCommand.class})
+                EvalIndexScaleCommand.class, EvalPrecisionCommand.class})
 public class EvalCommand implements Runnable {
 
     @Spec

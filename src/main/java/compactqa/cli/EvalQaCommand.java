@@ -12,7 +12,7 @@ import compactqa.index.IndexConfig;
 import compactqa.index.IndexStore;
 import compactqa.index.Retrieval;
 import compactqa.model.ModelConfig;
-import compactqa.model.Precision;
+import compactqa.model.Precisions;
 import compactqa.qa.CompressionSettings;
 import compactqa.qa.EvidenceSelection;
 import compactqa.qa.LoopSettings;
@@ -85,7 +85,7 @@ public class EvalQaCommand implements Callable<Integer> {
         CompressionSettings settings = compression.over(CompressionSettings.of(qa, LoopSettings.read(qa.compressor())));
         List<Integer> runs = setting == QaBenchmark.Setting.OPEN ? (ks.isEmpty() ? List.of(qa.k()) : ks) : List.of(0);
         ModelConfig models = context.models();
-        Precision linear = precision.served(models), compared = precision.compared(models);
+        Precisions linear = precision.served(models), compared = precision.compared(models);
         Retrieval served = index.searchSettings().retrieval(), retrieval = this.retrieval != null ? this.retrieval : served;
         int hops = this.hops != null ? this.hops : qa.hops(); // the service's retrieval and hops unless asked otherwise
         try (ParagraphEmbedder embedder = retrieval.needsVectors() ? dense.open(models, context.project().home()) : null;

@@ -1,30 +1,36 @@
 package compactqa.cli;
 
 import compactqa.model.ModelConfig;
-import compactqa.model.Precision;
+import compactqa.model.Precisions;
 import picocli.CommandLine.Option;
 
-/** The precision a benchmark's models run at, and the one its active method is compared with in the same run. */
+/** The precisions a benchmark's models run at, and the ones its active method is compared with in the same run. */
 public class PrecisionChoice {
 
-    @Option(names = "--precision", paramLabel = "P", description = "The models' linear layers: fp32 or int8 (default: compactqa.model.precision).")
-    Precision precision;
+    @Option(names = "--precision", paramLabel = "P",
+            description = "The models' linear layers: fp32 or int8 for both, or reader-P+compressor-P (default: the service's, "
+                    + "compactqa.model.reader-precision and compactqa.model.compressor-precision).")
+    String precision;
 
     @Option(names = "--compare-precision", paramLabel = "P",
-            description = "Also answer every question with the active method at precision P, among the other methods (method active_P in "
-                    + "the result): what the run's precision costs, measured under the same load.")
-    Precision compared;
+            description = "Also answer every question with the active method at precision P (as --precision), among the other methods "
+                    + "(method active_P in the result): what the run's precisions cost, measured under the same load.")
+    String compared;
 
-    /** The precision the run answers at. */
-    Precision served(ModelConfig models) {
-        return precision != null ? precision : models.precision();
+    /** The precisions the run answers at. */
+    Precisions served(ModelConfig models) {
+        return precision != null ? Precisions.of(precision) : models.precisions();
     }
 
-    /** The precision to compare with, or null for none. */
-    Precision compared(ModelConfig models) {
-        if (compared != null && compared == served(models)) {
-            throw new IllegalArgumentException("--compare-precision " + compared.id() + " is the run's own precision");
+    /** The precisions to compare with, or null for none. */
+    Precisions compared(ModelConfig models) {
+        if (compared == null) {
+            return null;
         }
-        return compared;
+        Precisions other = Precisions.of(compared);
+        if (other.equals(served(models))) {
+            throw new IllegalArgumentException("--compare-precision " + compared + " is the run's own precision");
+        }
+        return other;
     }
 }

@@ -79,6 +79,19 @@ final class RecordedCommand {
     }
 
     /**
+     * The same command pinned to the precisions a QA run recorded ({@code models.precision}): the
+     * service's default may have changed since, and the figures came from those precisions.
+     */
+    RecordedCommand atPrecision(String recorded) {
+        if (kind != Kind.QA || recorded == null || recorded.isBlank() || args.contains("--precision")) {
+            return this;
+        }
+        List<String> out = new ArrayList<>(args);
+        out.addAll(List.of("--precision", recorded));
+        return new RecordedCommand(kind, out);
+    }
+
+    /**
      * The arguments that run it again writing into {@code work} (the result, and any model it
      * compresses), on the first {@link ResultVerifier#PREFIX_QUESTIONS} questions if {@code limited}.
      */

@@ -64,7 +64,8 @@ final class ResultReplay {
             }
             JsonNode rerun;
             try {
-                rerun = rerun(file, recordedCommand.withModels(models.restored()).rerun(work, expected != recorded), work);
+                rerun = rerun(file, recordedCommand.withModels(models.restored())
+                        .atPrecision(recorded.path("models").path("precision").asText(null)).rerun(work, expected != recorded), work);
             } catch (IllegalStateException e) {
                 // one broken command does not stop a verification of many files: it is a failure like any other
                 return new Outcome("FAIL", e.getMessage(), List.of());

@@ -6,6 +6,7 @@ import java.util.Map;
 import compactqa.dataset.QaExample;
 import compactqa.model.ConfidenceCalibration;
 import compactqa.model.ModelArtifact;
+import compactqa.model.Precisions;
 import compactqa.model.ReaderModel;
 import compactqa.model.Task;
 import compactqa.train.ReaderCalibration;
@@ -26,6 +27,11 @@ public class TrainCalibrateCommand extends ValidationFitCommand {
     int contexts;
 
     @Override
+    String recordedPrecision(Precisions precisions) {
+        return precisions.reader().id();
+    }
+
+    @Override
     Task task() {
         return Task.READER;
     }
@@ -34,7 +40,7 @@ public class TrainCalibrateCommand extends ValidationFitCommand {
     void fit(ModelArtifact artifact, Recipe recipe, List<QaExample> validation, Map<String, Object> provenance) throws Exception {
         ConfidenceCalibration fitted;
         try (ReaderModel reader = ReaderModel.open(artifact, context.models().cache(), context.models().encoderOptions(),
-                precision())) {
+                precisions().reader())) {
             fitted = ReaderCalibration.fit(reader, validation, recipe.seed(), contexts, context.err());
         }
         Map<String, Object> report = merged(fitted.report(), provenance);

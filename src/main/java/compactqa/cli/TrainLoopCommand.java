@@ -1,7 +1,6 @@
 package compactqa.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,18 +63,16 @@ public class TrainLoopCommand extends ValidationFitCommand {
 
     @Override
     void fit(ModelArtifact artifact, Recipe recipe, List<QaExample> validation, Map<String, Object> provenance) throws Exception {
-        // the questions the loop is for: several paragraphs, two or more of them gold
-        List<QaExample> multiHop = new ArrayList<>(validation.stream()
-                .filter(e -> e.paragraphs().size() > 2 && e.supportingTitles().size() >= 2 && !e.answers().isEmpty()).toList());
+        List<QaExample> multiHop = LoopTuning.multiHop(validation);
         if (multiHop.isEmpty() || limit < 1) {
             throw new IllegalArgumentException(recipeFile + " holds out no multi-hop question (or --questions is below 1)");
         }
         List<QaExample> questions = multiHop.subList(0, Math.min(limit, multiHop.size()));
         ModelConfig models = context.models();
         LoopTuning.Result result;
-        try (CompressorModel compressor = CompressorModel.open(artifact, models.cache(), models.encoderOptions(), precision());
+        try (CompressorModel compressor = CompressorModel.open(artifact, models.cache(), models.encoderOptions(), precisions().compressor());
              ReaderModel answering = ReaderModel.open(ModelArtifact.load(reader != null ? reader : qa.reader()), models.cache(),
-                     models.encoderOptions(), precision())) {
+                     models.encoderOptions(), precisions().reader())) {
             Answerer answerer = Answerer.of(compressor, EvidenceSelection.read(artifact.dir()), answering);
             result = LoopTuning.run(answerer, questions, CompressionSettings.of(qa, LoopSettings.BUILT_IN),
                     new LoopTuning.Grid(segmentSizes, documents, sentenceThresholds, sufficiencies), context.err());

@@ -11,6 +11,7 @@ import compactqa.corpus.Document;
 import compactqa.dataset.QaExample;
 import compactqa.model.CompressorModel;
 import compactqa.model.ModelArtifact;
+import compactqa.model.Precisions;
 import compactqa.model.Task;
 import compactqa.qa.EvidenceSelection;
 import compactqa.qa.LexicalRanker;
@@ -25,6 +26,11 @@ import picocli.CommandLine.Command;
         description = {"Fit the evidence selection (the compressor's logits combined with title and retrieval signals) on the",
                 "validation questions the compressor's recipe held out, and write selection.json into the compressor folder."})
 public class TrainSelectionCommand extends ValidationFitCommand {
+
+    @Override
+    String recordedPrecision(Precisions precisions) {
+        return precisions.compressor().id();
+    }
 
     @Override
     Task task() {
@@ -45,7 +51,7 @@ public class TrainSelectionCommand extends ValidationFitCommand {
         }
         EvidenceSelection fitted;
         try (CompressorModel compressor = CompressorModel.open(artifact, context.models().cache(), context.models().encoderOptions(),
-                precision())) {
+                precisions().compressor())) {
             fitted = SelectionFit.fit(compressor::score, questions, context.err());
         }
         Map<String, Object> report = merged(fitted.report(), provenance);

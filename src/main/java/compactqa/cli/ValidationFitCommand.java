@@ -10,6 +10,7 @@ import compactqa.dataset.QaExample;
 import compactqa.eval.RunInfo;
 import compactqa.model.ModelArtifact;
 import compactqa.model.Precision;
+import compactqa.model.Precisions;
 import compactqa.model.Task;
 import compactqa.train.Recipe;
 import compactqa.train.TrainingRun;
@@ -32,8 +33,8 @@ abstract class ValidationFitCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--precision", paramLabel = "P",
-            description = "The precision the models score at while fitting: fp32 or int8 (default: compactqa.model.precision, the one the "
-                    + "service runs, since what is fitted here is read with its scores).")
+            description = "Both models' precision while fitting: fp32 or int8 (default: the service's, compactqa.model.reader-precision "
+                    + "and compactqa.model.compressor-precision, since what is fitted here is read with its scores).")
     Precision precision;
 
     /** The task the recipe must train. */
@@ -58,14 +59,19 @@ abstract class ValidationFitCommand implements Callable<Integer> {
         provenance.put("commit", run.commit());
         provenance.put("date", run.date());
         provenance.put("weights_sha256", artifact.manifest().sha256());
-        provenance.put("precision", precision().id());
+        provenance.put("precision", recordedPrecision(precisions()));
         fit(artifact, recipe, validation, provenance);
         return 0;
     }
 
-    /** The precision the fit scores at. */
-    Precision precision() {
-        return precision != null ? precision : context.models().precision();
+    /** The precision the fit's report names: of the models it scores with (both, unless a subclass reads one). */
+    String recordedPrecision(Precisions precisions) {
+        return precisions.id();
+    }
+
+    /** The precisions the fit scores at. */
+    Precisions precisions() {
+        return precision != null ? Precisions.both(precision) : context.models().precisions();
     }
 
     /** {@code report} followed by {@code provenance}. */

@@ -100,6 +100,12 @@ public final class LoopTuning {
     private LoopTuning() {
     }
 
+    /** The questions the loop is for: several paragraphs, two or more of them gold, and an answer. */
+    public static List<QaExample> multiHop(List<QaExample> validation) {
+        return validation.stream().filter(e -> e.paragraphs().size() > 2 && e.supportingTitles().size() >= 2 && !e.answers().isEmpty())
+                .toList();
+    }
+
     /** Answers {@code questions} at every setting of {@code grid}, the rest of {@code base} unchanged. */
     public static Result run(Answerer answerer, List<QaExample> questions, CompressionSettings base, Grid grid, PrintWriter log) {
         if (questions.isEmpty()) {

@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 import compactqa.model.CompressorModel;
 import compactqa.model.ModelArtifact;
 import compactqa.model.ModelConfig;
-import compactqa.model.Precision;
+import compactqa.model.Precisions;
 import compactqa.model.ReaderModel;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -121,9 +121,9 @@ public class QaModels {
         return current.compressor();
     }
 
-    /** The precision the models' linear layers run at. */
-    public Precision precision() {
-        return models.precision();
+    /** The precisions the models' linear layers run at. */
+    public Precisions precisions() {
+        return models.precisions();
     }
 
     /** The folders of the pair being served, or null before the first load. */
@@ -173,9 +173,10 @@ public class QaModels {
             // the small files first: a bad one fails before any model is open
             EvidenceSelection selection = EvidenceSelection.read(compressorDir);
             LoopSettings loop = LoopSettings.read(compressorDir);
-            reader = ReaderModel.open(readerArtifact, models.cache(), models.encoderOptions(), models.precision());
+            Precisions precisions = models.precisions();
+            reader = ReaderModel.open(readerArtifact, models.cache(), models.encoderOptions(), precisions.reader());
             CompressorModel compressor = CompressorModel.open(compressorArtifact, models.cache(), models.encoderOptions(),
-                    models.precision());
+                    precisions.compressor());
             LOG.infof("loaded reader %s and compressor %s in %.1f s", readerDir, compressorDir, (System.nanoTime() - start) / 1e9);
             return new Pair(reader, compressor, selection, loop, readerDir, compressorDir);
         } catch (IOException | RuntimeException e) {

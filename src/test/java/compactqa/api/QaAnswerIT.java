@@ -94,7 +94,7 @@ class QaAnswerIT {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'models' }.data.reader", equalTo("reader"))
                 .body("checks.find { it.name == 'models' }.data.compressor", equalTo("compressor"))
-                .body("checks.find { it.name == 'models' }.data.precision", equalTo("fp32"))
+                .body("checks.find { it.name == 'models' }.data.precision", equalTo("reader-fp32+compressor-int8"))
                 .body(not(containsString("\"/")));
     }
 

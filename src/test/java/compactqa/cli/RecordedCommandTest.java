@@ -25,4 +25,16 @@ class RecordedCommandTest {
         assertEquals(List.of("models/reader", "models/compressor"),
                 RecordedCommand.of("./qa eval qa --dataset d.json --setting distractor").models());
     }
+
+    @Test
+    void aQaRunIsPinnedToThePrecisionsItRecorded() {
+        RecordedCommand qa = RecordedCommand.of("./qa eval qa --dataset d.json --setting distractor --compare-precision int8");
+        assertEquals(List.of("eval", "qa", "--dataset", "d.json", "--setting", "distractor", "--compare-precision", "int8", "--precision",
+                "fp32", "--output", "/w"), List.of(qa.atPrecision("fp32").rerun(Path.of("/w"), false)));
+        // a command that named its precision keeps it; other commands have none to pin
+        RecordedCommand named = RecordedCommand.of("./qa eval qa --dataset d.json --precision int8");
+        assertEquals(List.of(named.rerun(Path.of("/w"), false)), List.of(named.atPrecision("fp32").rerun(Path.of("/w"), false)));
+        RecordedCommand compress = RecordedCommand.of("./qa compress --model models/reader --method int8");
+        assertEquals(List.of(compress.rerun(Path.of("/w"), false)), List.of(compress.atPrecision("fp32").rerun(Path.of("/w"), false)));
+    }
 }

@@ -80,7 +80,7 @@ class ValidationFitIT {
 
         assertEquals(0, run("train", "calibrate", "--recipe", recipe, "--model", model.toString()), err.toString());
         JsonNode served = report(model);
-        assertEquals("fp32", served.path("precision").asText(), "the test profile serves fp32");
+        assertEquals("fp32", served.path("precision").asText(), "the service reads with an fp32 reader");
         // int8 shifts the scores the calibration is fitted on
         assertNotEquals(int8.path("ece_before").asDouble(), served.path("ece_before").asDouble());
 

@@ -50,5 +50,7 @@ class ResultVerifierTest {
         assertEquals(false, ResultVerifier.int8Figure(int8, "original.metrics.squad_heldout_f1"));
         assertEquals(false, ResultVerifier.int8Figure(json("{\"method\": \"theseus\"}"), "metrics.squad_heldout_f1"));
         assertEquals(true, ResultVerifier.int8Figure(json("{\"models\": {\"precision\": \"int8\"}}"), "methods.raw.f1"));
+        assertEquals(true, ResultVerifier.int8Figure(json("{\"models\": {\"precision\": \"reader-fp32+compressor-int8\"}}"), "methods.active.f1"),
+                "a run whose compressor ran int8");
     }
 }
