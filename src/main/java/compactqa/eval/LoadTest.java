@@ -59,12 +59,17 @@ public final class LoadTest {
      *                             (the first fifth of the run), minus 1; null where memory could not be read
      * @param served               what the service answered with, as its readiness check says (reader, compressor,
      *                             precision); null where it did not say
+     * @param stages               where an answered question's time went, from each answer's trace: retrieval,
+     *                             compression, reader, the pipeline in all, and {@code outside}: the client's
+     *                             latency less the pipeline's (waiting for a worker, HTTP, JSON)
+     * @param machine              the CPU (its flags decide what int8 costs)
      */
     public record Result(String command, String commit, String date, String java, int cpus, String name, String url, int clients,
                          double seconds, long requests, double requestsPerS, Map<String, Long> statuses, long errors5xx,
                          long transportErrors, double errorRate, Map<String, Route> routes, Long serverPid,
                          List<MemorySample> memory, Double rssGrowthAfterWarmUp,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> served) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> served,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Route> stages, Machine machine) {
     }
 
     /** Refuses any host that is not a loopback address. */
@@ -89,6 +94,7 @@ public final class LoadTest {
         OptionalLong pid = listeningPid(base.getPort() < 0 ? 80 : base.getPort());
         Map<String, String> served = served(http, base);
         Map<String, ConcurrentLinkedQueue<Double>> millis = new ConcurrentHashMap<>();
+        Map<String, ConcurrentLinkedQueue<Double>> stageMillis = new ConcurrentHashMap<>();
         Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
         LongAdder transportErrors = new LongAdder();
         AtomicLong sent = new AtomicLong();
@@ -111,9 +117,13 @@ public final class LoadTest {
                                     .POST(HttpRequest.BodyPublishers.ofString(body(question))).build();
                     long t = System.nanoTime();
                     try {
-                        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        double ms = (System.nanoTime() - t) / 1e6;
                         String route = search ? "search" : "qa";
-                        millis.computeIfAbsent(route, r -> new ConcurrentLinkedQueue<>()).add((System.nanoTime() - t) / 1e6);
+                        millis.computeIfAbsent(route, r -> new ConcurrentLinkedQueue<>()).add(ms);
+                        if (!search && response.statusCode() == 200) {
+                            stages(response.body(), ms).forEach((stage, v) -> stageMillis.computeIfAbsent(stage, k -> new ConcurrentLinkedQueue<>()).add(v));
+                        }
                         statuses.computeIfAbsent(String.valueOf(response.statusCode()), s -> new LongAdder()).increment();
                     } catch (IOException e) {
                         transportErrors.increment();
@@ -141,6 +151,12 @@ public final class LoadTest {
         pid.ifPresent(p -> rss(p).ifPresent(r -> memory.add(new MemorySample(Math.round(seconds * 10) / 10.0, r))));
         Map<String, Route> routes = new LinkedHashMap<>();
         millis.forEach((route, values) -> routes.put(route, route(values)));
+        Map<String, Route> stages = new LinkedHashMap<>();
+        for (String stage : STAGES) {
+            if (stageMillis.containsKey(stage)) {
+                stages.put(stage, route(stageMillis.get(stage)));
+            }
+        }
         Map<String, Long> byStatus = totals(statuses);
         long answered = byStatus.values().stream().mapToLong(Long::longValue).sum();
         long errors5xx = byStatus.entrySet().stream().filter(e -> e.getKey().startsWith("5")).mapToLong(Map.Entry::getValue).sum();
@@ -148,7 +164,7 @@ public final class LoadTest {
         return new Result(run.command(), run.commit(), run.date(), run.java(), run.cpus(), name, base.toString(), clients,
                 Math.round(seconds * 10) / 10.0, total, Math.round(answered / seconds * 100) / 100.0, byStatus, errors5xx,
                 transportErrors.sum(), total == 0 ? 0 : Math.round((errors5xx + transportErrors.sum()) * 10000.0 / total) / 10000.0,
-                routes, pid.isPresent() ? pid.getAsLong() : null, memory, growth(memory, seconds), served);
+                routes, pid.isPresent() ? pid.getAsLong() : null, memory, growth(memory, seconds), served, stages, Machine.current());
     }
 
     /** The models check's data of the service's readiness probe (reader, compressor, precision), or null. */
@@ -169,6 +185,33 @@ public final class LoadTest {
             Thread.currentThread().interrupt();
         }
         return null;
+    }
+
+    /** The stages {@link #stages} names, in the order of a question. */
+    static final List<String> STAGES = List.of("retrieval", "compression", "reader", "pipeline", "outside");
+
+    /**
+     * An answer's time by stage, from its trace, and what the client waited beyond the pipeline
+     * ({@code outside}); empty where the body holds no trace.
+     */
+    static Map<String, Double> stages(String body, double clientMs) {
+        JsonNode trace;
+        try {
+            trace = JSON.readTree(body).path("trace");
+        } catch (IOException e) {
+            return Map.of();
+        }
+        if (!trace.path("totalMs").isNumber()) {
+            return Map.of();
+        }
+        double pipeline = trace.path("totalMs").asDouble();
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("retrieval", trace.path("retrievalMs").asDouble());
+        out.put("compression", trace.path("compressionMs").asDouble());
+        out.put("reader", trace.path("readerMs").asDouble());
+        out.put("pipeline", pipeline);
+        out.put("outside", Math.max(0, clientMs - pipeline));
+        return out;
     }
 
     private static String body(String question) {

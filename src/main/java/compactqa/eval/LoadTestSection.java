@@ -60,8 +60,21 @@ final class LoadTestSection implements ReportSection {
             r.path("routes").fields().forEachRemaining(e -> md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.1f | %.1f |%n",
                     e.getKey(), e.getValue().path("requests").asLong(), e.getValue().path("p50_ms").asDouble(),
                     e.getValue().path("p95_ms").asDouble(), e.getValue().path("p99_ms").asDouble(), e.getValue().path("max_ms").asDouble())));
+            appendStages(md, r.path("stages"));
             md.append("\n![Server memory](plots/loadtest-").append(r.path("name").asText()).append("-rss.png)\n");
         }
+    }
+
+    /** Where an answered question's time went, from the answers' traces; nothing for a file recorded before they were read. */
+    private static void appendStages(StringBuilder md, JsonNode stages) {
+        if (!stages.isObject() || stages.isEmpty()) {
+            return;
+        }
+        md.append("\nWhere an answered question's time went (each answer's trace; `outside`: the client's latency less the pipeline's, ")
+                .append("that is waiting for a worker, HTTP and JSON):\n\n")
+                .append("| stage | p50 ms | p95 ms | p99 ms |\n|---|---:|---:|---:|\n");
+        stages.fields().forEachRemaining(e -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", e.getKey(),
+                e.getValue().path("p50_ms").asDouble(), e.getValue().path("p95_ms").asDouble(), e.getValue().path("p99_ms").asDouble())));
     }
 
     /** A {@link HostileLoad} result: ordinary questions under attack, the CPU after a deadline, memory after idle. */

@@ -48,4 +48,16 @@ class LoadTestTest {
             assertTrue(LoadTest.rss(pid).orElseThrow() > 1_000_000, "a JVM holds more than a megabyte");
         }
     }
+
+    @Test
+    void anAnswersTimeIsSplitByItsTraceAndTheRestIsOutsideThePipeline() {
+        String body = "{\"answer\": \"x\", \"trace\": {\"retrievalMs\": 2.5, \"compressionMs\": 150, \"readerMs\": 20.5, \"totalMs\": 173}}";
+        var stages = LoadTest.stages(body, 200);
+        assertEquals(List.of("retrieval", "compression", "reader", "pipeline", "outside"), List.copyOf(stages.keySet()));
+        assertEquals(150.0, stages.get("compression"));
+        assertEquals(27.0, stages.get("outside"), 1e-9, "what the client waited beyond the pipeline");
+        assertEquals(0.0, LoadTest.stages(body, 100).get("outside"), "a clock that disagrees never gives a negative wait");
+        assertTrue(LoadTest.stages("{\"type\": \"about:blank\"}", 5).isEmpty());
+        assertTrue(LoadTest.stages("not json", 5).isEmpty());
+    }
 }
