@@ -42,7 +42,8 @@ public class ServiceHealth {
                 // the folders' names only: where the service's files live is nobody's business on a public probe
                 response.withData("reader", pair.readerDir().getFileName().toString())
                         .withData("compressor", pair.compressorDir().getFileName().toString())
-                        .withData("precision", models.precisions().id());
+                        .withData("precision", models.precisions().id())
+                        .withData("threads", models.threads());
             }
             return response.build();
         };

@@ -49,8 +49,9 @@ final class LoadTestSection implements ReportSection {
             }
             JsonNode served = r.path("served");
             if (served.isObject()) {
-                md.append(String.format(Locale.ROOT, "Served: reader `%s`, compressor `%s`, %s linear layers.%n%n", served.path("reader").asText(),
-                        served.path("compressor").asText(), served.path("precision").asText()));
+                md.append(String.format(Locale.ROOT, "Served: reader `%s`, compressor `%s`, %s linear layers%s.%n%n", served.path("reader").asText(),
+                        served.path("compressor").asText(), served.path("precision").asText(),
+                        served.has("threads") ? ", " + served.path("threads").asText() + " ONNX Runtime threads per call" : ""));
             }
             md.append(String.format(Locale.ROOT, "%d clients for %.0f s: %,d requests, %.1f/s, statuses %s, 5xx %d, transport errors %d, "
                             + "RSS growth after warm-up %s.%n%n", r.path("clients").asInt(), r.path("seconds").asDouble(),

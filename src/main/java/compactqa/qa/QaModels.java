@@ -126,6 +126,11 @@ public class QaModels {
         return models.precisions();
     }
 
+    /** ONNX Runtime's intra-op threads per call. */
+    public int threads() {
+        return models.threads();
+    }
+
     /** The folders of the pair being served, or null before the first load. */
     public Pair loaded() {
         return current;

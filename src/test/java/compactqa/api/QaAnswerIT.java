@@ -95,6 +95,7 @@ class QaAnswerIT {
                 .body("checks.find { it.name == 'models' }.data.reader", equalTo("reader"))
                 .body("checks.find { it.name == 'models' }.data.compressor", equalTo("compressor"))
                 .body("checks.find { it.name == 'models' }.data.precision", equalTo("reader-fp32+compressor-int8"))
+                .body("checks.find { it.name == 'models' }.data.threads", equalTo(2))
                 .body(not(containsString("\"/")));
     }
 
