@@ -89,7 +89,7 @@ public class TrainLoopCommand extends ValidationFitCommand {
         LoopTuning.Point chosen = result.chosen();
         new LoopSettings(chosen.segmentSize(), chosen.maxSteps(), chosen.sentenceThreshold(), chosen.sufficiencyThreshold(),
                 result.supportThreshold(), report).write(artifact.dir());
-        context.out().printf("chosen on %d validation questions: %d documents per step, %d steps, sentence %.2f, sufficiency %.2f"
+        context.out().printf("chosen on %d validation questions: %d documents per step, %d steps, sentence %.2f, sufficiency %.3f"
                         + " (F1 %.2f, %.0f ms), support %.1f; written to %s%n", result.questions(), chosen.segmentSize(), chosen.maxSteps(),
                 chosen.sentenceThreshold(), chosen.sufficiencyThreshold(), chosen.f1(), chosen.msPerQuestion(), result.supportThreshold(),
                 artifact.dir().resolve(LoopSettings.FILE));

@@ -120,7 +120,7 @@ public final class LoopTuning {
             Measured m = measure(answerer, questions, read, settings);
             measured.add(m);
             double seconds = (System.nanoTime() - start) / 1e9;
-            log.printf("segment %d, %d steps, sentence %.2f, sufficiency %.2f: F1 %.2f (± %.2f), SP F1 %.2f, %.2f steps, %.1f%% of the tokens,"
+            log.printf("segment %d, %d steps, sentence %.2f, sufficiency %.3f: F1 %.2f (± %.2f), SP F1 %.2f, %.2f steps, %.1f%% of the tokens,"
                             + " %.0f ms [%d/%d, ETA %.0f s]%n", settings.segmentSize(), settings.maxSteps(), settings.sentenceThreshold(),
                     settings.sufficiencyThreshold(), m.f1(), Measured.stdError(m.f1s()), m.spF1(), m.stepsMean(), 100 * m.evidenceShare(),
                     m.msPerQuestion(), measured.size(), all.size(), seconds / measured.size() * (all.size() - measured.size()));
