@@ -103,11 +103,14 @@ final class LoadTestSection implements ReportSection {
         List<JsonNode> plain = results.stream().filter(r -> !r.has("hostile_clients")).toList();
         List<JsonNode> hostile = results.stream().filter(r -> r.has("hostile_clients")).toList();
         if (!plain.isEmpty()) {
-            md.append("\n| load test | clients | requests/s | QA p95 ms | 5xx | RSS growth |\n|---|---:|---:|---:|---:|---:|\n");
+            md.append("\n| load test | served (precision, threads per call) | clients | requests/s | QA p50 ms | QA p95 ms | 5xx | RSS growth |\n")
+                    .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
             for (JsonNode r : plain) {
-                md.append(String.format(Locale.ROOT, "| `%s` | %d | %.1f | %.0f | %d | %s |%n", r.path("name").asText(), r.path("clients").asInt(),
-                        r.path("requests_per_s").asDouble(), r.path("routes").path("qa").path("p95_ms").asDouble(), r.path("errors5xx").asLong(),
-                        growth(r)));
+                JsonNode served = r.path("served");
+                md.append(String.format(Locale.ROOT, "| `%s` | %s | %d | %.1f | %.0f | %.0f | %d | %s |%n", r.path("name").asText(),
+                        served.isObject() ? served.path("precision").asText() + ", " + served.path("threads").asText("-") : "-",
+                        r.path("clients").asInt(), r.path("requests_per_s").asDouble(), r.path("routes").path("qa").path("p50_ms").asDouble(),
+                        r.path("routes").path("qa").path("p95_ms").asDouble(), r.path("errors5xx").asLong(), growth(r)));
             }
         }
         if (!hostile.isEmpty()) {
