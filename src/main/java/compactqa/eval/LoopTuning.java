@@ -201,7 +201,7 @@ public final class LoopTuning {
         return out;
     }
 
-    private static Measured measure(Answerer answerer, List<QaExample> questions, List<LexicalRanker.Ranked> read,
+    static Measured measure(Answerer answerer, List<QaExample> questions, List<LexicalRanker.Ranked> read,
                                     CompressionSettings settings) {
         double[] f1s = new double[questions.size()];
         List<List<EvidenceSentence>> evidence = new ArrayList<>();

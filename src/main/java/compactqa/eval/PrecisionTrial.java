@@ -3,6 +3,7 @@ package compactqa.eval;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -97,7 +98,7 @@ public final class PrecisionTrial {
 
         List<Precision> order = new ArrayList<>(readers.keySet());
         order.sort(Comparator.comparing(p -> p != Precision.FP32)); // fp32 first: the others are compared with it
-        Map<Precision, Scores> readerScores = new java.util.EnumMap<>(Precision.class);
+        Map<Precision, Scores> readerScores = new EnumMap<>(Precision.class);
         for (Precision p : order) {
             readerScores.put(p, reader(readers.get(p), items));
             log.printf("reader %s: F1 %.2f on %d validation questions, %.1f ms each%n", p.id(), readerScores.get(p).mean(), items.size(),
@@ -169,15 +170,10 @@ public final class PrecisionTrial {
         return new Scores(f1s, r.msPerQuestion());
     }
 
+    /** The loop's answers, as {@link LoopTuning} measures a setting. */
     private static Scores active(Answerer answerer, List<QaExample> questions, List<LexicalRanker.Ranked> read, CompressionSettings settings) {
-        double[] f1s = new double[questions.size()];
-        double ms = 0;
-        for (int i = 0; i < questions.size(); i++) {
-            Answerer.Answer a = answerer.answer(questions.get(i).question(), read.get(i).documents(), read.get(i).scores(), settings, 0);
-            f1s[i] = 100 * AnswerMetrics.best(a.text(), questions.get(i).answers()).f1();
-            ms += a.compressionMs() + a.readerMs();
-        }
-        return new Scores(f1s, ms / questions.size());
+        LoopTuning.Measured m = LoopTuning.measure(answerer, questions, read, settings);
+        return new Scores(m.f1s(), m.msPerQuestion());
     }
 
     private static double ratio(double x, double of) {
